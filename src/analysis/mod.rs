@@ -1,0 +1,18 @@
+//! Pure functions over plans: gaps, readiness, routes, seeding, change over time.
+//!
+//! **Invariant:** nothing here draws, reads a clock or touches a file. "Today"
+//! is always a parameter, so every result can be checked by hand.
+
+mod diff;
+mod gaps;
+mod progress;
+mod route;
+mod seed;
+mod summary;
+
+pub use diff::{ItemChange, RatingChange, SnapshotDiff, diff_snapshots};
+pub use gaps::{Rater, RoleReadiness, SkillGap, gap, gaps, ranking, readiness, readiness_of, role_readiness};
+pub use progress::{ActionCounts, counts_for_skill};
+pub use route::{RouteStep, route, route_steps};
+pub use seed::{MAX_SEEDED_PER_SKILL, item_from_action, route_roles, seed_items, suggestions};
+pub use summary::{RoleSummary, RouteSummary, SkillSummary, Summary, summarize};

@@ -1,0 +1,92 @@
+//! Seeding a checklist from the framework's action library.
+
+use jiff::civil::Date;
+
+use super::route::route;
+use crate::model::{ActionTemplate, ChecklistItem, Framework, ItemId, Level, Plan, RoleId, Status};
+
+/// At most this many seeded actions per skill are active at once.
+pub const MAX_SEEDED_PER_SKILL: usize = 4;
+
+/// The roles a plan is working toward: every role on the route after the
+/// current one (the target last), or only the target when there is no route.
+pub fn route_roles(plan: &Plan, framework: &Framework) -> Vec<RoleId> {
+    match route(framework, &plan.current_role, &plan.target_role) {
+        Some(path) if path.len() > 1 => path.into_iter().skip(1).collect(),
+        _ => vec![plan.target_role.clone()],
+    }
+}
+
+/// The library actions to add for the plan's gaps, in the order to add them.
+///
+/// For each framework skill, the need is the highest level any role on the
+/// route requires and the gap is that need minus the self rating (unrated
+/// counts as 0). A skill with a gap gets up to `min(gap + 1, 4)` active seeded
+/// actions: those already on the checklist from the library (open or in
+/// progress) count toward that, and an action already on the checklist in any
+/// status is never suggested again. Candidates are the skill's actions that
+/// are for no particular role or for a role on the route, and whose level band
+/// (if any) overlaps the levels still to climb; the ones whose band holds the
+/// current rating come first, then library order. The result is deterministic,
+/// and seeding twice in a row adds nothing the second time.
+pub fn suggestions<'a>(plan: &Plan, framework: &'a Framework) -> Vec<&'a ActionTemplate> {
+    let roles = route_roles(plan, framework);
+    let mut picked = Vec::new();
+    for skill in &framework.skills {
+        let need = roles
+            .iter()
+            .filter_map(|r| plan.required(framework, r, &skill.id))
+            .max();
+        let Some(need) = need else { continue };
+        let have = plan.self_rating(&skill.id);
+        let gap = need.get().saturating_sub(have.map_or(0, Level::get));
+        if gap == 0 {
+            continue;
+        }
+        let active = plan
+            .checklist
+            .iter()
+            .filter(|i| i.source.is_some() && i.skill.as_ref() == Some(&skill.id) && i.status.is_active())
+            .count();
+        let quota = (usize::from(gap) + 1).min(MAX_SEEDED_PER_SKILL).saturating_sub(active);
+        if quota == 0 {
+            continue;
+        }
+        let start = have.unwrap_or(Level::MIN);
+        let top = need.down().unwrap_or(Level::MIN).max(start);
+        let mut candidates: Vec<(bool, usize, &ActionTemplate)> = framework
+            .actions
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| a.skill == skill.id)
+            .filter(|(_, a)| a.role.as_ref().is_none_or(|r| roles.contains(r)))
+            .filter(|(_, a)| a.levels.is_none_or(|band| band.overlaps(start, top)))
+            .filter(|(_, a)| !plan.checklist.iter().any(|i| i.source.as_ref() == Some(&a.id)))
+            .map(|(index, a)| (!a.levels.is_none_or(|band| band.contains(start)), index, a))
+            .collect();
+        candidates.sort_by_key(|(later, index, _)| (*later, *index));
+        picked.extend(candidates.into_iter().take(quota).map(|(_, _, a)| a));
+    }
+    picked
+}
+
+/// Checklist items for [`suggestions`], numbered from `first_id`, dated `today`.
+pub fn seed_items(plan: &Plan, framework: &Framework, today: Date, first_id: u64) -> Vec<ChecklistItem> {
+    suggestions(plan, framework)
+        .into_iter()
+        .zip(first_id..)
+        .map(|(action, id)| item_from_action(action, ItemId(id), today))
+        .collect()
+}
+
+/// A new open checklist item for a library action.
+pub fn item_from_action(action: &ActionTemplate, id: ItemId, today: Date) -> ChecklistItem {
+    ChecklistItem {
+        skill: Some(action.skill.clone()),
+        role: action.role.clone(),
+        status: Status::Open,
+        notes: action.detail.clone(),
+        source: Some(action.id.clone()),
+        ..ChecklistItem::new(id, action.title.clone(), today)
+    }
+}

@@ -1,0 +1,22 @@
+//! The date and time the app and command line use. `TRAILMAP_TODAY=YYYY-MM-DD`
+//! pins the date, so tests and screenshots do not depend on the day they run.
+
+use jiff::civil::{Date, DateTime};
+
+/// The environment variable that pins today's date.
+pub const TODAY_ENV: &str = "TRAILMAP_TODAY";
+
+/// Today's date: `$TRAILMAP_TODAY` if set and valid, else the local date.
+pub fn today() -> Date {
+    std::env::var(TODAY_ENV)
+        .ok()
+        .and_then(|s| s.parse::<Date>().ok())
+        .unwrap_or_else(|| jiff::Zoned::now().date())
+}
+
+/// The local date and time, to the second (on the pinned date if `$TRAILMAP_TODAY` is set).
+pub fn now() -> DateTime {
+    let now = jiff::Zoned::now().datetime();
+    let time = jiff::civil::time(now.hour(), now.minute(), now.second(), 0);
+    today().to_datetime(time)
+}

@@ -1,0 +1,17 @@
+//! Trailmap: plan the move from tech lead into engineering or product leadership.
+//!
+//! The layers, from the bottom:
+//! - [`model`]: frameworks, plans and the commands that change plans. No UI, no files.
+//! - [`analysis`]: pure functions over plans (gaps, readiness, routes, seeding, history).
+//! - [`storage`]: the only layer that touches the file system.
+//!
+//! Failures: libraries return typed errors (`thiserror`); each error is handled
+//! once, by showing it (UI, CLI) or by returning it, never both.
+
+pub mod analysis;
+pub mod model;
+pub mod storage;
+
+pub mod app;
+pub mod cli;
+pub mod clock;

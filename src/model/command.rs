@@ -1,0 +1,370 @@
+//! Every change to a plan is a [`Command`]. [`Command::apply`] is the one place
+//! that changes a plan; it returns the command that undoes the change, so undo
+//! and redo are exact.
+
+use jiff::civil::Date;
+use thiserror::Error;
+
+use super::ids::{ItemId, RoleId, SkillId};
+use super::plan::{ChecklistItem, CustomSkill, Milestone, Plan, Session, SkillEntry, Snapshot};
+
+/// One change to a plan.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    /// Sets the person's name.
+    SetName(String),
+    /// Sets the mentor's name.
+    SetMentor(String),
+    /// Sets the role the person holds now.
+    SetCurrentRole(RoleId),
+    /// Sets the role the person is working toward.
+    SetTargetRole(RoleId),
+    /// Sets or clears the target date.
+    SetTargetDate(Option<Date>),
+    /// Replaces the ratings and notes of one skill. An empty entry removes it.
+    SetSkillEntry {
+        /// The skill.
+        skill: SkillId,
+        /// The new entry.
+        entry: SkillEntry,
+    },
+    /// Adds a custom skill at `index`, with an entry if one is given.
+    InsertCustomSkill {
+        /// Where in the list of custom skills.
+        index: usize,
+        /// The skill.
+        skill: CustomSkill,
+        /// Its ratings and notes, if it had any (used by undo).
+        entry: Option<SkillEntry>,
+    },
+    /// Removes a custom skill and its ratings.
+    RemoveCustomSkill(SkillId),
+    /// Replaces a custom skill (name, description, needs) with the same id.
+    UpdateCustomSkill(CustomSkill),
+    /// Inserts checklist items; each pair is the index it will have afterwards,
+    /// in increasing order.
+    InsertItems(Vec<(usize, ChecklistItem)>),
+    /// Removes checklist items.
+    RemoveItems(Vec<ItemId>),
+    /// Replaces the checklist item with the same id.
+    UpdateItem(ChecklistItem),
+    /// Moves a checklist item to a new index.
+    MoveItem {
+        /// The item.
+        id: ItemId,
+        /// Its index afterwards.
+        to: usize,
+    },
+    /// Replaces the private notes.
+    SetPrivateNotes(String),
+    /// Adds a milestone at `index`.
+    InsertMilestone {
+        /// Where in the list.
+        index: usize,
+        /// The milestone.
+        milestone: Milestone,
+    },
+    /// Removes a milestone.
+    RemoveMilestone(ItemId),
+    /// Replaces the milestone with the same id.
+    UpdateMilestone(Milestone),
+    /// Adds a session at `index`.
+    InsertSession {
+        /// Where in the list.
+        index: usize,
+        /// The session.
+        session: Session,
+    },
+    /// Removes a session.
+    RemoveSession(ItemId),
+    /// Replaces the session with the same id.
+    UpdateSession(Session),
+    /// Adds a snapshot at `index`.
+    InsertSnapshot {
+        /// Where in the list.
+        index: usize,
+        /// The snapshot.
+        snapshot: Snapshot,
+    },
+    /// Removes a snapshot.
+    RemoveSnapshot(ItemId),
+    /// Several changes as one step; applied in order, undone in reverse.
+    Batch(Vec<Command>),
+}
+
+/// Why a command could not be applied. The plan is unchanged when this is returned.
+#[derive(Clone, Debug, Error, PartialEq, Eq)]
+pub enum CommandError {
+    /// The command names something the plan does not have.
+    #[error("the plan has no {what} {id}")]
+    Missing {
+        /// What kind of thing.
+        what: &'static str,
+        /// Its id.
+        id: String,
+    },
+    /// The command would add something whose id the plan already uses.
+    #[error("the plan already has a {what} {id}")]
+    Duplicate {
+        /// What kind of thing.
+        what: &'static str,
+        /// Its id.
+        id: String,
+    },
+    /// An index past the end of a list.
+    #[error("position {index} is past the end of the {what} (length {len})")]
+    OutOfRange {
+        /// Which list.
+        what: &'static str,
+        /// The index asked for.
+        index: usize,
+        /// The list's length.
+        len: usize,
+    },
+}
+
+fn missing(what: &'static str, id: impl ToString) -> CommandError {
+    CommandError::Missing {
+        what,
+        id: id.to_string(),
+    }
+}
+
+fn check_index(what: &'static str, index: usize, len: usize) -> Result<(), CommandError> {
+    if index > len {
+        return Err(CommandError::OutOfRange { what, index, len });
+    }
+    Ok(())
+}
+
+/// Inserts `value` at `index` and returns the inverse built by `inverse`.
+fn insert_at<T>(list: &mut Vec<T>, what: &'static str, index: usize, value: T) -> Result<(), CommandError> {
+    check_index(what, index, list.len())?;
+    list.insert(index, value);
+    Ok(())
+}
+
+/// Replaces the element whose key matches and returns the old one.
+fn replace_by<T>(list: &mut [T], what: &'static str, id: ItemId, key: impl Fn(&T) -> ItemId, value: T) -> Result<T, CommandError> {
+    let slot = list.iter_mut().find(|x| key(x) == id).ok_or_else(|| missing(what, id))?;
+    Ok(std::mem::replace(slot, value))
+}
+
+/// Removes the element whose key matches and returns its index and value.
+fn remove_by<T>(list: &mut Vec<T>, what: &'static str, id: ItemId, key: impl Fn(&T) -> ItemId) -> Result<(usize, T), CommandError> {
+    let index = list.iter().position(|x| key(x) == id).ok_or_else(|| missing(what, id))?;
+    Ok((index, list.remove(index)))
+}
+
+impl Command {
+    /// Applies the command to `plan` and returns the command that undoes it.
+    /// On error the plan is left as it was.
+    pub fn apply(self, plan: &mut Plan) -> Result<Command, CommandError> {
+        Ok(match self {
+            Self::SetName(name) => Self::SetName(std::mem::replace(&mut plan.person.name, name)),
+            Self::SetMentor(name) => Self::SetMentor(std::mem::replace(&mut plan.person.mentor, name)),
+            Self::SetCurrentRole(role) => Self::SetCurrentRole(std::mem::replace(&mut plan.current_role, role)),
+            Self::SetTargetRole(role) => Self::SetTargetRole(std::mem::replace(&mut plan.target_role, role)),
+            Self::SetTargetDate(date) => Self::SetTargetDate(std::mem::replace(&mut plan.target_date, date)),
+            Self::SetPrivateNotes(text) => Self::SetPrivateNotes(std::mem::replace(&mut plan.private_notes, text)),
+            Self::SetSkillEntry { skill, entry } => {
+                let old = if entry.is_empty() {
+                    plan.skills.remove(&skill)
+                } else {
+                    plan.skills.insert(skill.clone(), entry)
+                };
+                Self::SetSkillEntry {
+                    skill,
+                    entry: old.unwrap_or_default(),
+                }
+            }
+            Self::InsertCustomSkill { index, skill, entry } => {
+                if plan.custom_skills.iter().any(|c| c.id == skill.id) {
+                    return Err(CommandError::Duplicate {
+                        what: "custom skill",
+                        id: skill.id.to_string(),
+                    });
+                }
+                let id = skill.id.clone();
+                insert_at(&mut plan.custom_skills, "custom skills", index, skill)?;
+                // Whatever the skill id held before goes back on undo.
+                let previous = match entry {
+                    Some(entry) if !entry.is_empty() => plan.skills.insert(id.clone(), entry),
+                    _ => plan.skills.remove(&id),
+                };
+                match previous {
+                    Some(previous) => Self::Batch(vec![
+                        Self::RemoveCustomSkill(id.clone()),
+                        Self::SetSkillEntry {
+                            skill: id,
+                            entry: previous,
+                        },
+                    ]),
+                    None => Self::RemoveCustomSkill(id),
+                }
+            }
+            Self::RemoveCustomSkill(id) => {
+                let index = plan
+                    .custom_skills
+                    .iter()
+                    .position(|c| c.id == id)
+                    .ok_or_else(|| missing("custom skill", &id))?;
+                let skill = plan.custom_skills.remove(index);
+                let entry = plan.skills.remove(&id);
+                Self::InsertCustomSkill { index, skill, entry }
+            }
+            Self::UpdateCustomSkill(skill) => {
+                let slot = plan
+                    .custom_skills
+                    .iter_mut()
+                    .find(|c| c.id == skill.id)
+                    .ok_or_else(|| missing("custom skill", &skill.id))?;
+                Self::UpdateCustomSkill(std::mem::replace(slot, skill))
+            }
+            Self::InsertItems(items) => {
+                let mut seen = std::collections::BTreeSet::new();
+                for (_, item) in &items {
+                    if plan.item(item.id).is_some() || !seen.insert(item.id) {
+                        return Err(CommandError::Duplicate {
+                            what: "checklist item",
+                            id: item.id.to_string(),
+                        });
+                    }
+                }
+                // Indexes are final positions in increasing order, so each is
+                // valid once the ones before it are in.
+                let mut len = plan.checklist.len();
+                for (index, _) in &items {
+                    check_index("checklist", *index, len)?;
+                    len += 1;
+                }
+                let ids = items.iter().map(|(_, item)| item.id).collect();
+                for (index, item) in items {
+                    plan.checklist.insert(index, item);
+                }
+                Self::RemoveItems(ids)
+            }
+            Self::RemoveItems(ids) => {
+                for id in &ids {
+                    plan.item(*id).ok_or_else(|| missing("checklist item", id))?;
+                }
+                let mut removed = Vec::with_capacity(ids.len());
+                let mut index = 0;
+                let mut kept = Vec::with_capacity(plan.checklist.len());
+                for item in std::mem::take(&mut plan.checklist) {
+                    if ids.contains(&item.id) {
+                        removed.push((index, item));
+                    } else {
+                        kept.push(item);
+                    }
+                    index += 1;
+                }
+                plan.checklist = kept;
+                Self::InsertItems(removed)
+            }
+            Self::UpdateItem(item) => {
+                let id = item.id;
+                Self::UpdateItem(replace_by(&mut plan.checklist, "checklist item", id, |i| i.id, item)?)
+            }
+            Self::MoveItem { id, to } => {
+                let from = plan.item_index(id).ok_or_else(|| missing("checklist item", id))?;
+                if to >= plan.checklist.len() {
+                    return Err(CommandError::OutOfRange {
+                        what: "checklist",
+                        index: to,
+                        len: plan.checklist.len(),
+                    });
+                }
+                let item = plan.checklist.remove(from);
+                plan.checklist.insert(to, item);
+                Self::MoveItem { id, to: from }
+            }
+            Self::InsertMilestone { index, milestone } => {
+                if plan.milestones.iter().any(|m| m.id == milestone.id) {
+                    return Err(CommandError::Duplicate {
+                        what: "milestone",
+                        id: milestone.id.to_string(),
+                    });
+                }
+                let id = milestone.id;
+                insert_at(&mut plan.milestones, "milestones", index, milestone)?;
+                Self::RemoveMilestone(id)
+            }
+            Self::RemoveMilestone(id) => {
+                let (index, milestone) = remove_by(&mut plan.milestones, "milestone", id, |m| m.id)?;
+                Self::InsertMilestone { index, milestone }
+            }
+            Self::UpdateMilestone(milestone) => {
+                let id = milestone.id;
+                Self::UpdateMilestone(replace_by(&mut plan.milestones, "milestone", id, |m| m.id, milestone)?)
+            }
+            Self::InsertSession { index, session } => {
+                if plan.sessions.iter().any(|s| s.id == session.id) {
+                    return Err(CommandError::Duplicate {
+                        what: "session",
+                        id: session.id.to_string(),
+                    });
+                }
+                let id = session.id;
+                insert_at(&mut plan.sessions, "sessions", index, session)?;
+                Self::RemoveSession(id)
+            }
+            Self::RemoveSession(id) => {
+                let (index, session) = remove_by(&mut plan.sessions, "session", id, |s| s.id)?;
+                Self::InsertSession { index, session }
+            }
+            Self::UpdateSession(session) => {
+                let id = session.id;
+                Self::UpdateSession(replace_by(&mut plan.sessions, "session", id, |s| s.id, session)?)
+            }
+            Self::InsertSnapshot { index, snapshot } => {
+                if plan.snapshots.iter().any(|s| s.id == snapshot.id) {
+                    return Err(CommandError::Duplicate {
+                        what: "snapshot",
+                        id: snapshot.id.to_string(),
+                    });
+                }
+                let id = snapshot.id;
+                insert_at(&mut plan.snapshots, "snapshots", index, snapshot)?;
+                Self::RemoveSnapshot(id)
+            }
+            Self::RemoveSnapshot(id) => {
+                let (index, snapshot) = remove_by(&mut plan.snapshots, "snapshot", id, |s| s.id)?;
+                Self::InsertSnapshot { index, snapshot }
+            }
+            Self::Batch(commands) => {
+                let mut inverses = Vec::with_capacity(commands.len());
+                for command in commands {
+                    match command.apply(plan) {
+                        Ok(inverse) => inverses.push(inverse),
+                        Err(err) => {
+                            // Roll back what was applied so the plan is unchanged.
+                            for inverse in inverses.into_iter().rev() {
+                                // An inverse of a command that just applied always applies.
+                                let _ = inverse.apply(plan);
+                            }
+                            return Err(err);
+                        }
+                    }
+                }
+                inverses.reverse();
+                Self::Batch(inverses)
+            }
+        })
+    }
+
+    /// The largest item number this command adds to a plan, if it adds any.
+    pub fn max_new_id(&self) -> Option<ItemId> {
+        match self {
+            Self::InsertItems(items) => items.iter().map(|(_, i)| i.id).max(),
+            Self::InsertMilestone { milestone, .. } => Some(milestone.id),
+            Self::InsertSession { session, .. } => {
+                session.notes.iter().map(|n| n.id).chain([session.id]).max()
+            }
+            Self::UpdateSession(session) => session.notes.iter().map(|n| n.id).chain([session.id]).max(),
+            Self::InsertSnapshot { snapshot, .. } => Some(snapshot.id),
+            Self::Batch(commands) => commands.iter().filter_map(Self::max_new_id).max(),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,195 @@
+//! An open plan with its undo and redo history. The app changes a plan only
+//! through [`Document::apply`]; undo, redo, the unsaved marker and the
+//! revision number that caches key on all follow from that one door.
+
+use super::command::{Command, CommandError};
+use super::plan::Plan;
+
+/// One step of history: the change and what undoes it.
+#[derive(Clone, Debug)]
+struct Step {
+    forward: Command,
+    inverse: Command,
+    next_id_before: u64,
+    next_id_after: u64,
+    /// Typing into the same field merges into one step while the key matches.
+    merge_key: Option<String>,
+    /// A number unique to this step, used to know whether the plan is saved.
+    serial: u64,
+}
+
+/// A plan being edited.
+#[derive(Clone, Debug)]
+pub struct Document {
+    plan: Plan,
+    undo: Vec<Step>,
+    redo: Vec<Step>,
+    /// The serial of the step on top of the undo stack when last saved
+    /// (0 for an empty stack); `None` when no saved state is reachable.
+    saved_serial: Option<u64>,
+    next_serial: u64,
+    revision: u64,
+    sealed: bool,
+}
+
+impl Document {
+    /// The most steps kept for undo; older ones are forgotten.
+    pub const UNDO_LIMIT: usize = 1000;
+
+    /// A document for a plan as it is on disk (not dirty).
+    pub fn new(plan: Plan) -> Self {
+        Self {
+            plan,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            saved_serial: Some(0),
+            next_serial: 1,
+            revision: 0,
+            sealed: true,
+        }
+    }
+
+    /// A document for a plan that has never been saved (dirty from the start).
+    pub fn new_unsaved(plan: Plan) -> Self {
+        Self {
+            saved_serial: None,
+            ..Self::new(plan)
+        }
+    }
+
+    /// The plan.
+    pub fn plan(&self) -> &Plan {
+        &self.plan
+    }
+
+    /// A number that changes whenever the plan changes, for caches.
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// Whether the plan differs from what was last saved.
+    pub fn is_dirty(&self) -> bool {
+        self.saved_serial != Some(self.top_serial())
+    }
+
+    /// Records that the plan as it is now has been saved.
+    pub fn mark_saved(&mut self) {
+        self.saved_serial = Some(self.top_serial());
+        self.sealed = true;
+    }
+
+    /// Records that the plan no longer matches any saved file (for example after
+    /// restoring it from a recovery file).
+    pub fn mark_unsaved(&mut self) {
+        self.saved_serial = None;
+    }
+
+    fn top_serial(&self) -> u64 {
+        self.undo.last().map_or(0, |s| s.serial)
+    }
+
+    /// Applies `command` as a new undo step.
+    pub fn apply(&mut self, command: Command) -> Result<(), CommandError> {
+        self.apply_inner(command, None)
+    }
+
+    /// Applies a text edit. Consecutive edits with the same `key` (one text
+    /// field) become one undo step until [`Document::seal`] is called or another
+    /// command comes in between.
+    pub fn apply_typing(&mut self, command: Command, key: &str) -> Result<(), CommandError> {
+        self.apply_inner(command, Some(key.to_owned()))
+    }
+
+    /// Ends the current run of typing, so the next edit starts a new undo step.
+    pub fn seal(&mut self) {
+        self.sealed = true;
+    }
+
+    fn apply_inner(&mut self, command: Command, merge_key: Option<String>) -> Result<(), CommandError> {
+        let next_id_before = self.plan.next_id;
+        let new_id = command.max_new_id();
+        let forward = command.clone();
+        let inverse = command.apply(&mut self.plan)?;
+        if let Some(id) = new_id {
+            self.plan.next_id = self.plan.next_id.max(id.0 + 1);
+        }
+        let next_id_after = self.plan.next_id;
+        self.revision += 1;
+        self.redo.clear();
+
+        let merges = !self.sealed
+            && merge_key.is_some()
+            && self
+                .undo
+                .last()
+                .is_some_and(|top| top.merge_key == merge_key && self.saved_serial != Some(top.serial));
+        if merges && let Some(top) = self.undo.last_mut() {
+            top.forward = forward;
+            top.next_id_after = next_id_after;
+        } else {
+            let serial = self.next_serial;
+            self.next_serial += 1;
+            self.undo.push(Step {
+                forward,
+                inverse,
+                next_id_before,
+                next_id_after,
+                merge_key: merge_key.clone(),
+                serial,
+            });
+            if self.undo.len() > Self::UNDO_LIMIT {
+                self.undo.remove(0);
+            }
+        }
+        self.sealed = merge_key.is_none();
+        Ok(())
+    }
+
+    /// Whether there is a step to undo.
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    /// Whether there is a step to redo.
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    /// Undoes the last step. Returns false when there was nothing to undo.
+    pub fn undo(&mut self) -> bool {
+        let Some(step) = self.undo.pop() else {
+            return false;
+        };
+        if step.inverse.clone().apply(&mut self.plan).is_err() {
+            // The history and the plan disagree; that is a bug, and the safest
+            // answer is to drop the history rather than corrupt the plan.
+            log::error!("undo failed; history cleared");
+            self.undo.clear();
+            self.redo.clear();
+            return false;
+        }
+        self.plan.next_id = step.next_id_before;
+        self.revision += 1;
+        self.sealed = true;
+        self.redo.push(step);
+        true
+    }
+
+    /// Redoes the last undone step. Returns false when there was nothing to redo.
+    pub fn redo(&mut self) -> bool {
+        let Some(step) = self.redo.pop() else {
+            return false;
+        };
+        if step.forward.clone().apply(&mut self.plan).is_err() {
+            log::error!("redo failed; history cleared");
+            self.undo.clear();
+            self.redo.clear();
+            return false;
+        }
+        self.plan.next_id = step.next_id_after;
+        self.revision += 1;
+        self.sealed = true;
+        self.undo.push(step);
+        true
+    }
+}

@@ -1,0 +1,482 @@
+//! A person's plan: where they are, where they want to go, how they rate
+//! themselves, what they will do about it, and what happened in mentor sessions.
+
+use std::collections::BTreeMap;
+
+use jiff::civil::{Date, DateTime};
+use serde::{Deserialize, Serialize};
+
+use super::framework::Framework;
+use super::ids::{ActionId, ItemId, RoleId, SkillId};
+use super::level::Level;
+
+/// The plan format version this build writes and reads. Files with a higher
+/// version (from a newer Trailmap) open read-only and are never written over.
+pub const PLAN_FORMAT: u32 = 1;
+
+/// One person's plan. Every field but the format version has a default, so a
+/// file written by an older build still loads.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Plan {
+    /// The format version of the file.
+    pub format_version: u32,
+    /// The framework the plan is measured against.
+    pub framework: FrameworkRef,
+    /// Who the plan belongs to.
+    pub person: Person,
+    /// The role the person holds now.
+    pub current_role: RoleId,
+    /// The role the person is working toward.
+    pub target_role: RoleId,
+    /// When the person hopes to be ready, if they have a date in mind.
+    pub target_date: Option<Date>,
+    /// Ratings and notes per skill (core and custom), by skill id.
+    pub skills: BTreeMap<SkillId, SkillEntry>,
+    /// Skills the plan adds to the framework's own.
+    pub custom_skills: Vec<CustomSkill>,
+    /// The action checklist, in the order the person arranged it.
+    pub checklist: Vec<ChecklistItem>,
+    /// Dated milestones.
+    pub milestones: Vec<Milestone>,
+    /// Dated copies of the ratings and checklist, oldest first.
+    pub snapshots: Vec<Snapshot>,
+    /// Mentor sessions, oldest first; the last may still be running.
+    pub sessions: Vec<Session>,
+    /// Notes only the person sees; never exported when redacting.
+    pub private_notes: String,
+    /// The next number to hand out for a checklist item, milestone, session,
+    /// snapshot or session note.
+    pub next_id: u64,
+}
+
+/// Which framework a plan uses.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FrameworkRef {
+    /// The framework's id.
+    pub id: String,
+}
+
+impl Default for FrameworkRef {
+    fn default() -> Self {
+        Self {
+            id: crate::model::BUILTIN_FRAMEWORK_ID.to_owned(),
+        }
+    }
+}
+
+/// The person a plan belongs to, and their mentor.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Person {
+    /// The person's name.
+    pub name: String,
+    /// Their mentor's name, if they have one.
+    pub mentor: String,
+}
+
+/// Ratings and notes for one skill.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SkillEntry {
+    /// The person's own rating, if they have rated the skill yet.
+    pub self_rating: Option<Level>,
+    /// The mentor's rating, if any.
+    pub mentor_rating: Option<Level>,
+    /// Motivation for growing this skill (the "will" of Skill-Will), if judged.
+    pub will: Option<Level>,
+    /// What the person has done that shows the skill.
+    pub evidence: String,
+    /// The mentor's own note; private, never exported when redacting.
+    pub mentor_note: String,
+}
+
+impl SkillEntry {
+    /// Whether the entry holds nothing at all.
+    pub fn is_empty(&self) -> bool {
+        self == &Self::default()
+    }
+}
+
+/// A skill the plan adds to its framework.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CustomSkill {
+    /// Id, unique among the framework's skills and the plan's custom skills.
+    pub id: SkillId,
+    /// Name to show.
+    pub name: String,
+    /// What the skill is about.
+    #[serde(default)]
+    pub description: String,
+    /// The level the person believes each role needs in it.
+    #[serde(default)]
+    pub needs: BTreeMap<RoleId, Level>,
+}
+
+/// Where a checklist item stands.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Status {
+    /// Not started.
+    #[default]
+    Open,
+    /// Under way.
+    InProgress,
+    /// Finished.
+    Done,
+    /// Given up on, kept for the record.
+    Dropped,
+}
+
+impl Status {
+    /// All statuses in display order.
+    pub const ALL: [Self; 4] = [Self::Open, Self::InProgress, Self::Done, Self::Dropped];
+
+    /// A label to show.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Open => "Open",
+            Self::InProgress => "In progress",
+            Self::Done => "Done",
+            Self::Dropped => "Dropped",
+        }
+    }
+
+    /// Whether the item still needs doing (open or in progress).
+    pub fn is_active(self) -> bool {
+        matches!(self, Self::Open | Self::InProgress)
+    }
+}
+
+/// One action on the checklist.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChecklistItem {
+    /// The plan's number for the item.
+    pub id: ItemId,
+    /// What to do.
+    pub text: String,
+    /// The skill it builds, if any.
+    #[serde(default)]
+    pub skill: Option<SkillId>,
+    /// The role it prepares for, if any.
+    #[serde(default)]
+    pub role: Option<RoleId>,
+    /// Where it stands.
+    #[serde(default)]
+    pub status: Status,
+    /// When it should be done.
+    #[serde(default)]
+    pub due: Option<Date>,
+    /// Free notes.
+    #[serde(default)]
+    pub notes: String,
+    /// What came of it: links, outcomes, feedback.
+    #[serde(default)]
+    pub evidence: String,
+    /// When it was added.
+    pub created: Date,
+    /// When it was done (or dropped).
+    #[serde(default)]
+    pub completed: Option<Date>,
+    /// The library action it was seeded from, if any.
+    #[serde(default)]
+    pub source: Option<ActionId>,
+    /// The session in which it was agreed, if any.
+    #[serde(default)]
+    pub session: Option<ItemId>,
+}
+
+impl ChecklistItem {
+    /// A new open item with nothing but its text.
+    pub fn new(id: ItemId, text: impl Into<String>, created: Date) -> Self {
+        Self {
+            id,
+            text: text.into(),
+            skill: None,
+            role: None,
+            status: Status::Open,
+            due: None,
+            notes: String::new(),
+            evidence: String::new(),
+            created,
+            completed: None,
+            source: None,
+            session: None,
+        }
+    }
+
+    /// Whether the item is active and its due date is before `today`.
+    pub fn is_overdue(&self, today: Date) -> bool {
+        self.status.is_active() && self.due.is_some_and(|due| due < today)
+    }
+}
+
+/// A dated milestone.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Milestone {
+    /// The plan's number for it.
+    pub id: ItemId,
+    /// What it is, e.g. "Lead the Q3 planning".
+    pub title: String,
+    /// When.
+    pub date: Date,
+    /// Whether it has been reached.
+    #[serde(default)]
+    pub reached: bool,
+}
+
+/// Ratings of one skill at the time of a snapshot.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SnapshotSkill {
+    /// The self rating then.
+    pub self_rating: Option<Level>,
+    /// The mentor rating then.
+    pub mentor_rating: Option<Level>,
+    /// The evidence text then.
+    pub evidence: String,
+}
+
+/// A checklist item as it stood at the time of a snapshot.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SnapshotItem {
+    /// Its text then.
+    pub text: String,
+    /// Its status then.
+    pub status: Status,
+}
+
+/// A dated copy of the ratings and the checklist, to see change over time.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Snapshot {
+    /// The plan's number for it.
+    pub id: ItemId,
+    /// When it was taken.
+    pub date: Date,
+    /// A label, e.g. "Session 4" or "Start".
+    #[serde(default)]
+    pub label: String,
+    /// The target role then.
+    pub target_role: RoleId,
+    /// Ratings per skill.
+    #[serde(default)]
+    pub skills: BTreeMap<SkillId, SnapshotSkill>,
+    /// The checklist then, by item number.
+    #[serde(default)]
+    pub items: BTreeMap<ItemId, SnapshotItem>,
+    /// The session that ended with this snapshot, if any.
+    #[serde(default)]
+    pub session: Option<ItemId>,
+}
+
+/// A note taken during a session.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionNote {
+    /// The plan's number for it.
+    pub id: ItemId,
+    /// When it was written.
+    pub at: DateTime,
+    /// The note.
+    pub text: String,
+    /// Whether only the mentor should see it; never exported when redacting.
+    #[serde(default)]
+    pub mentor_only: bool,
+}
+
+/// One mentor session.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Session {
+    /// The plan's number for it.
+    pub id: ItemId,
+    /// When it started.
+    pub started: DateTime,
+    /// When it ended; `None` while it is running.
+    #[serde(default)]
+    pub ended: Option<DateTime>,
+    /// The agenda it started with.
+    #[serde(default)]
+    pub agenda: Vec<String>,
+    /// Notes, in the order taken.
+    #[serde(default)]
+    pub notes: Vec<SessionNote>,
+    /// A summary written at the end.
+    #[serde(default)]
+    pub summary: String,
+}
+
+impl Default for Plan {
+    fn default() -> Self {
+        Self {
+            format_version: PLAN_FORMAT,
+            framework: FrameworkRef::default(),
+            person: Person::default(),
+            current_role: RoleId::new("tech-lead"),
+            target_role: RoleId::new("engineering-manager"),
+            target_date: None,
+            skills: BTreeMap::new(),
+            custom_skills: Vec::new(),
+            checklist: Vec::new(),
+            milestones: Vec::new(),
+            snapshots: Vec::new(),
+            sessions: Vec::new(),
+            private_notes: String::new(),
+            next_id: 1,
+        }
+    }
+}
+
+/// A skill as a plan sees it: a framework skill or one of the plan's own.
+#[derive(Clone, Copy, Debug)]
+pub enum SkillRef<'a> {
+    /// One of the framework's skills.
+    Core(&'a super::framework::SkillDef),
+    /// One the plan added.
+    Custom(&'a CustomSkill),
+}
+
+impl<'a> SkillRef<'a> {
+    /// The skill's id.
+    pub fn id(self) -> &'a SkillId {
+        match self {
+            Self::Core(s) => &s.id,
+            Self::Custom(s) => &s.id,
+        }
+    }
+
+    /// The skill's name.
+    pub fn name(self) -> &'a str {
+        match self {
+            Self::Core(s) => &s.name,
+            Self::Custom(s) => &s.name,
+        }
+    }
+
+    /// Whether the plan added this skill.
+    pub fn is_custom(self) -> bool {
+        matches!(self, Self::Custom(_))
+    }
+}
+
+impl Plan {
+    /// A new, empty plan for `name`, moving from `current` toward `target`.
+    pub fn new(name: impl Into<String>, framework: &Framework, current: RoleId, target: RoleId) -> Self {
+        Self {
+            framework: FrameworkRef {
+                id: framework.id.clone(),
+            },
+            person: Person {
+                name: name.into(),
+                mentor: String::new(),
+            },
+            current_role: current,
+            target_role: target,
+            ..Self::default()
+        }
+    }
+
+    /// Hands out the next item number.
+    pub fn allocate_id(&mut self) -> ItemId {
+        let id = ItemId(self.next_id);
+        self.next_id += 1;
+        id
+    }
+
+    /// Every skill the plan rates: the framework's, then the plan's own.
+    pub fn all_skills<'a>(&'a self, framework: &'a Framework) -> impl Iterator<Item = SkillRef<'a>> {
+        framework
+            .skills
+            .iter()
+            .map(SkillRef::Core)
+            .chain(self.custom_skills.iter().map(SkillRef::Custom))
+    }
+
+    /// The entry for `skill`, or an empty one.
+    pub fn entry(&self, skill: &SkillId) -> SkillEntry {
+        self.skills.get(skill).cloned().unwrap_or_default()
+    }
+
+    /// The self rating for `skill`.
+    pub fn self_rating(&self, skill: &SkillId) -> Option<Level> {
+        self.skills.get(skill).and_then(|e| e.self_rating)
+    }
+
+    /// The mentor rating for `skill`.
+    pub fn mentor_rating(&self, skill: &SkillId) -> Option<Level> {
+        self.skills.get(skill).and_then(|e| e.mentor_rating)
+    }
+
+    /// The level `role` needs in `skill`: the framework's figure for its own
+    /// skills, the plan's for custom ones.
+    pub fn required(&self, framework: &Framework, role: &RoleId, skill: &SkillId) -> Option<Level> {
+        if let Some(custom) = self.custom_skills.iter().find(|c| &c.id == skill) {
+            return custom.needs.get(role).copied();
+        }
+        framework.role(role).and_then(|r| r.required(skill))
+    }
+
+    /// The checklist item with `id`.
+    pub fn item(&self, id: ItemId) -> Option<&ChecklistItem> {
+        self.checklist.iter().find(|i| i.id == id)
+    }
+
+    /// The position of checklist item `id`.
+    pub fn item_index(&self, id: ItemId) -> Option<usize> {
+        self.checklist.iter().position(|i| i.id == id)
+    }
+
+    /// The session still running, if any.
+    pub fn open_session(&self) -> Option<&Session> {
+        self.sessions.last().filter(|s| s.ended.is_none())
+    }
+
+    /// The last session that has ended.
+    pub fn last_finished_session(&self) -> Option<&Session> {
+        self.sessions.iter().rev().find(|s| s.ended.is_some())
+    }
+
+    /// The name of skill `id` as this plan knows it.
+    pub fn skill_name<'a>(&'a self, framework: &'a Framework, id: &'a SkillId) -> &'a str {
+        self.all_skills(framework)
+            .find(|s| s.id() == id)
+            .map_or(id.as_str(), SkillRef::name)
+    }
+
+    /// A dated snapshot of the ratings and checklist as they stand now.
+    /// It is not added to the plan; that is the caller's choice.
+    pub fn take_snapshot(&self, id: ItemId, date: Date, label: impl Into<String>, session: Option<ItemId>) -> Snapshot {
+        Snapshot {
+            id,
+            date,
+            label: label.into(),
+            target_role: self.target_role.clone(),
+            skills: self
+                .skills
+                .iter()
+                .filter(|(_, e)| e.self_rating.is_some() || e.mentor_rating.is_some() || !e.evidence.is_empty())
+                .map(|(id, e)| {
+                    (
+                        id.clone(),
+                        SnapshotSkill {
+                            self_rating: e.self_rating,
+                            mentor_rating: e.mentor_rating,
+                            evidence: e.evidence.clone(),
+                        },
+                    )
+                })
+                .collect(),
+            items: self
+                .checklist
+                .iter()
+                .map(|i| {
+                    (
+                        i.id,
+                        SnapshotItem {
+                            text: i.text.clone(),
+                            status: i.status,
+                        },
+                    )
+                })
+                .collect(),
+            session,
+        }
+    }
+}

@@ -1,0 +1,100 @@
+//! Atomic file replacement: write a temporary file beside the target, flush it
+//! to disk, rename it over the target, flush the folder. A reader (or a crash)
+//! sees either the old file or the new one, never a mix.
+
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use super::error::StorageError;
+
+/// Temporary files start with this, so leftovers can be found and removed.
+pub const TMP_PREFIX: &str = ".trailmap-";
+/// Temporary files end with this.
+pub const TMP_SUFFIX: &str = ".tmp";
+
+/// How the bytes get into the temporary file. The default writes them all;
+/// tests pass a writer that fails part-way to check that nothing is lost.
+pub type WriteFn<'a> = &'a dyn Fn(&mut dyn Write, &[u8]) -> io::Result<()>;
+
+/// Writes all bytes.
+pub fn write_all(out: &mut dyn Write, bytes: &[u8]) -> io::Result<()> {
+    out.write_all(bytes)
+}
+
+/// Follows symbolic links from `path` to the file that is really written, so
+/// that saving through a link updates its target and keeps the link.
+pub fn resolve_links(path: &Path) -> PathBuf {
+    let mut current = path.to_path_buf();
+    // A bound stops link loops; the OS allows about 40.
+    for _ in 0..40 {
+        match fs::read_link(&current) {
+            Ok(target) => {
+                current = if target.is_absolute() {
+                    target
+                } else {
+                    current.parent().map_or(target.clone(), |dir| dir.join(&target))
+                };
+            }
+            Err(_) => break,
+        }
+    }
+    current
+}
+
+/// Replaces `target` with `bytes` atomically. The new file keeps the old one's
+/// permissions. On error the old file is untouched and no temporary file is
+/// left behind.
+pub fn atomic_write(target: &Path, bytes: &[u8], write: WriteFn<'_>) -> Result<(), StorageError> {
+    let dir = match target.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let mut tmp = tempfile::Builder::new()
+        .prefix(&format!("{TMP_PREFIX}{name}-"))
+        .suffix(TMP_SUFFIX)
+        .tempfile_in(&dir)
+        .map_err(|e| StorageError::io(target, "create a temporary file beside it", e))?;
+    write(tmp.as_file_mut(), bytes).map_err(|e| StorageError::io(target, "write the new contents", e))?;
+    tmp.as_file_mut()
+        .flush()
+        .and_then(|()| tmp.as_file().sync_all())
+        .map_err(|e| StorageError::io(target, "flush the new contents to disk", e))?;
+    if let Ok(meta) = fs::metadata(target) {
+        // Keep the old file's permissions; new files stay private (0600).
+        let _ = fs::set_permissions(tmp.path(), meta.permissions());
+    }
+    tmp.persist(target)
+        .map_err(|e| StorageError::io(target, "replace the file", e.error))?;
+    sync_dir(&dir).map_err(|e| StorageError::io(target, "flush the folder to disk", e))?;
+    Ok(())
+}
+
+fn sync_dir(dir: &Path) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        fs::File::open(dir)?.sync_all()
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = dir;
+        Ok(())
+    }
+}
+
+/// Removes temporary files that a killed save left in `dir`. Returns how many
+/// were removed.
+pub fn clean_temp_files(dir: &Path) -> usize {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return 0;
+    };
+    entries
+        .flatten()
+        .filter(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            name.starts_with(TMP_PREFIX) && name.ends_with(TMP_SUFFIX) && e.path().is_file()
+        })
+        .filter(|e| fs::remove_file(e.path()).is_ok())
+        .count()
+}

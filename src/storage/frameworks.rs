@@ -1,0 +1,135 @@
+//! The built-in framework, framework files, and the catalog plans pick from.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
+
+use super::atomic::{atomic_write, write_all};
+use super::error::{ErrorKind, StorageError};
+use super::text::{find, parse, read_text};
+use crate::model::Framework;
+
+/// The text of the built-in framework, `assets/framework.ron`.
+pub const BUILTIN_TEXT: &str = include_str!("../../assets/framework.ron");
+
+/// The name used for the built-in framework in messages.
+pub const BUILTIN_NAME: &str = "assets/framework.ron (built in)";
+
+/// The built-in framework. A test checks that it parses and validates, so
+/// this cannot fail in a released build.
+pub fn builtin() -> Arc<Framework> {
+    static BUILTIN: OnceLock<Arc<Framework>> = OnceLock::new();
+    BUILTIN
+        .get_or_init(|| {
+            let framework = parse_framework(Path::new(BUILTIN_NAME), BUILTIN_TEXT)
+                .unwrap_or_else(|e| panic!("the built-in framework is broken: {e}"));
+            Arc::new(framework)
+        })
+        .clone()
+}
+
+/// Parses and validates framework text; the error points at the first problem.
+pub fn parse_framework(path: &Path, text: &str) -> Result<Framework, StorageError> {
+    let framework: Framework = parse(path, text)?;
+    let issues = framework.validate();
+    let Some(first) = issues.first() else {
+        return Ok(framework);
+    };
+    let more = match issues.len() - 1 {
+        0 => String::new(),
+        1 => " (and 1 more problem)".to_owned(),
+        n => format!(" (and {n} more problems)"),
+    };
+    let kind = ErrorKind::Invalid(format!("{first}{more}"));
+    Err(match first.needle.as_deref().and_then(|n| find(text, n)) {
+        Some(pos) => StorageError::at(path, pos, kind),
+        None => StorageError::new(path, kind),
+    })
+}
+
+/// Reads and validates the framework file at `path`.
+pub fn load_framework(path: &Path) -> Result<Framework, StorageError> {
+    let text = read_text(path)?;
+    parse_framework(path, &text)
+}
+
+/// The frameworks a plan can use: the built-in one and those installed in the
+/// data folder's `frameworks/`.
+#[derive(Clone, Debug)]
+pub struct FrameworkCatalog {
+    frameworks: BTreeMap<String, Arc<Framework>>,
+}
+
+impl Default for FrameworkCatalog {
+    fn default() -> Self {
+        Self::builtin_only()
+    }
+}
+
+impl FrameworkCatalog {
+    /// A catalog with only the built-in framework.
+    pub fn builtin_only() -> Self {
+        let builtin = builtin();
+        Self {
+            frameworks: BTreeMap::from([(builtin.id.clone(), builtin)]),
+        }
+    }
+
+    /// The built-in framework plus every valid framework in `dir`; also returns
+    /// the errors of the files that could not be used.
+    pub fn load(dir: &Path) -> (Self, Vec<StorageError>) {
+        let mut catalog = Self::builtin_only();
+        let mut errors = Vec::new();
+        let Ok(entries) = fs::read_dir(dir) else {
+            return (catalog, errors);
+        };
+        let mut paths: Vec<PathBuf> = entries
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+            .collect();
+        paths.sort();
+        for path in paths {
+            match load_framework(&path) {
+                Ok(framework) => catalog.add(framework),
+                Err(e) => errors.push(e),
+            }
+        }
+        (catalog, errors)
+    }
+
+    /// Adds (or replaces) a framework.
+    pub fn add(&mut self, framework: Framework) {
+        self.frameworks.insert(framework.id.clone(), Arc::new(framework));
+    }
+
+    /// The framework with `id`.
+    pub fn get(&self, id: &str) -> Option<Arc<Framework>> {
+        self.frameworks.get(id).cloned()
+    }
+
+    /// All frameworks, by id.
+    pub fn all(&self) -> impl Iterator<Item = &Arc<Framework>> {
+        self.frameworks.values()
+    }
+}
+
+/// Checks the framework file at `from` and copies it into `dir` as `ID.ron`,
+/// so plans that use it open with it later. Returns the framework.
+pub fn install_framework(from: &Path, dir: &Path) -> Result<Framework, StorageError> {
+    let text = read_text(from)?;
+    let framework = parse_framework(from, &text)?;
+    if framework.id == crate::model::BUILTIN_FRAMEWORK_ID {
+        return Err(StorageError::new(
+            from,
+            ErrorKind::Invalid(format!(
+                "the id `{}` belongs to the built-in framework; give yours another id",
+                framework.id
+            )),
+        ));
+    }
+    fs::create_dir_all(dir).map_err(|e| StorageError::io(dir, "create the frameworks folder", e))?;
+    atomic_write(&dir.join(format!("{}.ron", framework.id)), text.as_bytes(), &write_all)?;
+    Ok(framework)
+}

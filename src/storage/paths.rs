@@ -1,0 +1,58 @@
+//! Where Trailmap keeps its files.
+
+use std::path::{Path, PathBuf};
+
+/// The environment variable that overrides the data folder.
+pub const DATA_DIR_ENV: &str = "TRAILMAP_DATA_DIR";
+
+/// The data folder and the places inside it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DataDir {
+    root: PathBuf,
+}
+
+impl DataDir {
+    /// A data folder at `root`.
+    pub fn new(root: impl Into<PathBuf>) -> Self {
+        Self { root: root.into() }
+    }
+
+    /// The data folder to use: `flag` if given, else `$TRAILMAP_DATA_DIR`, else
+    /// the platform's data folder (on Linux `~/.local/share/trailmap`), else
+    /// `./trailmap-data` as a last resort.
+    pub fn resolve(flag: Option<&Path>) -> Self {
+        if let Some(dir) = flag {
+            return Self::new(dir);
+        }
+        if let Some(dir) = std::env::var_os(DATA_DIR_ENV).filter(|d| !d.is_empty()) {
+            return Self::new(PathBuf::from(dir));
+        }
+        directories::ProjectDirs::from("", "", "Trailmap")
+            .map_or_else(|| Self::new("trailmap-data"), |dirs| Self::new(dirs.data_dir()))
+    }
+
+    /// The folder itself.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// Where plans live by default: `DATA/plans`.
+    pub fn plans(&self) -> PathBuf {
+        self.root.join("plans")
+    }
+
+    /// Where recovery files go while there are unsaved changes: `DATA/recovery`.
+    pub fn recovery(&self) -> PathBuf {
+        self.root.join("recovery")
+    }
+
+    /// Installed frameworks: `DATA/frameworks`.
+    pub fn frameworks(&self) -> PathBuf {
+        self.root.join("frameworks")
+    }
+
+    /// UI preferences and recent files (eframe's storage): `DATA/ui-state.ron`.
+    pub fn ui_state(&self) -> PathBuf {
+        self.root.join("ui-state.ron")
+    }
+}

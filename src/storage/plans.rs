@@ -1,0 +1,220 @@
+//! Loading and saving plan files.
+
+use std::fs;
+use std::hash::{Hash, Hasher};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use serde::Deserialize;
+
+use super::atomic::{WriteFn, atomic_write, resolve_links, write_all};
+use super::error::{ErrorKind, StorageError};
+use super::frameworks::FrameworkCatalog;
+use super::text::{decode, find, parse, read_text};
+use crate::model::{Framework, PLAN_FORMAT, Plan};
+
+/// What a file held when it was read or written, to notice changes made by
+/// another program.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Fingerprint {
+    len: u64,
+    hash: u64,
+}
+
+impl Fingerprint {
+    /// The fingerprint of `bytes`.
+    pub fn of(bytes: &[u8]) -> Self {
+        // FNV-1a: stable across runs and builds, unlike the std hasher.
+        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+        for &b in bytes {
+            hash ^= u64::from(b);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+        Self {
+            len: bytes.len() as u64,
+            hash,
+        }
+    }
+
+    /// The fingerprint of the file at `path` now, or `None` if it cannot be read.
+    pub fn of_file(path: &Path) -> Option<Self> {
+        fs::read(path).ok().map(|b| Self::of(&b))
+    }
+}
+
+impl Hash for Fingerprint {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.len.hash(state);
+        self.hash.hash(state);
+    }
+}
+
+/// A plan read from a file.
+#[derive(Clone, Debug)]
+pub struct LoadedPlan {
+    /// The plan.
+    pub plan: Plan,
+    /// The framework it uses.
+    pub framework: Arc<Framework>,
+    /// What the file held.
+    pub fingerprint: Fingerprint,
+    /// `Some(version)` when the file came from a newer Trailmap: it is open
+    /// read-only and will not be written over.
+    pub newer_format: Option<u32>,
+}
+
+#[derive(Deserialize)]
+struct Header {
+    format_version: Option<u32>,
+}
+
+/// Parses plan text: format version first, then the whole plan. Does not
+/// check the plan against a framework.
+pub fn parse_plan(path: &Path, text: &str) -> Result<(Plan, Option<u32>), StorageError> {
+    let version = match parse::<Header>(path, text) {
+        Ok(header) => header.format_version,
+        // The full parse below gives the more precise error.
+        Err(_) => return parse::<Plan>(path, text).map(|plan| (plan, None)),
+    };
+    let Some(version) = version else {
+        let err = parse::<Plan>(path, text).err();
+        return Err(err.unwrap_or_else(|| {
+            StorageError::new(path, ErrorKind::Invalid("the file has no format_version; is it a Trailmap plan?".into()))
+        }));
+    };
+    let at = || find(text, "format_version").unwrap_or(super::error::Position { line: 1, col: 1 });
+    if version == 0 {
+        return Err(StorageError::at(path, at(), ErrorKind::UnknownVersion(version)));
+    }
+    if version > PLAN_FORMAT {
+        return match parse::<Plan>(path, text) {
+            Ok(plan) => Ok((plan, Some(version))),
+            Err(_) => Err(StorageError::at(
+                path,
+                at(),
+                ErrorKind::Newer {
+                    found: version,
+                    supported: PLAN_FORMAT,
+                },
+            )),
+        };
+    }
+    parse::<Plan>(path, text).map(|plan| (plan, None))
+}
+
+/// Checks a parsed plan against its framework; the error points at the first
+/// problem and says how many more there are.
+pub fn check_plan(path: &Path, text: &str, plan: &Plan, framework: &Framework) -> Result<(), StorageError> {
+    let issues = plan.check(framework);
+    let Some(first) = issues.first() else {
+        return Ok(());
+    };
+    let more = match issues.len() - 1 {
+        0 => String::new(),
+        1 => " (and 1 more problem)".to_owned(),
+        n => format!(" (and {n} more problems)"),
+    };
+    let message = ErrorKind::Invalid(format!("{}: {}{more}", first.place, first.message));
+    Err(match first.needle.as_deref().and_then(|n| find(text, n)) {
+        Some(position) => StorageError::at(path, position, message),
+        None => StorageError::new(path, message),
+    })
+}
+
+/// Reads, parses and checks the plan at `path`. The file is only read.
+pub fn load_plan(path: &Path, catalog: &FrameworkCatalog) -> Result<LoadedPlan, StorageError> {
+    let text = read_text(path)?;
+    let fingerprint = Fingerprint::of_file(path).unwrap_or_else(|| Fingerprint::of(text.as_bytes()));
+    load_plan_text(path, &text, fingerprint, catalog)
+}
+
+/// Like [`load_plan`], for text already read (e.g. an example built into the
+/// binary); `path` is only used in messages.
+pub fn load_plan_text(
+    path: &Path,
+    text: &str,
+    fingerprint: Fingerprint,
+    catalog: &FrameworkCatalog,
+) -> Result<LoadedPlan, StorageError> {
+    let (plan, newer_format) = parse_plan(path, text)?;
+    let framework = catalog.get(&plan.framework.id).ok_or_else(|| {
+        let kind = ErrorKind::UnknownFramework(plan.framework.id.clone());
+        match find(text, &format!("\"{}\"", plan.framework.id)) {
+            Some(pos) => StorageError::at(path, pos, kind),
+            None => StorageError::new(path, kind),
+        }
+    })?;
+    check_plan(path, text, &plan, &framework)?;
+    Ok(LoadedPlan {
+        plan,
+        framework,
+        fingerprint,
+        newer_format,
+    })
+}
+
+/// The text a plan is saved as.
+pub fn plan_to_string(plan: &Plan) -> String {
+    let config = ron::ser::PrettyConfig::new()
+        .indentor("  ".to_owned())
+        .struct_names(false)
+        .new_line("\n".to_owned());
+    // Plans hold only strings, numbers, maps and lists, which RON always writes.
+    ron::ser::to_string_pretty(plan, config).unwrap_or_default() + "\n"
+}
+
+/// The path of the backup kept beside `path`: `NAME.ron.bak`.
+pub fn backup_path(path: &Path) -> PathBuf {
+    let mut name = path.file_name().map(|n| n.to_os_string()).unwrap_or_default();
+    name.push(".bak");
+    path.with_file_name(name)
+}
+
+/// Saves `plan` to `path` atomically, keeping the previous file as
+/// `NAME.ron.bak`. With `expected`, refuses when the file on disk no longer
+/// matches it (another program changed it). Refuses to write over a file from
+/// a newer Trailmap. Saving through a symbolic link updates the file it points
+/// to. Returns the fingerprint of what was written.
+pub fn save_plan(path: &Path, plan: &Plan, expected: Option<Fingerprint>) -> Result<Fingerprint, StorageError> {
+    save_plan_with(path, plan, expected, &write_all)
+}
+
+/// [`save_plan`] with the writer that fills the temporary file given, so tests
+/// can make the write fail part-way.
+pub fn save_plan_with(
+    path: &Path,
+    plan: &Plan,
+    expected: Option<Fingerprint>,
+    write: WriteFn<'_>,
+) -> Result<Fingerprint, StorageError> {
+    let target = resolve_links(path);
+    let old = match fs::read(&target) {
+        Ok(bytes) => Some(bytes),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) if target.is_dir() => {
+            let _ = e;
+            return Err(StorageError::new(path, ErrorKind::NotAFile));
+        }
+        Err(e) => return Err(StorageError::io(path, "read the current file", e)),
+    };
+    if let Some(old) = &old {
+        if let Some(expected) = expected
+            && Fingerprint::of(old) != expected
+        {
+            return Err(StorageError::new(path, ErrorKind::ChangedOnDisk));
+        }
+        if let Ok(text) = decode(path, old.clone())
+            && let Ok(header) = ron::from_str::<Header>(&text)
+            && let Some(found) = header.format_version
+            && found > PLAN_FORMAT
+        {
+            return Err(StorageError::new(path, ErrorKind::WouldOverwriteNewer { found }));
+        }
+    }
+    let text = plan_to_string(plan);
+    if let Some(old) = &old {
+        atomic_write(&backup_path(&target), old, &write_all)?;
+    }
+    atomic_write(&target, text.as_bytes(), write)?;
+    Ok(Fingerprint::of(text.as_bytes()))
+}
