@@ -11,6 +11,7 @@
 pub mod analysis;
 pub mod model;
 pub mod storage;
+pub mod ui;
 
 pub mod app;
 pub mod cli;

@@ -23,19 +23,22 @@ pub struct ActionCounts {
 impl ActionCounts {
     /// Counts `items` as of `today`.
     pub fn of<'a>(items: impl IntoIterator<Item = &'a ChecklistItem>, today: Date) -> Self {
-        let mut counts = Self::default();
-        for item in items {
-            match item.status {
-                Status::Open => counts.open += 1,
-                Status::InProgress => counts.in_progress += 1,
-                Status::Done => counts.done += 1,
-                Status::Dropped => counts.dropped += 1,
-            }
-            if item.is_overdue(today) {
-                counts.overdue += 1;
-            }
+        items.into_iter().fold(Self::default(), |counts, item| counts.plus(item, today))
+    }
+
+    /// These counts with one more item.
+    #[must_use]
+    pub fn plus(mut self, item: &ChecklistItem, today: Date) -> Self {
+        match item.status {
+            Status::Open => self.open += 1,
+            Status::InProgress => self.in_progress += 1,
+            Status::Done => self.done += 1,
+            Status::Dropped => self.dropped += 1,
         }
-        counts
+        if item.is_overdue(today) {
+            self.overdue += 1;
+        }
+        self
     }
 
     /// Items that count toward progress: all but the dropped ones.

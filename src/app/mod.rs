@@ -1,12 +1,570 @@
-//! The desktop app.
+//! The desktop app: holds the open document, applies commands, undo and redo,
+//! autosaves a recovery copy, and lays out the views.
+//!
+//! Logic (commands, files, recovery) lives in `logic.rs`; the dialogs in
+//! `dialogs.rs`; drawing the frame in this file.
+
+mod commands;
+mod dialogs;
+mod logic;
+mod prefs;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::time::{Duration, Instant};
+
+use egui::{Align, Layout, RichText, Ui};
+use jiff::civil::Date;
+
+pub use commands::UiCommand;
+pub use dialogs::{Dialog, DialogKind, PathPurpose};
+pub use prefs::{Prefs, STORAGE_KEY, ThemeChoice};
 
 use crate::cli::GlobalArgs;
+use crate::model::{Document, Framework};
+use crate::storage::{DataDir, Fingerprint, FrameworkCatalog};
+use crate::ui::checklist::ChecklistView;
+use crate::ui::error_page::LoadFailure;
+use crate::ui::notes::NotesView;
+use crate::ui::path::PathView;
+use crate::ui::skills::SkillsView;
+use crate::ui::{Derived, Edits, Tab, ViewCtx};
 
-/// Opens the app window.
+/// How the app is started.
+#[derive(Clone, Debug)]
+pub struct AppConfig {
+    /// The data folder.
+    pub data: DataDir,
+    /// A plan to open at start.
+    pub plan: Option<PathBuf>,
+    /// A framework file given on the command line.
+    pub framework_file: Option<PathBuf>,
+    /// Preferences loaded from eframe's storage.
+    pub prefs: Prefs,
+    /// A fixed "today" (tests); `None` reads the clock.
+    pub today: Option<Date>,
+    /// How often the recovery copy is written while there are unsaved changes.
+    pub recovery_interval: Duration,
+    /// Whether native file dialogs may be used for "Browse…" (off in tests).
+    pub native_dialogs: bool,
+}
+
+impl AppConfig {
+    /// A configuration for the data folder `data` with defaults for the rest.
+    pub fn new(data: DataDir) -> Self {
+        Self {
+            data,
+            plan: None,
+            framework_file: None,
+            prefs: Prefs::default(),
+            today: None,
+            recovery_interval: Duration::from_secs(5),
+            native_dialogs: true,
+        }
+    }
+}
+
+/// An open plan and everything the app knows about its file.
+#[derive(Debug)]
+pub struct OpenPlan {
+    /// The plan with its undo history.
+    pub doc: Document,
+    /// Its file; `None` until first saved.
+    pub path: Option<PathBuf>,
+    /// Its framework.
+    pub framework: Arc<Framework>,
+    /// What the file held when opened or last saved.
+    pub fingerprint: Option<Fingerprint>,
+    /// Set when the file came from a newer Trailmap: never written over.
+    pub newer_format: Option<u32>,
+    /// A key for the recovery file of a plan never saved.
+    pub untitled_key: String,
+    /// The revision last written to the recovery file.
+    pub recovery_revision: Option<u64>,
+}
+
+impl OpenPlan {
+    /// The name shown in the title bar.
+    pub fn display_name(&self) -> String {
+        match &self.path {
+            Some(path) => path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned()),
+            None => "Untitled plan".to_owned(),
+        }
+    }
+}
+
+/// What the window shows.
+#[derive(Debug)]
+pub enum Page {
+    /// The start page.
+    Welcome,
+    /// An open plan.
+    Plan(Box<OpenPlan>),
+    /// A plan that could not be opened.
+    Error(LoadFailure),
+}
+
+/// Which page is showing, for tests.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PageKind {
+    /// The start page.
+    Welcome,
+    /// A plan.
+    Plan,
+    /// The error page.
+    Error,
+}
+
+/// A message in the status bar.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Status {
+    /// The text.
+    pub text: String,
+    /// Whether it reports a problem.
+    pub is_error: bool,
+}
+
+/// The app.
+pub struct TrailmapApp {
+    data: DataDir,
+    catalog: FrameworkCatalog,
+    framework_errors: Vec<String>,
+    prefs: Prefs,
+    page: Page,
+    tab: Tab,
+    derived: Derived,
+    skills: SkillsView,
+    path_view: PathView,
+    checklist: ChecklistView,
+    notes: NotesView,
+    dialog: Option<Dialog>,
+    status: Option<Status>,
+    fixed_today: Option<Date>,
+    recovery_interval: Duration,
+    last_recovery_write: Option<Instant>,
+    last_typing: Option<Instant>,
+    show_mentor: Option<bool>,
+    presenting: Option<f32>,
+    pending_zoom: Option<f32>,
+    pending_zoom_step: Option<f32>,
+    allow_close: bool,
+    quit_requested: bool,
+    title: String,
+    native_dialogs: bool,
+    browse_tx: Sender<(PathPurpose, Option<PathBuf>)>,
+    browse_rx: Receiver<(PathPurpose, Option<PathBuf>)>,
+    browsing: bool,
+    style_applied: bool,
+}
+
+/// Opens the app window and runs until it closes.
 pub fn run(plan: Option<PathBuf>, global: &GlobalArgs) -> ExitCode {
-    let _ = (plan, global);
-    ExitCode::FAILURE
+    let data = DataDir::resolve(global.data_dir.as_deref());
+    let _ = std::fs::create_dir_all(data.root());
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Trailmap")
+            .with_app_id("trailmap")
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([880.0, 560.0])
+            .with_drag_and_drop(true),
+        persistence_path: Some(data.ui_state()),
+        ..Default::default()
+    };
+    let mut config = AppConfig::new(data);
+    config.plan = plan;
+    config.framework_file = global.framework.clone();
+    let result = eframe::run_native(
+        "Trailmap",
+        options,
+        Box::new(move |cc| {
+            let mut config = config;
+            if let Some(storage) = cc.storage {
+                config.prefs = eframe::get_value(storage, STORAGE_KEY).unwrap_or_default();
+            }
+            Ok(Box::new(TrailmapApp::new(config)))
+        }),
+    );
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("trailmap: could not open the window: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+impl eframe::App for TrailmapApp {
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        self.ui_root(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, STORAGE_KEY, &self.prefs);
+    }
+}
+
+impl TrailmapApp {
+    /// The app's state for `config`: frameworks loaded, leftover temporary
+    /// files cleaned, recovery files offered, and the first plan opened.
+    pub fn new(config: AppConfig) -> Self {
+        let (browse_tx, browse_rx) = channel();
+        let mut app = Self {
+            catalog: FrameworkCatalog::builtin_only(),
+            framework_errors: Vec::new(),
+            data: config.data,
+            prefs: config.prefs,
+            page: Page::Welcome,
+            tab: Tab::default(),
+            derived: Derived::default(),
+            skills: SkillsView::default(),
+            path_view: PathView::default(),
+            checklist: ChecklistView::default(),
+            notes: NotesView::default(),
+            dialog: None,
+            status: None,
+            fixed_today: config.today,
+            recovery_interval: config.recovery_interval,
+            last_recovery_write: None,
+            last_typing: None,
+            show_mentor: None,
+            presenting: None,
+            pending_zoom: None,
+            pending_zoom_step: None,
+            allow_close: false,
+            quit_requested: false,
+            title: String::new(),
+            native_dialogs: config.native_dialogs,
+            browse_tx,
+            browse_rx,
+            browsing: false,
+            style_applied: false,
+        };
+        app.tab = app.prefs.tab;
+        app.checklist.grouping = app.prefs.grouping;
+        app.start(config.plan, config.framework_file);
+        app
+    }
+
+    /// Today's date (fixed in tests).
+    pub fn today(&self) -> Date {
+        self.fixed_today.unwrap_or_else(crate::clock::today)
+    }
+
+    /// The page showing.
+    pub fn page_kind(&self) -> PageKind {
+        match self.page {
+            Page::Welcome => PageKind::Welcome,
+            Page::Plan(_) => PageKind::Plan,
+            Page::Error(_) => PageKind::Error,
+        }
+    }
+
+    /// The open plan, if any.
+    pub fn open_plan(&self) -> Option<&OpenPlan> {
+        match &self.page {
+            Page::Plan(open) => Some(open),
+            _ => None,
+        }
+    }
+
+    /// The error page's failure, if showing.
+    pub fn load_failure(&self) -> Option<&LoadFailure> {
+        match &self.page {
+            Page::Error(failure) => Some(failure),
+            _ => None,
+        }
+    }
+
+    /// The open dialog, if any.
+    pub fn dialog_kind(&self) -> Option<DialogKind> {
+        self.dialog.as_ref().map(Dialog::kind)
+    }
+
+    /// The status bar message.
+    pub fn status(&self) -> Option<&Status> {
+        self.status.as_ref()
+    }
+
+    /// The preferences (saved in eframe's storage on exit).
+    pub fn prefs(&self) -> &Prefs {
+        &self.prefs
+    }
+
+    /// The window title.
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+
+    /// The tab showing.
+    pub fn tab(&self) -> Tab {
+        self.tab
+    }
+
+    /// Whether presentation mode is on.
+    pub fn is_presenting(&self) -> bool {
+        self.presenting.is_some()
+    }
+
+    /// Whether the app has decided to quit (the window closes next).
+    pub fn quit_requested(&self) -> bool {
+        self.quit_requested
+    }
+
+    /// Whether mentor ratings are shown: as toggled, else when the plan has any.
+    fn mentor_visible(&self) -> bool {
+        self.show_mentor.unwrap_or_else(|| {
+            self.open_plan().is_some_and(|open| {
+                let plan = open.doc.plan();
+                !plan.person.mentor.is_empty() || plan.skills.values().any(|e| e.mentor_rating.is_some())
+            })
+        })
+    }
+
+    /// Draws one frame and handles its input. The eframe `ui` calls this; tests
+    /// drive it through egui_kittest.
+    pub fn ui_root(&mut self, ui: &mut Ui) {
+        let ctx = ui.ctx().clone();
+        if !self.style_applied {
+            crate::ui::theme::apply_style(&ctx);
+            ctx.set_theme(self.prefs.theme.preference());
+            self.style_applied = true;
+        }
+        self.poll_browse();
+        self.handle_dropped_files(&ctx);
+        self.handle_shortcuts(&ctx);
+        self.handle_close_request(&ctx);
+
+        let mut edits = Edits::default();
+        egui::Panel::top("menu-bar").show(ui, |ui| self.menu_bar_ui(ui));
+        egui::Panel::bottom("status-bar").show(ui, |ui| self.status_bar_ui(ui));
+        if matches!(self.page, Page::Plan(_)) {
+            egui::Panel::top("plan-header").show(ui, |ui| self.header_ui(ui, &mut edits));
+        }
+        egui::CentralPanel::default().show(ui, |ui| self.page_ui(ui, &mut edits));
+        self.dialogs_ui(&ctx);
+        self.apply_edits(edits);
+        self.update_title(&ctx);
+        self.autosave_recovery(&ctx);
+    }
+
+    fn menu_bar_ui(&mut self, ui: &mut Ui) {
+        let has_plan = matches!(self.page, Page::Plan(_));
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button("File", |ui| {
+                self.menu_item(ui, UiCommand::New, true);
+                self.menu_item(ui, UiCommand::Open, true);
+                self.menu_item(ui, UiCommand::OpenCopy, true);
+                ui.menu_button("Open recent", |ui| {
+                    if self.prefs.recent.is_empty() {
+                        ui.label(RichText::new("No recent plans").weak());
+                    }
+                    for path in self.prefs.recent.clone() {
+                        if ui.button(path.display().to_string()).clicked() {
+                            self.request_open_path(path);
+                            ui.close();
+                        }
+                    }
+                });
+                ui.separator();
+                self.menu_item(ui, UiCommand::Save, has_plan);
+                self.menu_item(ui, UiCommand::SaveAs, has_plan);
+                self.menu_item(ui, UiCommand::Export, has_plan);
+                ui.separator();
+                self.menu_item(ui, UiCommand::ChooseFramework, true);
+                ui.separator();
+                self.menu_item(ui, UiCommand::Close, has_plan);
+                self.menu_item(ui, UiCommand::Quit, true);
+            });
+            ui.menu_button("Edit", |ui| {
+                let (undo, redo) = self
+                    .open_plan()
+                    .map_or((false, false), |open| (open.doc.can_undo(), open.doc.can_redo()));
+                self.menu_item(ui, UiCommand::Undo, undo);
+                self.menu_item(ui, UiCommand::Redo, redo);
+            });
+            ui.menu_button("View", |ui| {
+                for tab in Tab::ALL {
+                    self.menu_item(ui, UiCommand::ShowTab(tab), has_plan);
+                }
+                ui.separator();
+                let mentor = self.mentor_visible();
+                self.menu_toggle(ui, UiCommand::ToggleMentor, mentor, has_plan);
+                let presenting = self.is_presenting();
+                self.menu_toggle(ui, UiCommand::TogglePresentation, presenting, true);
+                ui.separator();
+                ui.menu_button("Theme", |ui| {
+                    for choice in ThemeChoice::ALL {
+                        if ui.radio(self.prefs.theme == choice, choice.label()).clicked() {
+                            self.prefs.theme = choice;
+                            ui.ctx().set_theme(choice.preference());
+                            ui.close();
+                        }
+                    }
+                });
+                self.menu_item(ui, UiCommand::ZoomIn, true);
+                self.menu_item(ui, UiCommand::ZoomOut, true);
+                self.menu_item(ui, UiCommand::ZoomReset, true);
+            });
+            ui.menu_button("Help", |ui| {
+                self.menu_item(ui, UiCommand::About, true);
+            });
+        });
+    }
+
+    fn menu_item(&mut self, ui: &mut Ui, command: UiCommand, enabled: bool) {
+        let mut button = egui::Button::new(command.label());
+        if let Some(shortcut) = command.shortcut() {
+            button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
+        }
+        if ui.add_enabled(enabled, button).on_hover_text(command.tooltip()).clicked() {
+            self.run_command(command);
+            ui.close();
+        }
+    }
+
+    fn menu_toggle(&mut self, ui: &mut Ui, command: UiCommand, on: bool, enabled: bool) {
+        let mut button = egui::Button::selectable(on, command.label());
+        if let Some(shortcut) = command.shortcut() {
+            button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
+        }
+        if ui.add_enabled(enabled, button).on_hover_text(command.tooltip()).clicked() {
+            self.run_command(command);
+            ui.close();
+        }
+    }
+
+    fn header_ui(&mut self, ui: &mut Ui, edits: &mut Edits) {
+        let today = self.today();
+        let Page::Plan(open) = &self.page else { return };
+        let plan = open.doc.plan();
+        self.derived.refresh(plan, &open.framework, open.doc.revision(), today);
+        let ctx = ViewCtx {
+            plan,
+            framework: &open.framework,
+            derived: &self.derived,
+            today,
+        };
+        ui.add_space(6.0);
+        ui.horizontal(|ui| {
+            let name = if plan.person.name.is_empty() { "Unnamed plan" } else { plan.person.name.as_str() };
+            ui.label(RichText::new(name).size(20.0).strong());
+            ui.add_space(8.0);
+            ui.label(RichText::new(ctx.framework.role_name(&plan.current_role)).size(15.0));
+            ui.label(RichText::new("→").size(15.0));
+            if let Some(role) = crate::ui::notes::role_combo(ui, &ctx, "target-role", &plan.target_role, true) {
+                edits.push(crate::model::Command::SetTargetRole(role));
+            }
+            if let Some(target) = &self.derived.target {
+                let color = crate::ui::path::readiness_color(ui.visuals(), target.readiness);
+                crate::ui::widgets::pill(ui, &format!("{}% ready", target.readiness), color).on_hover_text(
+                    "Readiness = the levels you have toward the target's needs, as a share of all the levels it needs",
+                );
+            }
+            if let Some(date) = plan.target_date {
+                ui.label(RichText::new(format!("by {date}")).weak());
+            }
+            if let Some(version) = open.newer_format {
+                crate::ui::widgets::pill(ui, "read-only", crate::ui::theme::warn(ui.visuals())).on_hover_text(format!(
+                    "This file comes from a newer Trailmap (format {version}); it will not be written over. Use Save as… to keep a copy."
+                ));
+            }
+            if self.presenting.is_some() {
+                crate::ui::widgets::pill(ui, "presenting", crate::ui::theme::own(ui.visuals()))
+                    .on_hover_text("Presentation mode: private notes are hidden. F5 ends it.");
+            }
+        });
+        ui.add_space(2.0);
+        ui.horizontal(|ui| {
+            for tab in Tab::ALL {
+                let shortcut = UiCommand::ShowTab(tab).shortcut().map(|s| ui.ctx().format_shortcut(&s)).unwrap_or_default();
+                if ui
+                    .add(egui::Button::selectable(self.tab == tab, RichText::new(tab.label()).size(15.0)))
+                    .on_hover_text(format!("{} ({shortcut})", tab.label()))
+                    .clicked()
+                {
+                    self.tab = tab;
+                    self.prefs.tab = tab;
+                }
+            }
+        });
+        ui.add_space(4.0);
+    }
+
+    fn page_ui(&mut self, ui: &mut Ui, edits: &mut Edits) {
+        let today = self.today();
+        match &self.page {
+            Page::Welcome => {
+                let plans = self.data.plans();
+                if let Some(action) = crate::ui::welcome::welcome_ui(ui, &self.prefs.recent, &plans) {
+                    self.welcome_action(action);
+                }
+            }
+            Page::Error(failure) => {
+                if let Some(action) = crate::ui::error_page::error_page_ui(ui, failure) {
+                    self.error_action(action);
+                }
+            }
+            Page::Plan(open) => {
+                let plan = open.doc.plan();
+                let revision = open.doc.revision();
+                self.derived.refresh(plan, &open.framework, revision, today);
+                let ctx = ViewCtx {
+                    plan,
+                    framework: &open.framework,
+                    derived: &self.derived,
+                    today,
+                };
+                let mentor = self.show_mentor.unwrap_or_else(|| {
+                    !plan.person.mentor.is_empty() || plan.skills.values().any(|e| e.mentor_rating.is_some())
+                });
+                let presenting = self.presenting.is_some();
+                match self.tab {
+                    Tab::Skills => self.skills.ui(
+                        ui,
+                        &ctx,
+                        edits,
+                        crate::ui::skills::SkillsOptions { mentor, presenting },
+                    ),
+                    Tab::Path => self.path_view.ui(ui, &ctx, edits, mentor),
+                    Tab::Checklist => self.checklist.ui(ui, &ctx, edits, revision),
+                    Tab::Notes => self.notes.ui(ui, &ctx, edits, presenting),
+                }
+                if self.checklist.grouping != self.prefs.grouping {
+                    self.prefs.grouping = self.checklist.grouping;
+                }
+            }
+        }
+    }
+
+    fn status_bar_ui(&mut self, ui: &mut Ui) {
+        ui.horizontal(|ui| {
+            match &self.page {
+                Page::Plan(open) => {
+                    let where_ = open.path.as_ref().map_or_else(|| "Not saved yet".to_owned(), |p| p.display().to_string());
+                    ui.label(RichText::new(where_).small().weak());
+                    ui.separator();
+                    if open.doc.is_dirty() {
+                        ui.label(RichText::new("● Unsaved changes").small().color(crate::ui::theme::warn(ui.visuals())));
+                    } else {
+                        ui.label(RichText::new("All changes saved").small().weak());
+                    }
+                }
+                Page::Welcome => {
+                    ui.label(RichText::new(format!("Data folder: {}", self.data.root().display())).small().weak());
+                }
+                Page::Error(_) => {
+                    ui.label(RichText::new("The file was not changed").small().weak());
+                }
+            }
+            ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                if let Some(status) = &self.status {
+                    let color = if status.is_error { crate::ui::theme::bad(ui.visuals()) } else { ui.visuals().text_color() };
+                    ui.label(RichText::new(&status.text).small().color(color));
+                }
+            });
+        });
+    }
 }

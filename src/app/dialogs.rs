@@ -1,0 +1,466 @@
+//! The app's dialogs: new plan, open and save-as paths, unsaved changes,
+//! changed on disk, failed saves, recovery, about.
+
+use std::path::PathBuf;
+
+use egui::{Align, Layout, RichText, TextEdit, Ui, vec2};
+
+use super::TrailmapApp;
+use crate::model::{Plan, RoleId};
+use crate::storage::Recovery;
+
+/// What a path dialog is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PathPurpose {
+    /// Open a plan.
+    Open,
+    /// Open a received plan as a copy.
+    OpenCopy,
+    /// Save the plan under a new name.
+    SaveAs,
+    /// Choose a framework file.
+    Framework,
+    /// Choose where an export goes.
+    Export,
+}
+
+impl PathPurpose {
+    fn title(self) -> &'static str {
+        match self {
+            Self::Open => "Open a plan",
+            Self::OpenCopy => "Open a copy of a plan",
+            Self::SaveAs => "Save the plan as",
+            Self::Framework => "Use a framework file",
+            Self::Export => "Export to",
+        }
+    }
+
+    fn action(self) -> &'static str {
+        match self {
+            Self::Open => "Open",
+            Self::OpenCopy => "Open a copy",
+            Self::SaveAs => "Save",
+            Self::Framework => "Use this framework",
+            Self::Export => "Export",
+        }
+    }
+
+    fn help(self) -> &'static str {
+        match self {
+            Self::Open => "Type the path of a plan file (.ron), or browse for it.",
+            Self::OpenCopy => {
+                "The plan is copied into your plans folder and the copy opens. The file you pick is only read."
+            }
+            Self::SaveAs => "Type where to save the plan (.ron), or browse.",
+            Self::Framework => {
+                "A framework file in the same format as `trailmap framework --print`. It is checked, then kept in \
+                 your data folder so plans that use it open with it."
+            }
+            Self::Export => "Where to write the export.",
+        }
+    }
+}
+
+/// A dialog asking for a path.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PathForm {
+    /// What the path is for.
+    pub purpose: PathPurpose,
+    /// The path typed so far.
+    pub path: String,
+    /// Why the last attempt failed.
+    pub error: Option<String>,
+}
+
+impl PathForm {
+    /// A form for `purpose`, starting with `path`.
+    pub fn new(purpose: PathPurpose, path: String) -> Self {
+        Self { purpose, path, error: None }
+    }
+}
+
+/// The new-plan form.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NewPlanForm {
+    /// The person's name.
+    pub name: String,
+    /// Their current role.
+    pub current: RoleId,
+    /// Their target role.
+    pub target: RoleId,
+    /// Whether to seed the checklist from the library.
+    pub seed: bool,
+}
+
+impl Default for NewPlanForm {
+    fn default() -> Self {
+        Self {
+            name: String::new(),
+            current: RoleId::new("tech-lead"),
+            target: RoleId::new("engineering-manager"),
+            seed: true,
+        }
+    }
+}
+
+/// Something to do once unsaved changes are dealt with.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Pending {
+    /// Show the new-plan form.
+    New,
+    /// Show the open dialog.
+    Open,
+    /// Show the open-a-copy dialog.
+    OpenCopy,
+    /// Open this file.
+    OpenPath(PathBuf),
+    /// Open a copy of this file.
+    OpenCopyOf(PathBuf),
+    /// Open a copy of example `n`.
+    Example(usize),
+    /// Open this new plan.
+    Create(Box<Plan>),
+    /// Restore this recovery file.
+    Restore(PathBuf, Box<Recovery>),
+    /// Close the plan.
+    Close,
+    /// Quit.
+    Quit,
+}
+
+/// The dialogs.
+#[derive(Debug)]
+pub enum Dialog {
+    /// New plan.
+    NewPlan(NewPlanForm),
+    /// A path to open, save to, or use.
+    Path(PathForm),
+    /// Unsaved changes: save, don't save, or cancel, then do `Pending`.
+    Unsaved(Pending),
+    /// The file changed on disk since it was opened.
+    ChangedOnDisk(PathBuf),
+    /// A save failed.
+    SaveFailed(String),
+    /// Recovery files found at start.
+    Recovery(Vec<(PathBuf, Recovery)>),
+    /// About Trailmap.
+    About,
+}
+
+/// Which dialog is open, for tests.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DialogKind {
+    /// New plan.
+    NewPlan,
+    /// A path dialog.
+    Path(PathPurpose),
+    /// Unsaved changes.
+    Unsaved,
+    /// Changed on disk.
+    ChangedOnDisk,
+    /// Save failed.
+    SaveFailed,
+    /// Recovery offered.
+    Recovery,
+    /// About.
+    About,
+}
+
+impl Dialog {
+    /// Which dialog this is.
+    pub fn kind(&self) -> DialogKind {
+        match self {
+            Self::NewPlan(_) => DialogKind::NewPlan,
+            Self::Path(form) => DialogKind::Path(form.purpose),
+            Self::Unsaved(_) => DialogKind::Unsaved,
+            Self::ChangedOnDisk(_) => DialogKind::ChangedOnDisk,
+            Self::SaveFailed(_) => DialogKind::SaveFailed,
+            Self::Recovery(_) => DialogKind::Recovery,
+            Self::About => DialogKind::About,
+        }
+    }
+}
+
+/// What the user did in a dialog this frame.
+enum Outcome {
+    Keep,
+    Close,
+    Then(Box<dyn FnOnce(&mut TrailmapApp)>),
+}
+
+fn buttons_row(ui: &mut Ui, add: impl FnOnce(&mut Ui)) {
+    ui.add_space(8.0);
+    ui.with_layout(Layout::right_to_left(Align::Center), add);
+}
+
+impl TrailmapApp {
+    pub(super) fn dialogs_ui(&mut self, ctx: &egui::Context) {
+        let Some(mut dialog) = self.dialog.take() else { return };
+        let plan_name = self.open_plan().map(super::OpenPlan::display_name).unwrap_or_default();
+        let native = self.native_dialogs;
+        let mut browse: Option<(PathPurpose, String)> = None;
+        let response = egui::Modal::new(egui::Id::unique("trailmap-dialog")).show(ctx, |ui| {
+            ui.set_width(520.0);
+            match &mut dialog {
+                Dialog::NewPlan(form) => new_plan_ui(ui, form),
+                Dialog::Path(form) => path_ui(ui, form, native, &mut browse),
+                Dialog::Unsaved(pending) => unsaved_ui(ui, &plan_name, pending),
+                Dialog::ChangedOnDisk(path) => changed_on_disk_ui(ui, path),
+                Dialog::SaveFailed(message) => save_failed_ui(ui, message),
+                Dialog::Recovery(entries) => recovery_ui(ui, entries),
+                Dialog::About => about_ui(ui),
+            }
+        });
+        if let Some((purpose, start)) = browse {
+            self.browse(ctx, purpose, &start);
+        }
+        let escape = ctx.input(|i| i.key_pressed(egui::Key::Escape));
+        let outcome = match response.inner {
+            Outcome::Keep if escape && !matches!(dialog, Dialog::Recovery(_)) => Outcome::Close,
+            other => other,
+        };
+        match outcome {
+            Outcome::Keep => self.dialog = Some(dialog),
+            Outcome::Close => {}
+            Outcome::Then(action) => {
+                // Keep a path form open so its error can be shown if the action fails.
+                if let Dialog::Path(form) = dialog {
+                    self.dialog = Some(Dialog::Path(form));
+                }
+                action(self);
+            }
+        }
+    }
+}
+
+fn new_plan_ui(ui: &mut Ui, form: &mut NewPlanForm) -> Outcome {
+    ui.heading("New plan");
+    ui.add_space(6.0);
+    let framework = crate::storage::builtin();
+    let mut submit = false;
+    egui::Grid::new("new-plan").num_columns(2).spacing(vec2(12.0, 8.0)).show(ui, |ui| {
+        ui.label("Your name");
+        let response = ui.add(TextEdit::singleline(&mut form.name).id_salt("new-plan-name").hint_text("e.g. Sam Lee"));
+        if response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+            submit = true;
+        }
+        if !response.has_focus() && form.name.is_empty() && !ui.memory(|m| m.focused().is_some()) {
+            response.request_focus();
+        }
+        ui.end_row();
+        for (label, role, targets_only) in [("Current role", &mut form.current, false), ("Target role", &mut form.target, true)] {
+            ui.label(label);
+            egui::ComboBox::from_id_salt(label).selected_text(framework.role_name(role)).width(220.0).show_ui(ui, |ui| {
+                for r in framework.roles.iter().filter(|r| !targets_only || r.target) {
+                    ui.selectable_value(role, r.id.clone(), &r.name);
+                }
+            });
+            ui.end_row();
+        }
+    });
+    ui.checkbox(&mut form.seed, "Suggest actions for my gaps from the library")
+        .on_hover_text("Fills the checklist with actions that fit your target role and route");
+    let mut outcome = Outcome::Keep;
+    buttons_row(ui, |ui| {
+        if ui.button("Create plan").clicked() || submit {
+            let form = form.clone();
+            outcome = Outcome::Then(Box::new(move |app| {
+                app.create_plan(form.name.trim(), form.current, form.target, form.seed);
+            }));
+        }
+        if ui.button("Cancel").clicked() {
+            outcome = Outcome::Close;
+        }
+    });
+    outcome
+}
+
+fn path_ui(ui: &mut Ui, form: &mut PathForm, native: bool, browse: &mut Option<(PathPurpose, String)>) -> Outcome {
+    let purpose = form.purpose;
+    ui.heading(purpose.title());
+    ui.label(RichText::new(purpose.help()).weak());
+    ui.add_space(6.0);
+    let mut submit = false;
+    ui.horizontal(|ui| {
+        let response = ui.add(
+            TextEdit::singleline(&mut form.path)
+                .id_salt("path-field")
+                .desired_width(400.0)
+                .hint_text("/path/to/plan.ron"),
+        );
+        if response.changed() {
+            form.error = None;
+        }
+        if response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+            submit = true;
+        }
+        if native && ui.button("Browse…").on_hover_text("Choose with the system's file dialog").clicked() {
+            *browse = Some((purpose, form.path.clone()));
+        }
+    });
+    let exists_error = form.error.as_ref().is_some_and(|e| e.ends_with("already exists"));
+    if let Some(error) = &form.error {
+        ui.label(RichText::new(error).color(crate::ui::theme::bad(ui.visuals())));
+    }
+    let mut outcome = Outcome::Keep;
+    buttons_row(ui, |ui| {
+        let path = PathBuf::from(form.path.trim());
+        let ready = !form.path.trim().is_empty();
+        if exists_error && purpose == PathPurpose::SaveAs {
+            if ui.button("Replace it").clicked() {
+                let path = path.clone();
+                outcome = Outcome::Then(Box::new(move |app| app.submit_path(purpose, path, true)));
+            }
+        } else if ui.add_enabled(ready, egui::Button::new(purpose.action())).clicked() || (submit && ready) {
+            let path = path.clone();
+            outcome = Outcome::Then(Box::new(move |app| app.submit_path(purpose, path, false)));
+        }
+        if ui.button("Cancel").clicked() {
+            outcome = Outcome::Close;
+        }
+    });
+    outcome
+}
+
+impl TrailmapApp {
+    fn submit_path(&mut self, purpose: PathPurpose, path: PathBuf, replace: bool) {
+        // The form stays open until the path works.
+        match self.path_chosen(purpose, path, replace) {
+            Ok(()) => {
+                if matches!(&self.dialog, Some(Dialog::Path(form)) if form.purpose == purpose) {
+                    self.dialog = None;
+                }
+            }
+            Err(error) => {
+                if let Some(Dialog::Path(form)) = &mut self.dialog {
+                    form.error = Some(error);
+                }
+            }
+        }
+    }
+}
+
+fn unsaved_ui(ui: &mut Ui, plan_name: &str, pending: &Pending) -> Outcome {
+    ui.heading("Unsaved changes");
+    ui.label(format!("Save the changes to {plan_name} first?"));
+    ui.label(RichText::new("If you don't save, the changes are lost.").weak());
+    let mut outcome = Outcome::Keep;
+    buttons_row(ui, |ui| {
+        if ui.button("Save").clicked() {
+            let pending = pending.clone();
+            outcome = Outcome::Then(Box::new(move |app| {
+                if app.save() {
+                    app.proceed(pending);
+                }
+            }));
+        }
+        if ui.button("Don't save").clicked() {
+            let pending = pending.clone();
+            outcome = Outcome::Then(Box::new(move |app| app.proceed(pending)));
+        }
+        if ui.button("Cancel").clicked() {
+            outcome = Outcome::Close;
+        }
+    });
+    outcome
+}
+
+fn changed_on_disk_ui(ui: &mut Ui, path: &std::path::Path) -> Outcome {
+    ui.heading("The file changed on disk");
+    ui.label(format!(
+        "{} was changed by another program since you opened it. Saving now would replace those changes.",
+        path.display()
+    ));
+    let mut outcome = Outcome::Keep;
+    buttons_row(ui, |ui| {
+        if ui.button("Save as…").on_hover_text("Keep both: save your version under another name").clicked() {
+            outcome = Outcome::Then(Box::new(|app| app.run_command(super::UiCommand::SaveAs)));
+        }
+        if ui.button("Overwrite").on_hover_text("Replace the file on disk with your version").clicked() {
+            let path = path.to_path_buf();
+            outcome = Outcome::Then(Box::new(move |app| app.overwrite(&path)));
+        }
+        if ui.button("Reload").on_hover_text("Drop your unsaved changes and load the file from disk").clicked() {
+            outcome = Outcome::Then(Box::new(|app| app.reload()));
+        }
+        if ui.button("Cancel").clicked() {
+            outcome = Outcome::Close;
+        }
+    });
+    outcome
+}
+
+fn save_failed_ui(ui: &mut Ui, message: &str) -> Outcome {
+    ui.heading("The plan was not saved");
+    ui.label(RichText::new(message).monospace());
+    ui.label("Your changes are still here, and the file on disk is as it was. Try saving somewhere else.");
+    let mut outcome = Outcome::Keep;
+    buttons_row(ui, |ui| {
+        if ui.button("Save as…").clicked() {
+            outcome = Outcome::Then(Box::new(|app| app.run_command(super::UiCommand::SaveAs)));
+        }
+        if ui.button("Close").clicked() {
+            outcome = Outcome::Close;
+        }
+    });
+    outcome
+}
+
+fn recovery_ui(ui: &mut Ui, entries: &mut Vec<(PathBuf, Recovery)>) -> Outcome {
+    ui.heading("Recover unsaved changes?");
+    ui.label("Trailmap closed before these changes were saved:");
+    ui.add_space(4.0);
+    let mut outcome = Outcome::Keep;
+    let mut discard = None;
+    for (i, (file, recovery)) in entries.iter().enumerate() {
+        ui.horizontal(|ui| {
+            let what = match &recovery.original {
+                Some(p) => p.display().to_string(),
+                None => format!("Unsaved plan for {}", recovery.plan.person.name),
+            };
+            ui.vertical(|ui| {
+                ui.label(RichText::new(what).strong());
+                ui.label(RichText::new(format!("last copy {}", recovery.written_at)).small().weak());
+            });
+            ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                if ui.button("Discard").on_hover_text("Delete these unsaved changes").clicked() {
+                    discard = Some(i);
+                }
+                if ui.button("Restore").on_hover_text("Open the plan with these changes").clicked() {
+                    let pending = Pending::Restore(file.clone(), Box::new(recovery.clone()));
+                    outcome = Outcome::Then(Box::new(move |app| app.guard(pending)));
+                }
+            });
+        });
+    }
+    if let Some(i) = discard {
+        let (file, _) = entries.remove(i);
+        let _ = crate::storage::discard_recovery(&file);
+        if entries.is_empty() {
+            outcome = Outcome::Close;
+        }
+    }
+    buttons_row(ui, |ui| {
+        if ui.button("Decide later").on_hover_text("Keep the recovery copies and ask again next time").clicked() {
+            outcome = Outcome::Close;
+        }
+    });
+    outcome
+}
+
+fn about_ui(ui: &mut Ui) -> Outcome {
+    ui.heading("Trailmap");
+    ui.label(format!("Version {}", env!("CARGO_PKG_VERSION")));
+    ui.label(
+        "Plan the move from tech lead into engineering management, directing engineering, product management \
+         or heading product: rate your skills, see the gaps and the route, work through actions, and review \
+         progress with a mentor. Offline, no account; your plans are plain files.",
+    );
+    let mut outcome = Outcome::Keep;
+    buttons_row(ui, |ui| {
+        if ui.button("Close").clicked() {
+            outcome = Outcome::Close;
+        }
+    });
+    outcome
+}

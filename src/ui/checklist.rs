@@ -1,0 +1,603 @@
+//! The action checklist: grouped by skill or by route step, filtered,
+//! virtualised for long lists, with a detail panel for the selected item.
+
+use egui::{Align, Layout, RichText, ScrollArea, TextEdit, Ui, vec2};
+use jiff::civil::Date;
+
+use super::widgets::{self, card};
+use super::{Edits, ViewCtx, theme};
+use crate::analysis::{self, ActionCounts};
+use crate::model::{ChecklistItem, Command, ItemId, RoleId, SkillId, Status};
+
+/// How the list is grouped.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Grouping {
+    /// By the skill each action builds.
+    #[default]
+    Skill,
+    /// By the role on the route each action prepares for.
+    RouteStep,
+}
+
+/// Which items are shown.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Filter {
+    /// Everything.
+    #[default]
+    All,
+    /// Open or in progress.
+    Open,
+    /// Open or in progress and past the due date.
+    Overdue,
+    /// Done.
+    Done,
+}
+
+impl Filter {
+    const ALL: [Self; 4] = [Self::All, Self::Open, Self::Overdue, Self::Done];
+
+    fn label(self) -> &'static str {
+        match self {
+            Self::All => "All",
+            Self::Open => "Open",
+            Self::Overdue => "Overdue",
+            Self::Done => "Done",
+        }
+    }
+
+    fn keeps(self, item: &ChecklistItem, today: Date) -> bool {
+        match self {
+            Self::All => true,
+            Self::Open => item.status.is_active(),
+            Self::Overdue => item.is_overdue(today),
+            Self::Done => item.status == Status::Done,
+        }
+    }
+}
+
+/// One row of the list: a group header or an item (by index into the checklist).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Row {
+    /// A group header with the group's counts.
+    Header {
+        /// The group's title.
+        title: String,
+        /// Counts over the whole group (not only the filtered items).
+        counts: ActionCounts,
+    },
+    /// An item, by its index in the checklist.
+    Item(usize),
+}
+
+/// The key the row cache is valid for.
+#[derive(Clone, Debug, PartialEq)]
+struct RowKey {
+    revision: u64,
+    grouping: Grouping,
+    filter: Filter,
+    search: String,
+    today: Date,
+}
+
+/// View-local state of the checklist.
+#[derive(Debug, Default)]
+pub struct ChecklistView {
+    /// How the list is grouped (kept in the preferences).
+    pub grouping: Grouping,
+    /// Which items are shown.
+    pub filter: Filter,
+    /// Text to search for in items.
+    pub search: String,
+    /// The item shown in the detail panel.
+    pub selected: Option<ItemId>,
+    new_text: String,
+    new_skill: Option<SkillId>,
+    message: Option<String>,
+    rows: Vec<Row>,
+    rows_key: Option<RowKey>,
+}
+
+/// The group an item belongs to when grouping by route step: the index of its
+/// role on the route, or `None` when it names no role on the route.
+fn route_group(item: &ChecklistItem, route: &[RoleId]) -> Option<usize> {
+    item.role.as_ref().and_then(|r| route.iter().position(|x| x == r))
+}
+
+/// Builds the rows for `grouping` and `filter`. Public so tests can check grouping.
+pub fn build_rows(ctx: &ViewCtx<'_>, grouping: Grouping, filter: Filter, search: &str) -> Vec<Row> {
+    let plan = ctx.plan;
+    let needle = search.trim().to_lowercase();
+    let keeps = |item: &ChecklistItem| {
+        filter.keeps(item, ctx.today) && (needle.is_empty() || item.text.to_lowercase().contains(&needle))
+    };
+    let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
+    match grouping {
+        Grouping::Skill => {
+            let skills: Vec<(Option<SkillId>, String)> = plan
+                .all_skills(ctx.framework)
+                .map(|s| (Some(s.id().clone()), s.name().to_owned()))
+                .chain([(None, "Not tied to a skill".to_owned())])
+                .collect();
+            for (skill, title) in skills {
+                let items: Vec<usize> = plan
+                    .checklist
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, i)| i.skill == skill)
+                    .map(|(n, _)| n)
+                    .collect();
+                groups.push((title, items));
+            }
+            // Items naming a skill the plan no longer has.
+            let orphans: Vec<usize> = plan
+                .checklist
+                .iter()
+                .enumerate()
+                .filter(|(_, i)| i.skill.as_ref().is_some_and(|s| !plan.all_skills(ctx.framework).any(|k| k.id() == s)))
+                .map(|(n, _)| n)
+                .collect();
+            groups.push(("Other skills".to_owned(), orphans));
+        }
+        Grouping::RouteStep => {
+            let route: Vec<RoleId> = ctx.derived.route.iter().map(|s| s.readiness.role.clone()).collect();
+            for (index, role) in route.iter().enumerate() {
+                let items = plan
+                    .checklist
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, i)| route_group(i, &route) == Some(index))
+                    .map(|(n, _)| n)
+                    .collect();
+                let prefix = if index == 0 { "Now: " } else { "Step: " };
+                groups.push((format!("{prefix}{}", ctx.framework.role_name(role)), items));
+            }
+            let rest = plan
+                .checklist
+                .iter()
+                .enumerate()
+                .filter(|(_, i)| route_group(i, &route).is_none())
+                .map(|(n, _)| n)
+                .collect();
+            groups.push(("Any step".to_owned(), rest));
+        }
+    }
+    let mut rows = Vec::new();
+    for (title, items) in groups {
+        let shown: Vec<usize> = items.iter().copied().filter(|&n| keeps(&plan.checklist[n])).collect();
+        if shown.is_empty() {
+            continue;
+        }
+        let counts = ActionCounts::of(items.iter().map(|&n| &plan.checklist[n]), ctx.today);
+        rows.push(Row::Header { title, counts });
+        rows.extend(shown.into_iter().map(Row::Item));
+    }
+    rows
+}
+
+/// The item with a new status, its completion date kept in step.
+pub fn with_status(item: &ChecklistItem, status: Status, today: Date) -> ChecklistItem {
+    let completed = match status {
+        Status::Done | Status::Dropped => item.completed.or(Some(today)),
+        Status::Open | Status::InProgress => None,
+    };
+    ChecklistItem {
+        status,
+        completed,
+        ..item.clone()
+    }
+}
+
+impl ChecklistView {
+    /// Draws the view.
+    pub fn ui(&mut self, ui: &mut Ui, ctx: &ViewCtx<'_>, edits: &mut Edits, revision: u64) {
+        if self.selected.is_some_and(|id| ctx.plan.item(id).is_none()) {
+            self.selected = None;
+        }
+        self.toolbar_ui(ui, ctx, edits);
+        ui.add_space(4.0);
+        self.add_row_ui(ui, ctx, edits);
+        ui.separator();
+        let key = RowKey {
+            revision,
+            grouping: self.grouping,
+            filter: self.filter,
+            search: self.search.clone(),
+            today: ctx.today,
+        };
+        if self.rows_key.as_ref() != Some(&key) {
+            self.rows = build_rows(ctx, self.grouping, self.filter, &self.search);
+            self.rows_key = Some(key);
+        }
+        let detail_width = if self.selected.is_some() { 380.0 } else { 0.0 };
+        ui.horizontal_top(|ui| {
+            let list_width = ui.available_width() - detail_width - if detail_width > 0.0 { 12.0 } else { 0.0 };
+            ui.allocate_ui_with_layout(vec2(list_width, ui.available_height()), Layout::top_down(Align::Min), |ui| {
+                self.list_ui(ui, ctx, edits);
+            });
+            if let Some(id) = self.selected
+                && let Some(item) = ctx.plan.item(id)
+            {
+                ui.separator();
+                ui.allocate_ui_with_layout(
+                    vec2(detail_width, ui.available_height()),
+                    Layout::top_down(Align::Min),
+                    |ui| {
+                        ScrollArea::vertical().id_salt("item-detail").show(ui, |ui| {
+                            self.detail_ui(ui, ctx, edits, item);
+                        });
+                    },
+                );
+            }
+        });
+    }
+
+    fn toolbar_ui(&mut self, ui: &mut Ui, ctx: &ViewCtx<'_>, edits: &mut Edits) {
+        ui.horizontal(|ui| {
+            ui.heading("Checklist");
+            let counts = ctx.derived.counts;
+            let fraction = counts.fraction_done();
+            ui.add(
+                egui::ProgressBar::new(fraction)
+                    .desired_width(220.0)
+                    .text(format!("{} of {} done", counts.done, counts.counted())),
+            )
+            .on_hover_text("Done actions out of all but the dropped ones");
+            if counts.overdue > 0 {
+                widgets::pill(ui, &format!("{} overdue", counts.overdue), theme::bad(ui.visuals()));
+            }
+            ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                if ui
+                    .button("Suggest actions")
+                    .on_hover_text("Add actions from the library for your current gaps. Never adds one twice.")
+                    .clicked()
+                {
+                    let items = analysis::seed_items(ctx.plan, ctx.framework, ctx.today, ctx.plan.next_id);
+                    if items.is_empty() {
+                        self.message = Some(
+                            "Nothing to add: your gaps already have their suggested actions, or you have none."
+                                .to_owned(),
+                        );
+                    } else {
+                        let start = ctx.plan.checklist.len();
+                        self.message = Some(format!(
+                            "Added {} suggested action{}.",
+                            items.len(),
+                            if items.len() == 1 { "" } else { "s" }
+                        ));
+                        edits.push(Command::InsertItems(
+                            items.into_iter().enumerate().map(|(i, item)| (start + i, item)).collect(),
+                        ));
+                    }
+                }
+                if let Some(message) = &self.message {
+                    ui.label(RichText::new(message).weak());
+                }
+            });
+        });
+        ui.horizontal(|ui| {
+            ui.label("Group by");
+            ui.selectable_value(&mut self.grouping, Grouping::Skill, "Skill")
+                .on_hover_text("Group actions by the skill they build");
+            ui.selectable_value(&mut self.grouping, Grouping::RouteStep, "Route step")
+                .on_hover_text("Group actions by the role on your route they prepare for");
+            ui.separator();
+            ui.label("Show");
+            for filter in Filter::ALL {
+                ui.selectable_value(&mut self.filter, filter, filter.label());
+            }
+            ui.separator();
+            ui.add(
+                TextEdit::singleline(&mut self.search)
+                    .id_salt("checklist-search")
+                    .hint_text("Search actions")
+                    .desired_width(200.0),
+            );
+            if !self.search.is_empty() && ui.small_button("Clear").on_hover_text("Clear the search").clicked() {
+                self.search.clear();
+            }
+        });
+    }
+
+    fn add_row_ui(&mut self, ui: &mut Ui, ctx: &ViewCtx<'_>, edits: &mut Edits) {
+        ui.horizontal(|ui| {
+            let response = ui.add(
+                TextEdit::singleline(&mut self.new_text)
+                    .id_salt("new-action")
+                    .hint_text("New action, e.g. Run the next retro")
+                    .desired_width(ui.available_width() - 320.0),
+            );
+            let enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            skill_combo(ui, ctx, "new-action-skill", &mut self.new_skill);
+            let text = self.new_text.trim().to_owned();
+            let clicked = ui
+                .add_enabled(!text.is_empty(), egui::Button::new("Add action"))
+                .on_hover_text("Add this action to the checklist")
+                .clicked();
+            if (clicked || enter) && !text.is_empty() {
+                let id = ItemId(ctx.plan.next_id);
+                let item = ChecklistItem {
+                    skill: self.new_skill.clone(),
+                    ..ChecklistItem::new(id, text, ctx.today)
+                };
+                edits.push(Command::InsertItems(vec![(ctx.plan.checklist.len(), item)]));
+                self.new_text.clear();
+                self.selected = Some(id);
+                self.message = None;
+            }
+        });
+    }
+
+    fn list_ui(&mut self, ui: &mut Ui, ctx: &ViewCtx<'_>, edits: &mut Edits) {
+        if self.rows.is_empty() {
+            ui.add_space(20.0);
+            ui.vertical_centered(|ui| {
+                if ctx.plan.checklist.is_empty() {
+                    ui.label("No actions yet. Add one above, or let Trailmap suggest some for your gaps.");
+                } else {
+                    ui.label("No action matches this filter.");
+                }
+            });
+            return;
+        }
+        let row_height = 30.0;
+        let rows = &self.rows;
+        let mut selected = self.selected;
+        ScrollArea::vertical().id_salt("checklist-rows").auto_shrink([false, false]).show_rows(
+            ui,
+            row_height,
+            rows.len(),
+            |ui, range| {
+                for row in &rows[range] {
+                    match row {
+                        Row::Header { title, counts } => header_row(ui, title, *counts, row_height),
+                        Row::Item(index) => {
+                            let Some(item) = ctx.plan.checklist.get(*index) else { continue };
+                            item_row(ui, ctx, edits, item, &mut selected, row_height);
+                        }
+                    }
+                }
+            },
+        );
+        self.selected = selected;
+    }
+
+    fn detail_ui(&mut self, ui: &mut Ui, ctx: &ViewCtx<'_>, edits: &mut Edits, item: &ChecklistItem) {
+        let id = item.id;
+        card(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.heading("Action");
+                ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                    if ui.button("Close").on_hover_text("Close the detail panel").clicked() {
+                        self.selected = None;
+                    }
+                });
+            });
+            let mut text = item.text.clone();
+            if ui
+                .add(TextEdit::multiline(&mut text).id_salt(("item-text", id)).desired_rows(2).desired_width(f32::INFINITY))
+                .on_hover_text("What to do")
+                .changed()
+            {
+                edits.typing(format!("item-text:{}", id.0), Command::UpdateItem(ChecklistItem { text, ..item.clone() }));
+            }
+            egui::Grid::new(("item-fields", id)).num_columns(2).spacing(vec2(10.0, 8.0)).show(ui, |ui| {
+                ui.label("Status");
+                let mut status = item.status;
+                egui::ComboBox::from_id_salt(("item-status", id)).selected_text(status.label()).show_ui(ui, |ui| {
+                    for s in Status::ALL {
+                        ui.selectable_value(&mut status, s, s.label());
+                    }
+                });
+                if status != item.status {
+                    edits.push(Command::UpdateItem(with_status(item, status, ctx.today)));
+                }
+                ui.end_row();
+
+                ui.label("Skill");
+                let mut skill = item.skill.clone();
+                skill_combo(ui, ctx, &format!("item-skill-{}", id.0), &mut skill);
+                if skill != item.skill {
+                    edits.push(Command::UpdateItem(ChecklistItem { skill, ..item.clone() }));
+                }
+                ui.end_row();
+
+                ui.label("Role");
+                let mut role = item.role.clone();
+                let role_text = role.as_ref().map_or("Any role", |r| ctx.framework.role_name(r)).to_owned();
+                egui::ComboBox::from_id_salt(("item-role", id)).selected_text(role_text).show_ui(ui, |ui| {
+                    ui.selectable_value(&mut role, None, "Any role");
+                    for r in &ctx.framework.roles {
+                        ui.selectable_value(&mut role, Some(r.id.clone()), &r.name);
+                    }
+                });
+                if role != item.role {
+                    edits.push(Command::UpdateItem(ChecklistItem { role, ..item.clone() }));
+                }
+                ui.end_row();
+
+                ui.label("Due");
+                ui.horizontal(|ui| match item.due {
+                    Some(due) => {
+                        let mut date = due;
+                        ui.add(egui_extras::DatePickerButton::new(&mut date).id_salt(&format!("due-{}", id.0)));
+                        if date != due {
+                            edits.push(Command::UpdateItem(ChecklistItem { due: Some(date), ..item.clone() }));
+                        }
+                        if ui.small_button("Clear").on_hover_text("Remove the due date").clicked() {
+                            edits.push(Command::UpdateItem(ChecklistItem { due: None, ..item.clone() }));
+                        }
+                        if item.is_overdue(ctx.today) {
+                            ui.label(RichText::new("overdue").color(theme::bad(ui.visuals())));
+                        }
+                    }
+                    None => {
+                        if ui.button("Set due date").on_hover_text("Give this action a due date").clicked() {
+                            let in_two_weeks = ctx.today.checked_add(jiff::Span::new().days(14)).unwrap_or(ctx.today);
+                            edits.push(Command::UpdateItem(ChecklistItem {
+                                due: Some(in_two_weeks),
+                                ..item.clone()
+                            }));
+                        }
+                    }
+                });
+                ui.end_row();
+
+                ui.label("Added");
+                let mut dates = item.created.to_string();
+                if let Some(done) = item.completed {
+                    dates.push_str(&format!(", closed {done}"));
+                }
+                ui.label(RichText::new(dates).weak());
+                ui.end_row();
+            });
+            ui.add_space(4.0);
+            ui.label("Notes");
+            let mut notes = item.notes.clone();
+            if ui
+                .add(
+                    TextEdit::multiline(&mut notes)
+                        .id_salt(("item-notes", id))
+                        .hint_text("How you will go about it")
+                        .desired_rows(3)
+                        .desired_width(f32::INFINITY),
+                )
+                .changed()
+            {
+                edits.typing(format!("item-notes:{}", id.0), Command::UpdateItem(ChecklistItem { notes, ..item.clone() }));
+            }
+            ui.label("Evidence");
+            let mut evidence = item.evidence.clone();
+            if ui
+                .add(
+                    TextEdit::multiline(&mut evidence)
+                        .id_salt(("item-evidence", id))
+                        .hint_text("What came of it: outcomes, feedback, links")
+                        .desired_rows(3)
+                        .desired_width(f32::INFINITY),
+                )
+                .changed()
+            {
+                edits.typing(
+                    format!("item-evidence:{}", id.0),
+                    Command::UpdateItem(ChecklistItem { evidence, ..item.clone() }),
+                );
+            }
+            if let Some(source) = item.source.as_ref().and_then(|s| ctx.framework.action(s)) {
+                ui.add_space(4.0);
+                ui.label(RichText::new(format!("From the action library: {}", source.detail)).small().weak());
+            }
+            ui.add_space(6.0);
+            ui.horizontal(|ui| {
+                let index = ctx.plan.item_index(id).unwrap_or(0);
+                if ui.add_enabled(index > 0, egui::Button::new("Move up")).clicked() {
+                    edits.push(Command::MoveItem { id, to: index - 1 });
+                }
+                let last = ctx.plan.checklist.len().saturating_sub(1);
+                if ui.add_enabled(index < last, egui::Button::new("Move down")).clicked() {
+                    edits.push(Command::MoveItem { id, to: index + 1 });
+                }
+                if ui.button("Delete").on_hover_text("Delete this action (Ctrl+Z brings it back)").clicked() {
+                    edits.push(Command::RemoveItems(vec![id]));
+                    self.selected = None;
+                }
+            });
+        });
+    }
+}
+
+fn skill_combo(ui: &mut Ui, ctx: &ViewCtx<'_>, id: &str, skill: &mut Option<SkillId>) {
+    let text = skill.as_ref().map_or("No skill", |s| ctx.plan.skill_name(ctx.framework, s)).to_owned();
+    egui::ComboBox::from_id_salt(id).selected_text(text).width(170.0).show_ui(ui, |ui| {
+        ui.selectable_value(skill, None, "No skill");
+        for s in ctx.plan.all_skills(ctx.framework) {
+            ui.selectable_value(skill, Some(s.id().clone()), s.name());
+        }
+    });
+}
+
+fn header_row(ui: &mut Ui, title: &str, counts: ActionCounts, height: f32) {
+    ui.allocate_ui(vec2(ui.available_width(), height), |ui| {
+        ui.horizontal_centered(|ui| {
+            ui.label(RichText::new(title).strong());
+            ui.add(
+                egui::ProgressBar::new(counts.fraction_done())
+                    .desired_width(90.0)
+                    .desired_height(8.0),
+            )
+            .on_hover_text(format!("{} of {} done in this group", counts.done, counts.counted()));
+            ui.label(RichText::new(format!("{} of {} done", counts.done, counts.counted())).small().weak());
+        });
+    });
+}
+
+fn item_row(
+    ui: &mut Ui,
+    ctx: &ViewCtx<'_>,
+    edits: &mut Edits,
+    item: &ChecklistItem,
+    selected: &mut Option<ItemId>,
+    height: f32,
+) {
+    let visuals = ui.visuals().clone();
+    ui.allocate_ui(vec2(ui.available_width(), height), |ui| {
+        ui.horizontal_centered(|ui| {
+            ui.add_space(12.0);
+            let mut done = item.status == Status::Done;
+            let check = ui.checkbox(&mut done, "").on_hover_text(if done { "Mark as not done" } else { "Mark as done" });
+            check.widget_info(|| {
+                egui::WidgetInfo::selected(egui::Role::CheckBox, true, done, format!("Done: {}", item.text))
+            });
+            if check.changed() {
+                let status = if done { Status::Done } else { Status::Open };
+                edits.push(Command::UpdateItem(with_status(item, status, ctx.today)));
+            }
+            let is_selected = *selected == Some(item.id);
+            let mut text = RichText::new(&item.text);
+            if matches!(item.status, Status::Done | Status::Dropped) {
+                text = text.strikethrough().weak();
+            }
+            let right_width = 250.0;
+            let label_width = (ui.available_width() - right_width).max(120.0);
+            let response = ui.add(
+                egui::Button::selectable(is_selected, text)
+                    .right_text("")
+                    .truncate()
+                    .min_size(vec2(label_width, height - 6.0)),
+            );
+            if response.clicked() {
+                *selected = if is_selected { None } else { Some(item.id) };
+            }
+            response.on_hover_text(&item.text);
+            ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                if ui
+                    .small_button("⬇")
+                    .on_hover_text("Move down")
+                    .clicked()
+                    && let Some(index) = ctx.plan.item_index(item.id)
+                    && index + 1 < ctx.plan.checklist.len()
+                {
+                    edits.push(Command::MoveItem { id: item.id, to: index + 1 });
+                }
+                if ui.small_button("⬆").on_hover_text("Move up").clicked()
+                    && let Some(index) = ctx.plan.item_index(item.id)
+                    && index > 0
+                {
+                    edits.push(Command::MoveItem { id: item.id, to: index - 1 });
+                }
+                match item.status {
+                    Status::InProgress => {
+                        widgets::pill(ui, "in progress", theme::own(&visuals));
+                    }
+                    Status::Dropped => {
+                        widgets::pill(ui, "dropped", visuals.widgets.inactive.bg_fill);
+                    }
+                    _ => {}
+                }
+                if let Some(due) = item.due {
+                    let color = if item.is_overdue(ctx.today) { theme::bad(&visuals) } else { visuals.weak_text_color() };
+                    ui.label(RichText::new(format!("due {due}")).small().color(color));
+                }
+            });
+        });
+    });
+}

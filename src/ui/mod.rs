@@ -1,0 +1,101 @@
+//! The views. Each view keeps only view-local state and receives the plan
+//! read-only through [`ViewCtx`]; it asks for changes by pushing [`Edit`]s,
+//! which the app applies in one place.
+
+pub mod checklist;
+pub mod derived;
+pub mod error_page;
+pub mod notes;
+pub mod path;
+pub mod skills;
+pub mod theme;
+pub mod welcome;
+pub mod widgets;
+
+use jiff::civil::Date;
+
+pub use derived::Derived;
+
+use crate::model::{Command, Framework, Plan};
+
+/// What a view needs to draw a plan.
+pub struct ViewCtx<'a> {
+    /// The plan.
+    pub plan: &'a Plan,
+    /// Its framework.
+    pub framework: &'a Framework,
+    /// Data derived from the plan, recomputed only when it changes.
+    pub derived: &'a Derived,
+    /// Today's date.
+    pub today: Date,
+}
+
+/// A change a view asks for.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Edit {
+    /// The change.
+    pub command: Command,
+    /// For typing into a text field: the field's key, so that keystrokes
+    /// merge into one undo step.
+    pub typing: Option<String>,
+}
+
+/// The changes a view asks for during one frame, applied after drawing.
+#[derive(Debug, Default)]
+pub struct Edits {
+    list: Vec<Edit>,
+}
+
+impl Edits {
+    /// Asks for `command` as its own undo step.
+    pub fn push(&mut self, command: Command) {
+        self.list.push(Edit { command, typing: None });
+    }
+
+    /// Asks for `command` as typing into the text field `key`.
+    pub fn typing(&mut self, key: impl Into<String>, command: Command) {
+        self.list.push(Edit {
+            command,
+            typing: Some(key.into()),
+        });
+    }
+
+    /// Takes the edits out, oldest first.
+    pub fn take(&mut self) -> Vec<Edit> {
+        std::mem::take(&mut self.list)
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
+}
+
+/// The main views of an open plan.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Tab {
+    /// Ratings, gaps and evidence per skill.
+    #[default]
+    Skills,
+    /// The radar, the route, the ranking and the time allocation.
+    Path,
+    /// The action checklist.
+    Checklist,
+    /// Person, target date, milestones and private notes.
+    Notes,
+}
+
+impl Tab {
+    /// All tabs in order.
+    pub const ALL: [Self; 4] = [Self::Skills, Self::Path, Self::Checklist, Self::Notes];
+
+    /// The tab's label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Skills => "Skills",
+            Self::Path => "Path",
+            Self::Checklist => "Checklist",
+            Self::Notes => "Plan & notes",
+        }
+    }
+}

@@ -1,0 +1,414 @@
+//! The path view: a radar of ratings against the target's needs (other
+//! targets as overlays), the route there with readiness at each step, the
+//! ranking of the target roles, and the time allocation now and at the target.
+
+use std::collections::BTreeSet;
+use std::f64::consts::TAU;
+
+use egui::{Align2, Color32, CornerRadius, FontId, RichText, ScrollArea, Sense, Stroke, Ui, pos2, vec2};
+use egui_plot::{Legend, Line, LineStyle, Plot, PlotPoint, PlotPoints, Polygon, Text};
+
+use super::widgets::{self, card};
+use super::{Edits, ViewCtx, theme};
+use crate::analysis::Rater;
+use crate::model::{Allocation, Command, Level, MoveKind, RoleId, Source};
+
+/// View-local state of the path view.
+#[derive(Debug, Default)]
+pub struct PathView {
+    /// Other target roles drawn on the radar.
+    pub overlays: BTreeSet<RoleId>,
+}
+
+/// One series on the radar: a name and a value per axis.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RadarSeries {
+    /// Legend name.
+    pub name: String,
+    /// One value per axis (0 when unrated).
+    pub values: Vec<f64>,
+}
+
+/// What the radar draws: axis names and the series, in drawing order
+/// (target needs, overlays, mentor, self). Kept separate from drawing so tests
+/// can check the data that goes into the plot.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RadarData {
+    /// One axis per skill.
+    pub axes: Vec<String>,
+    /// The target role's needs.
+    pub target: RadarSeries,
+    /// Other target roles switched on as overlays.
+    pub overlays: Vec<RadarSeries>,
+    /// The mentor's ratings, if any.
+    pub mentor: Option<RadarSeries>,
+    /// The person's own ratings.
+    pub own: RadarSeries,
+}
+
+/// Builds the radar's data for the plan in `ctx` with `overlays` switched on.
+pub fn radar_data(ctx: &ViewCtx<'_>, overlays: &BTreeSet<RoleId>) -> RadarData {
+    let plan = ctx.plan;
+    let skills: Vec<_> = plan.all_skills(ctx.framework).collect();
+    let level = |l: Option<Level>| l.map_or(0.0, |l| f64::from(l.get()));
+    let needs = |role: &RoleId| RadarSeries {
+        name: format!("{} needs", ctx.framework.role_name(role)),
+        values: skills.iter().map(|s| level(plan.required(ctx.framework, role, s.id()))).collect(),
+    };
+    let has_mentor = skills.iter().any(|s| plan.mentor_rating(s.id()).is_some());
+    RadarData {
+        axes: skills.iter().map(|s| s.name().to_owned()).collect(),
+        target: needs(&plan.target_role),
+        overlays: ctx
+            .framework
+            .targets()
+            .filter(|r| r.id != plan.target_role && overlays.contains(&r.id))
+            .map(|r| needs(&r.id))
+            .collect(),
+        mentor: has_mentor.then(|| RadarSeries {
+            name: "Mentor's ratings".to_owned(),
+            values: skills.iter().map(|s| level(Rater::Mentor.rating(plan, s.id()))).collect(),
+        }),
+        own: RadarSeries {
+            name: "Your ratings".to_owned(),
+            values: skills.iter().map(|s| level(Rater::Own.rating(plan, s.id()))).collect(),
+        },
+    }
+}
+
+/// The point for `value` on axis `index` of `count`, starting at the top and
+/// going clockwise.
+fn radar_point(index: usize, count: usize, value: f64) -> [f64; 2] {
+    let angle = TAU / 4.0 - TAU * index as f64 / count.max(1) as f64;
+    [value * angle.cos(), value * angle.sin()]
+}
+
+fn ring(count: usize, values: &[f64]) -> Vec<[f64; 2]> {
+    (0..count).map(|i| radar_point(i, count, values.get(i).copied().unwrap_or(0.0))).collect()
+}
+
+impl PathView {
+    /// Draws the view.
+    pub fn ui(&mut self, ui: &mut Ui, ctx: &ViewCtx<'_>, edits: &mut Edits, show_mentor: bool) {
+        ScrollArea::vertical().id_salt("path-view").show(ui, |ui| {
+            let wide = ui.available_width() > 980.0;
+            if wide {
+                ui.columns(2, |columns| {
+                    self.radar_card(&mut columns[0], ctx, show_mentor);
+                    ranking_card(&mut columns[1], ctx, edits);
+                    columns[1].add_space(8.0);
+                    allocation_card(&mut columns[1], ctx);
+                });
+            } else {
+                self.radar_card(ui, ctx, show_mentor);
+                ui.add_space(8.0);
+                ranking_card(ui, ctx, edits);
+                ui.add_space(8.0);
+                allocation_card(ui, ctx);
+            }
+            ui.add_space(8.0);
+            route_card(ui, ctx);
+        });
+    }
+
+    fn radar_card(&mut self, ui: &mut Ui, ctx: &ViewCtx<'_>, show_mentor: bool) {
+        card(ui, |ui| {
+            ui.heading("Ratings against the target");
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new("Also show:").weak());
+                for role in ctx.framework.targets().filter(|r| r.id != ctx.plan.target_role) {
+                    let mut on = self.overlays.contains(&role.id);
+                    if ui
+                        .checkbox(&mut on, &role.name)
+                        .on_hover_text(format!("Draw what {} needs on the chart", role.name))
+                        .changed()
+                    {
+                        if on {
+                            self.overlays.insert(role.id.clone());
+                        } else {
+                            self.overlays.remove(&role.id);
+                        }
+                    }
+                }
+            });
+            let mut data = radar_data(ctx, &self.overlays);
+            if !show_mentor {
+                data.mentor = None;
+            }
+            radar_plot(ui, &data);
+        });
+    }
+}
+
+/// Draws the radar chart with egui_plot.
+pub fn radar_plot(ui: &mut Ui, data: &RadarData) {
+    let visuals = ui.visuals().clone();
+    let n = data.axes.len();
+    let grid = visuals.weak_text_color().gamma_multiply(0.35);
+    let size = ui.available_width().min(460.0);
+    Plot::new("radar")
+        .data_aspect(1.0)
+        .width(size)
+        .height(size * 0.92)
+        .show_axes(false)
+        .show_grid(false)
+        .show_x(false)
+        .show_y(false)
+        .allow_zoom(false)
+        .allow_drag(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .allow_double_click_reset(false)
+        .include_x(-7.2)
+        .include_x(7.2)
+        .include_y(-6.4)
+        .include_y(6.4)
+        .show_background(false)
+        .legend(Legend::default().position(egui_plot::Corner::LeftTop).background_alpha(0.6))
+        .show(ui, |plot| {
+            for level in 1..=5 {
+                let mut points = ring(n, &vec![f64::from(level); n]);
+                points.push(radar_point(0, n, f64::from(level)));
+                plot.line(Line::new("", PlotPoints::new(points)).color(grid).width(1.0).allow_hover(false));
+                plot.text(
+                    Text::new("", PlotPoint::new(0.15, f64::from(level) + 0.2), RichText::new(level.to_string()).small())
+                        .color(visuals.weak_text_color())
+                        .anchor(Align2::LEFT_BOTTOM),
+                );
+            }
+            for (i, axis) in data.axes.iter().enumerate() {
+                let end = radar_point(i, n, 5.0);
+                plot.line(Line::new("", PlotPoints::new(vec![[0.0, 0.0], end])).color(grid).width(1.0).allow_hover(false));
+                let label = radar_point(i, n, 5.75);
+                let anchor = match (label[0] > 0.4, label[0] < -0.4, label[1] > 0.0) {
+                    (true, _, _) => Align2::LEFT_CENTER,
+                    (_, true, _) => Align2::RIGHT_CENTER,
+                    (_, _, true) => Align2::CENTER_BOTTOM,
+                    _ => Align2::CENTER_TOP,
+                };
+                plot.text(
+                    Text::new("", PlotPoint::new(label[0], label[1]), RichText::new(axis).strong())
+                        .color(visuals.text_color())
+                        .anchor(anchor),
+                );
+            }
+            let requirement = theme::requirement(&visuals);
+            plot.polygon(
+                Polygon::new(data.target.name.clone(), PlotPoints::new(ring(n, &data.target.values)))
+                    .fill_color(requirement.gamma_multiply(0.12))
+                    .stroke(Stroke::new(2.0, requirement))
+                    .allow_hover(false),
+            );
+            for (i, overlay) in data.overlays.iter().enumerate() {
+                let mut points = ring(n, &overlay.values);
+                points.push(radar_point(0, n, overlay.values.first().copied().unwrap_or(0.0)));
+                plot.line(
+                    Line::new(overlay.name.clone(), PlotPoints::new(points))
+                        .color(theme::overlay(&visuals, i))
+                        .style(LineStyle::dashed_loose())
+                        .width(2.0),
+                );
+            }
+            if let Some(mentor) = &data.mentor {
+                let color = theme::mentor(&visuals);
+                plot.polygon(
+                    Polygon::new(mentor.name.clone(), PlotPoints::new(ring(n, &mentor.values)))
+                        .fill_color(color.gamma_multiply(0.12))
+                        .stroke(Stroke::new(2.0, color)),
+                );
+            }
+            let own = theme::own(&visuals);
+            plot.polygon(
+                Polygon::new(data.own.name.clone(), PlotPoints::new(ring(n, &data.own.values)))
+                    .fill_color(own.gamma_multiply(0.25))
+                    .stroke(Stroke::new(2.5, own)),
+            );
+        });
+}
+
+fn ranking_card(ui: &mut Ui, ctx: &ViewCtx<'_>, edits: &mut Edits) {
+    card(ui, |ui| {
+        ui.heading("Target roles, most ready first");
+        ui.label(RichText::new("Readiness counts the levels you have toward each role's needs.").weak());
+        ui.add_space(4.0);
+        egui::Grid::new("ranking").num_columns(4).spacing(vec2(10.0, 8.0)).show(ui, |ui| {
+            for (place, entry) in ctx.derived.ranking.iter().enumerate() {
+                let is_target = entry.role == ctx.plan.target_role;
+                let name = ctx.framework.role_name(&entry.role);
+                ui.label(RichText::new(format!("{}.", place + 1)).weak());
+                let text = if is_target { RichText::new(name).strong() } else { RichText::new(name) };
+                let response = ui
+                    .add(egui::Button::selectable(is_target, text))
+                    .on_hover_text(if is_target { "Your target role".to_owned() } else { format!("Make {name} your target role") });
+                if response.clicked() && !is_target {
+                    edits.push(Command::SetTargetRole(entry.role.clone()));
+                }
+                widgets::readiness_bar(ui, entry.readiness, 180.0, is_target);
+                let levels = entry.total_gap;
+                ui.label(
+                    RichText::new(match levels {
+                        0 => "no gap".to_owned(),
+                        1 => "1 level to go".to_owned(),
+                        n => format!("{n} levels to go"),
+                    })
+                    .weak(),
+                );
+                ui.end_row();
+            }
+        });
+    });
+}
+
+/// Draws one stacked allocation bar.
+fn allocation_bar(ui: &mut Ui, allocation: Allocation, width: f32) {
+    let visuals = ui.visuals().clone();
+    let (rect, response) = ui.allocate_exact_size(vec2(width, 22.0), Sense::hover());
+    let shares = allocation.shares();
+    let text = Allocation::BUCKETS
+        .iter()
+        .zip(shares)
+        .map(|(b, s)| format!("{b} {s}%"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::ProgressIndicator, true, &text));
+    let mut x = rect.left();
+    for (i, share) in shares.iter().enumerate() {
+        let w = rect.width() * f32::from(*share) / 100.0;
+        let part = egui::Rect::from_min_size(pos2(x, rect.top()), vec2(w, rect.height()));
+        let color = theme::bucket(&visuals, i);
+        ui.painter().rect_filled(part, CornerRadius::ZERO, color);
+        if w > 34.0 {
+            ui.painter().text(part.center(), Align2::CENTER_CENTER, format!("{share}%"), FontId::proportional(12.0), theme::on(color));
+        }
+        x += w;
+    }
+    response.on_hover_text(text);
+}
+
+fn allocation_card(ui: &mut Ui, ctx: &ViewCtx<'_>) {
+    card(ui, |ui| {
+        ui.heading("Where the time goes");
+        ui.horizontal_wrapped(|ui| {
+            for (i, bucket) in Allocation::BUCKETS.iter().enumerate() {
+                let (rect, _) = ui.allocate_exact_size(vec2(12.0, 12.0), Sense::hover());
+                ui.painter().rect_filled(rect, CornerRadius::same(2), theme::bucket(ui.visuals(), i));
+                ui.label(*bucket);
+            }
+        });
+        ui.add_space(4.0);
+        let width = (ui.available_width() - 320.0).clamp(140.0, 420.0);
+        egui::Grid::new("allocation").num_columns(3).spacing(vec2(10.0, 8.0)).show(ui, |ui| {
+            for (label, role) in [("Now", &ctx.plan.current_role), ("Target", &ctx.plan.target_role)] {
+                let Some(def) = ctx.framework.role(role) else { continue };
+                ui.label(RichText::new(format!("{label}: {}", def.name)))
+                    .on_hover_text(format!("{}: {}", def.name, def.summary));
+                allocation_bar(ui, def.allocation, width);
+                match def.allocation_source {
+                    Source::Articles => ui
+                        .label(RichText::new("articles").small().weak())
+                        .on_hover_text("This split is given in the articles Trailmap draws on."),
+                    Source::Estimate => widgets::estimate_marker(ui),
+                };
+                ui.end_row();
+            }
+        });
+    });
+}
+
+fn route_card(ui: &mut Ui, ctx: &ViewCtx<'_>) {
+    card(ui, |ui| {
+        ui.heading("Your route");
+        let steps = &ctx.derived.route;
+        if steps.is_empty() {
+            ui.label(format!(
+                "The framework has no path from {} to {}. Pick another target or current role.",
+                ctx.framework.role_name(&ctx.plan.current_role),
+                ctx.framework.role_name(&ctx.plan.target_role)
+            ));
+            return;
+        }
+        let visuals = ui.visuals().clone();
+        let width = ui.available_width();
+        let n = steps.len();
+        let slot = width / n as f32;
+        let height = 86.0;
+        let (rect, response) = ui.allocate_exact_size(vec2(width, height), Sense::hover());
+        let description = steps
+            .iter()
+            .map(|s| format!("{} {}%", ctx.framework.role_name(&s.readiness.role), s.readiness.readiness))
+            .collect::<Vec<_>>()
+            .join(" then ");
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, format!("Route: {description}")));
+        let painter = ui.painter_at(rect);
+        let center = |i: usize| pos2(rect.left() + slot * (i as f32 + 0.5), rect.top() + 26.0);
+        for (i, step) in steps.iter().enumerate().skip(1) {
+            let (a, b) = (center(i - 1), center(i));
+            let from = a + vec2(24.0, 0.0);
+            let to = b - vec2(24.0, 0.0);
+            let stroke = Stroke::new(2.0, visuals.weak_text_color());
+            if step.via == Some(MoveKind::Lateral) {
+                painter.extend(egui::Shape::dashed_line(&[from, to], stroke, 6.0, 4.0));
+            } else {
+                painter.line_segment([from, to], stroke);
+            }
+            painter.arrow(to - vec2(10.0, 0.0), vec2(10.0, 0.0), stroke);
+        }
+        for (i, step) in steps.iter().enumerate() {
+            let c = center(i);
+            let r = &step.readiness;
+            let color = if i == 0 { theme::good(&visuals) } else { theme::gap(&visuals, readiness_band(r.readiness)) };
+            painter.circle_filled(c, 22.0, color);
+            painter.text(c, Align2::CENTER_CENTER, format!("{}%", r.readiness), FontId::proportional(13.0), theme::on(color));
+            let mut name = ctx.framework.role_name(&r.role).to_owned();
+            if i == 0 {
+                name.push_str(" (now)");
+            } else if i + 1 == n {
+                name.push_str(" (target)");
+            }
+            painter.text(c + vec2(0.0, 30.0), Align2::CENTER_TOP, name, FontId::proportional(14.0), visuals.text_color());
+        }
+        ui.add_space(4.0);
+        ui.columns(n, |columns| {
+            for (i, step) in steps.iter().enumerate() {
+                let ui = &mut columns[i];
+                let gaps: Vec<String> = step
+                    .readiness
+                    .gaps
+                    .iter()
+                    .filter(|g| g.gap > 0)
+                    .map(|g| format!("{} −{}", ctx.plan.skill_name(ctx.framework, &g.skill), g.gap))
+                    .collect();
+                ui.vertical_centered(|ui| {
+                    if i == 0 {
+                        ui.label(RichText::new("Where you are").weak());
+                    } else if gaps.is_empty() {
+                        ui.label(RichText::new("Ready on every skill").color(theme::good(&visuals)));
+                    } else {
+                        for gap in gaps {
+                            ui.label(RichText::new(gap).small());
+                        }
+                    }
+                });
+            }
+        });
+        ui.label(
+            RichText::new("Solid arrows are the usual next step; dashed ones are lateral moves. Colours: green ready, amber close, red far.")
+                .small()
+                .weak(),
+        );
+    });
+}
+
+/// Maps readiness to the gap colour scale: 90%+ green, 70%+ amber, else red.
+fn readiness_band(readiness: u8) -> u8 {
+    match readiness {
+        90..=100 => 0,
+        70..=89 => 1,
+        _ => 2,
+    }
+}
+
+/// The colour of a readiness figure, for other views.
+pub fn readiness_color(visuals: &egui::Visuals, readiness: u8) -> Color32 {
+    theme::gap(visuals, readiness_band(readiness))
+}

@@ -1,0 +1,447 @@
+//! The skill-gap editor: one card per skill with the self (and mentor) rating,
+//! the level the target needs, the gap, the level descriptions and evidence;
+//! beside it, a table of every target role's needs and the gaps to each.
+
+use egui::{Align, Layout, RichText, ScrollArea, TextEdit, Ui, vec2};
+
+use super::widgets::{self, PickerChange, card, gap_bar, gap_text, level_picker};
+use super::{Edits, ViewCtx, theme};
+use crate::analysis::gap;
+use crate::model::{Command, CustomSkill, Level, RoleId, SkillEntry, SkillId, SkillRef};
+
+/// View-local state of the skills view.
+#[derive(Debug, Default)]
+pub struct SkillsView {
+    new_skill: String,
+    renaming: Option<(SkillId, String)>,
+    confirm_remove: Option<SkillId>,
+}
+
+/// Whether to show mentor ratings beside the person's own.
+#[derive(Clone, Copy, Debug)]
+pub struct SkillsOptions {
+    /// Show the mentor's rating row.
+    pub mentor: bool,
+    /// Hide private notes (mentor notes) for screen sharing.
+    pub presenting: bool,
+}
+
+impl SkillsView {
+    /// Draws the view.
+    pub fn ui(&mut self, ui: &mut Ui, ctx: &ViewCtx<'_>, edits: &mut Edits, options: SkillsOptions) {
+        let wide = ui.available_width() > 1000.0;
+        if wide {
+            let table_width = 540.0;
+            ui.horizontal_top(|ui| {
+                let cards_width = ui.available_width() - table_width - 16.0;
+                ui.allocate_ui_with_layout(
+                    vec2(cards_width, ui.available_height()),
+                    Layout::top_down(Align::Min),
+                    |ui| {
+                        ScrollArea::vertical().id_salt("skill-cards").show(ui, |ui| {
+                            self.cards_ui(ui, ctx, edits, options);
+                        });
+                    },
+                );
+                ui.separator();
+                ui.allocate_ui_with_layout(
+                    vec2(table_width, ui.available_height()),
+                    Layout::top_down(Align::Min),
+                    |ui| {
+                        ScrollArea::vertical().id_salt("compare").show(ui, |ui| compare_ui(ui, ctx, edits));
+                    },
+                );
+            });
+        } else {
+            ScrollArea::vertical().id_salt("skills-narrow").show(ui, |ui| {
+                self.cards_ui(ui, ctx, edits, options);
+                ui.add_space(12.0);
+                compare_ui(ui, ctx, edits);
+            });
+        }
+    }
+
+    fn cards_ui(&mut self, ui: &mut Ui, ctx: &ViewCtx<'_>, edits: &mut Edits, options: SkillsOptions) {
+        let target = ctx.framework.role_name(&ctx.plan.target_role).to_owned();
+        ui.horizontal(|ui| {
+            ui.heading("Skills");
+            ui.label(RichText::new(format!("rated against {target}")).weak());
+        });
+        ui.label(
+            RichText::new(
+                "Rate yourself from 1 (your own work) to 5 (the whole company). The outlined level is \
+                 what the target role needs; hover a level to read what it looks like.",
+            )
+            .weak(),
+        );
+        ui.add_space(6.0);
+        let skills: Vec<SkillRef<'_>> = ctx.plan.all_skills(ctx.framework).collect();
+        for skill in skills {
+            self.card_ui(ui, ctx, edits, skill, options);
+            ui.add_space(8.0);
+        }
+        self.add_custom_ui(ui, ctx, edits);
+    }
+
+    fn card_ui(&mut self, ui: &mut Ui, ctx: &ViewCtx<'_>, edits: &mut Edits, skill: SkillRef<'_>, options: SkillsOptions) {
+        let id = skill.id().clone();
+        let entry = ctx.plan.entry(&id);
+        let required = ctx.plan.required(ctx.framework, &ctx.plan.target_role, &id);
+        let the_gap = gap(entry.self_rating, required);
+        let levels: Vec<String> = match skill {
+            SkillRef::Core(def) => def.levels.clone(),
+            SkillRef::Custom(c) => (1..=5).map(|n| format!("{} at level {n}", c.name)).collect(),
+        };
+        let name = skill.name().to_owned();
+        card(ui, |ui| {
+            ui.horizontal(|ui| {
+                if let Some((renaming_id, text)) = &mut self.renaming
+                    && *renaming_id == id
+                {
+                    let response = ui.add(TextEdit::singleline(text).desired_width(220.0).id_salt(("rename", &id)));
+                    let enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                    if ui.button("Rename").clicked() || enter {
+                        if let SkillRef::Custom(custom) = skill
+                            && !text.trim().is_empty()
+                        {
+                            edits.push(Command::UpdateCustomSkill(CustomSkill {
+                                name: text.trim().to_owned(),
+                                ..custom.clone()
+                            }));
+                        }
+                        self.renaming = None;
+                    } else if ui.button("Cancel").clicked() {
+                        self.renaming = None;
+                    }
+                } else {
+                    ui.label(RichText::new(&name).heading().strong());
+                    if skill.is_custom() {
+                        widgets::pill(ui, "custom", ui.visuals().widgets.inactive.bg_fill);
+                    }
+                }
+                ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                    ui.label(RichText::new(gap_text(the_gap, required)).color(theme::gap(ui.visuals(), the_gap)));
+                    gap_bar(ui, the_gap, required);
+                    match required {
+                        Some(level) => ui.label(format!("Needs {level}")),
+                        None => ui.label(RichText::new("No need set").weak()),
+                    };
+                });
+            });
+            if let SkillRef::Core(def) = skill {
+                ui.label(RichText::new(&def.summary).weak());
+            } else if let SkillRef::Custom(c) = skill
+                && !c.description.is_empty()
+            {
+                ui.label(RichText::new(&c.description).weak());
+            }
+            ui.add_space(4.0);
+            egui::Grid::new(("ratings", &id)).num_columns(3).spacing(vec2(10.0, 6.0)).show(ui, |ui| {
+                ui.label("Self rating");
+                let change = level_picker(
+                    ui,
+                    &format!("{name} self rating"),
+                    &levels,
+                    entry.self_rating,
+                    required,
+                    theme::own(ui.visuals()),
+                );
+                if let PickerChange::Set(rating) = change {
+                    set_entry(edits, &id, SkillEntry {
+                        self_rating: rating,
+                        ..entry.clone()
+                    });
+                }
+                ui.label("");
+                ui.end_row();
+                if options.mentor {
+                    ui.label("Mentor rating");
+                    let change = level_picker(
+                        ui,
+                        &format!("{name} mentor rating"),
+                        &levels,
+                        entry.mentor_rating,
+                        required,
+                        theme::mentor(ui.visuals()),
+                    );
+                    if let PickerChange::Set(rating) = change {
+                        set_entry(edits, &id, SkillEntry {
+                            mentor_rating: rating,
+                            ..entry.clone()
+                        });
+                    }
+                    disagreement_ui(ui, entry.self_rating, entry.mentor_rating);
+                    ui.end_row();
+                }
+            });
+            if let SkillRef::Custom(custom) = skill {
+                ui.horizontal(|ui| {
+                    ui.label(format!("Level {} needs", ctx.framework.role_name(&ctx.plan.target_role)));
+                    let change = level_picker(
+                        ui,
+                        &format!("{name} needed level"),
+                        &levels,
+                        custom.needs.get(&ctx.plan.target_role).copied(),
+                        None,
+                        theme::requirement(ui.visuals()),
+                    );
+                    if let PickerChange::Set(level) = change {
+                        let mut updated = custom.clone();
+                        match level {
+                            Some(level) => updated.needs.insert(ctx.plan.target_role.clone(), level),
+                            None => updated.needs.remove(&ctx.plan.target_role),
+                        };
+                        edits.push(Command::UpdateCustomSkill(updated));
+                    }
+                });
+            }
+            if let SkillRef::Core(def) = skill {
+                level_texts_ui(ui, def, entry.self_rating);
+            }
+            ui.add_space(4.0);
+            ui.label(RichText::new("Evidence").small().strong());
+            let mut evidence = entry.evidence.clone();
+            let response = ui.add(
+                TextEdit::multiline(&mut evidence)
+                    .id_salt(("evidence", &id))
+                    .hint_text("What have you done that shows this skill?")
+                    .desired_rows(2)
+                    .desired_width(f32::INFINITY),
+            );
+            let response = response.on_hover_text(format!("Evidence for {name}"));
+            if response.changed() {
+                edits.typing(
+                    format!("evidence:{id}"),
+                    Command::SetSkillEntry {
+                        skill: id.clone(),
+                        entry: SkillEntry {
+                            evidence,
+                            ..entry.clone()
+                        },
+                    },
+                );
+            }
+            if options.mentor && !options.presenting {
+                ui.label(RichText::new("Mentor's private note").small().strong());
+                let mut note = entry.mentor_note.clone();
+                let response = ui.add(
+                    TextEdit::multiline(&mut note)
+                        .id_salt(("mentor-note", &id))
+                        .hint_text("Only for the mentor: hidden when presenting, left out of redacted exports")
+                        .desired_rows(1)
+                        .desired_width(f32::INFINITY),
+                );
+                if response.changed() {
+                    edits.typing(
+                        format!("mentor-note:{id}"),
+                        Command::SetSkillEntry {
+                            skill: id.clone(),
+                            entry: SkillEntry {
+                                mentor_note: note,
+                                ..entry.clone()
+                            },
+                        },
+                    );
+                }
+            }
+            if let SkillRef::Custom(custom) = skill {
+                ui.horizontal(|ui| {
+                    if self.confirm_remove.as_ref() == Some(&id) {
+                        ui.label(format!("Remove {name} and its ratings?"));
+                        if ui.button("Remove").clicked() {
+                            edits.push(Command::RemoveCustomSkill(id.clone()));
+                            self.confirm_remove = None;
+                        }
+                        if ui.button("Cancel").clicked() {
+                            self.confirm_remove = None;
+                        }
+                    } else {
+                        if ui.button("Rename…").on_hover_text("Rename this custom skill").clicked() {
+                            self.renaming = Some((id.clone(), custom.name.clone()));
+                        }
+                        if ui.button("Remove…").on_hover_text("Remove this custom skill").clicked() {
+                            self.confirm_remove = Some(id.clone());
+                        }
+                    }
+                });
+            }
+        });
+    }
+
+    fn add_custom_ui(&mut self, ui: &mut Ui, ctx: &ViewCtx<'_>, edits: &mut Edits) {
+        ui.horizontal(|ui| {
+            let response = ui.add(
+                TextEdit::singleline(&mut self.new_skill)
+                    .id_salt("new-custom-skill")
+                    .hint_text("Name of a skill to add, e.g. Public speaking")
+                    .desired_width(280.0),
+            );
+            let enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            let name = self.new_skill.trim().to_owned();
+            let add = ui
+                .add_enabled(!name.is_empty(), egui::Button::new("Add custom skill"))
+                .on_hover_text("Add a skill of your own to rate and track");
+            if (add.clicked() || enter) && !name.is_empty() {
+                let id = unique_skill_id(ctx, &name);
+                edits.push(Command::InsertCustomSkill {
+                    index: ctx.plan.custom_skills.len(),
+                    skill: CustomSkill {
+                        id,
+                        name,
+                        description: String::new(),
+                        needs: Default::default(),
+                    },
+                    entry: None,
+                });
+                self.new_skill.clear();
+            }
+        });
+    }
+}
+
+/// Pushes a change to one skill's entry.
+fn set_entry(edits: &mut Edits, skill: &SkillId, entry: SkillEntry) {
+    edits.push(Command::SetSkillEntry {
+        skill: skill.clone(),
+        entry,
+    });
+}
+
+/// A free id for a custom skill named `name`.
+pub fn unique_skill_id(ctx: &ViewCtx<'_>, name: &str) -> SkillId {
+    let base = crate::cli::slug(name);
+    let base = if base.starts_with(|c: char| c.is_ascii_lowercase()) { base } else { format!("skill-{base}") };
+    let taken = |id: &str| ctx.plan.all_skills(ctx.framework).any(|s| s.id().as_str() == id);
+    let mut candidate = base.clone();
+    let mut n = 2;
+    while taken(&candidate) {
+        candidate = format!("{base}-{n}");
+        n += 1;
+    }
+    SkillId::new(candidate)
+}
+
+/// Marks where the mentor and the person disagree by a level or more.
+fn disagreement_ui(ui: &mut Ui, own: Option<Level>, mentor: Option<Level>) {
+    let (Some(own), Some(mentor)) = (own, mentor) else {
+        ui.label("");
+        return;
+    };
+    let diff = i16::from(mentor.get()) - i16::from(own.get());
+    if diff == 0 {
+        ui.label(RichText::new("Agreed").color(theme::good(ui.visuals())));
+    } else {
+        let text = if diff > 0 {
+            format!("Mentor rates {} higher", diff)
+        } else {
+            format!("Mentor rates {} lower", -diff)
+        };
+        widgets::pill(ui, &text, theme::warn(ui.visuals()))
+            .on_hover_text("The two ratings differ by a level or more: worth talking through.");
+    }
+}
+
+/// The description of the current level and of the next one up.
+fn level_texts_ui(ui: &mut Ui, def: &crate::model::SkillDef, rating: Option<Level>) {
+    let current = rating.map(|l| (l, def.level_text(l)));
+    let next = match rating {
+        Some(l) => l.up(),
+        None => Some(Level::MIN),
+    };
+    ui.horizontal_wrapped(|ui| {
+        if let Some((level, text)) = current {
+            ui.label(RichText::new(format!("Now, level {level}:")).strong());
+            ui.label(text);
+        } else {
+            ui.label(RichText::new("Not rated yet.").italics());
+        }
+    });
+    if let Some(next) = next {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(format!("Next, level {next}:")).strong().weak());
+            ui.label(RichText::new(def.level_text(next)).weak());
+        });
+    }
+}
+
+/// The compare table: every target role's need in every skill and the gap.
+fn compare_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, edits: &mut Edits) {
+    ui.heading("All target roles");
+    ui.label(RichText::new("Needed level and your gap to it. Click a role to make it your target.").weak());
+    ui.add_space(6.0);
+    let visuals = ui.visuals().clone();
+    let targets: Vec<&RoleId> = ctx.derived.targets.iter().map(|r| &r.role).collect();
+    egui::Grid::new("compare-table")
+        .num_columns(targets.len() + 1)
+        .striped(true)
+        .min_col_width(92.0)
+        .spacing(vec2(6.0, 8.0))
+        .show(ui, |ui| {
+            ui.label(RichText::new("Skill").strong());
+            for role in &targets {
+                let selected = **role == ctx.plan.target_role;
+                let name = ctx.framework.role_name(role);
+                ui.allocate_ui(vec2(96.0, 40.0), |ui| {
+                    ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Wrap);
+                    let text = RichText::new(name).size(13.0);
+                    let text = if selected { text.strong() } else { text };
+                    let response = ui
+                        .add(egui::Button::selectable(selected, text).min_size(vec2(96.0, 36.0)))
+                        .on_hover_text(if selected {
+                            format!("{name} is your target role")
+                        } else {
+                            format!("Make {name} your target role")
+                        });
+                    if response.clicked() && !selected {
+                        edits.push(Command::SetTargetRole((*role).clone()));
+                    }
+                });
+            }
+            ui.end_row();
+            for skill in ctx.plan.all_skills(ctx.framework) {
+                ui.label(skill.name());
+                for readiness in &ctx.derived.targets {
+                    let Some(g) = readiness.gaps.iter().find(|g| &g.skill == skill.id()) else {
+                        ui.label("");
+                        continue;
+                    };
+                    match g.required {
+                        Some(need) => {
+                            let text = if g.gap == 0 {
+                                format!("{need}  ✔")
+                            } else {
+                                format!("{need}  −{}", g.gap)
+                            };
+                            ui.label(RichText::new(text).color(theme::gap(&visuals, g.gap))).on_hover_text(
+                                format!(
+                                    "{} needs {need} in {}; {}",
+                                    ctx.framework.role_name(&readiness.role),
+                                    skill.name(),
+                                    gap_text(g.gap, g.required).to_lowercase()
+                                ),
+                            );
+                        }
+                        None => {
+                            ui.label(RichText::new("–").weak());
+                        }
+                    }
+                }
+                ui.end_row();
+            }
+            ui.label(RichText::new("Readiness").strong());
+            for readiness in &ctx.derived.targets {
+                let highlight = readiness.role == ctx.plan.target_role;
+                widgets::readiness_bar(ui, readiness.readiness, 92.0, highlight);
+            }
+            ui.end_row();
+        });
+    ui.add_space(8.0);
+    let source = ctx.framework.role(&ctx.plan.target_role).map(|r| r.requires_source);
+    if source == Some(crate::model::Source::Estimate) {
+        ui.label(
+            RichText::new("Needed levels are our estimates: the articles describe the roles but give no levels.")
+                .small()
+                .weak(),
+        );
+    }
+}

@@ -1,0 +1,120 @@
+//! Colours and style, chosen to read well in both the dark and the light theme.
+
+use egui::{Color32, Visuals};
+
+/// Whether `visuals` is the dark theme.
+fn dark(visuals: &Visuals) -> bool {
+    visuals.dark_mode
+}
+
+/// Picks the dark- or light-theme variant.
+fn pick(visuals: &Visuals, dark_color: Color32, light_color: Color32) -> Color32 {
+    if dark(visuals) { dark_color } else { light_color }
+}
+
+/// The colour of the person's own ratings.
+pub fn own(visuals: &Visuals) -> Color32 {
+    pick(visuals, Color32::from_rgb(96, 165, 250), Color32::from_rgb(37, 99, 235))
+}
+
+/// The colour of the mentor's ratings.
+pub fn mentor(visuals: &Visuals) -> Color32 {
+    pick(visuals, Color32::from_rgb(251, 146, 60), Color32::from_rgb(194, 65, 12))
+}
+
+/// The colour of a role's requirements.
+pub fn requirement(visuals: &Visuals) -> Color32 {
+    pick(visuals, Color32::from_rgb(203, 213, 225), Color32::from_rgb(71, 85, 105))
+}
+
+/// Met: no gap.
+pub fn good(visuals: &Visuals) -> Color32 {
+    pick(visuals, Color32::from_rgb(74, 222, 128), Color32::from_rgb(21, 128, 61))
+}
+
+/// One level short.
+pub fn warn(visuals: &Visuals) -> Color32 {
+    pick(visuals, Color32::from_rgb(250, 204, 21), Color32::from_rgb(180, 83, 9))
+}
+
+/// Two or more levels short, or overdue.
+pub fn bad(visuals: &Visuals) -> Color32 {
+    pick(visuals, Color32::from_rgb(248, 113, 113), Color32::from_rgb(185, 28, 28))
+}
+
+/// The colour for a gap of `gap` levels.
+pub fn gap(visuals: &Visuals, gap: u8) -> Color32 {
+    match gap {
+        0 => good(visuals),
+        1 => warn(visuals),
+        _ => bad(visuals),
+    }
+}
+
+/// Distinct colours for role overlays, in order.
+pub fn overlay(visuals: &Visuals, index: usize) -> Color32 {
+    let dark_set = [
+        Color32::from_rgb(167, 139, 250),
+        Color32::from_rgb(45, 212, 191),
+        Color32::from_rgb(244, 114, 182),
+        Color32::from_rgb(163, 230, 53),
+        Color32::from_rgb(56, 189, 248),
+    ];
+    let light_set = [
+        Color32::from_rgb(109, 40, 217),
+        Color32::from_rgb(15, 118, 110),
+        Color32::from_rgb(190, 24, 93),
+        Color32::from_rgb(77, 124, 15),
+        Color32::from_rgb(3, 105, 161),
+    ];
+    let set = if dark(visuals) { dark_set } else { light_set };
+    set[index % set.len()]
+}
+
+/// A subtle fill for cards.
+pub fn card_fill(visuals: &Visuals) -> Color32 {
+    pick(visuals, Color32::from_gray(32), Color32::from_gray(250))
+}
+
+/// The three time-allocation buckets' colours.
+pub fn bucket(visuals: &Visuals, index: usize) -> Color32 {
+    let colors = if dark(visuals) {
+        [
+            Color32::from_rgb(96, 165, 250),
+            Color32::from_rgb(251, 146, 60),
+            Color32::from_rgb(74, 222, 128),
+        ]
+    } else {
+        [
+            Color32::from_rgb(37, 99, 235),
+            Color32::from_rgb(234, 88, 12),
+            Color32::from_rgb(22, 163, 74),
+        ]
+    };
+    colors[index % colors.len()]
+}
+
+/// Text that sits on a filled `background`: black or white, whichever reads.
+pub fn on(background: Color32) -> Color32 {
+    let [r, g, b, _] = background.to_array();
+    let luma = 0.299 * f32::from(r) + 0.587 * f32::from(g) + 0.114 * f32::from(b);
+    if luma > 150.0 { Color32::from_gray(20) } else { Color32::WHITE }
+}
+
+/// Applies Trailmap's spacing and text sizes to both themes.
+pub fn apply_style(ctx: &egui::Context) {
+    ctx.all_styles_mut(|style| {
+        use egui::{FontFamily, FontId, TextStyle};
+        style.text_styles = [
+            (TextStyle::Heading, FontId::new(20.0, FontFamily::Proportional)),
+            (TextStyle::Body, FontId::new(14.0, FontFamily::Proportional)),
+            (TextStyle::Monospace, FontId::new(13.0, FontFamily::Monospace)),
+            (TextStyle::Button, FontId::new(14.0, FontFamily::Proportional)),
+            (TextStyle::Small, FontId::new(11.5, FontFamily::Proportional)),
+        ]
+        .into();
+        style.spacing.item_spacing = egui::vec2(8.0, 6.0);
+        style.spacing.button_padding = egui::vec2(8.0, 4.0);
+        style.spacing.interact_size.y = 24.0;
+    });
+}
