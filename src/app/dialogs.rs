@@ -250,11 +250,16 @@ fn new_plan_ui(ui: &mut Ui, form: &mut NewPlanForm) -> Outcome {
         ui.end_row();
         for (label, role, targets_only) in [("Current role", &mut form.current, false), ("Target role", &mut form.target, true)] {
             ui.label(label);
-            egui::ComboBox::from_id_salt(label).selected_text(framework.role_name(role)).width(220.0).show_ui(ui, |ui| {
-                for r in framework.roles.iter().filter(|r| !targets_only || r.target) {
-                    ui.selectable_value(role, r.id.clone(), &r.name);
-                }
-            });
+            let response = egui::ComboBox::from_id_salt(label)
+                .selected_text(framework.role_name(role))
+                .width(220.0)
+                .show_ui(ui, |ui| {
+                    for r in framework.roles.iter().filter(|r| !targets_only || r.target) {
+                        ui.selectable_value(role, r.id.clone(), &r.name);
+                    }
+                })
+                .response;
+            crate::ui::widgets::name_widget(&response, egui::Role::ComboBox, label);
             ui.end_row();
         }
     });
@@ -282,12 +287,15 @@ fn path_ui(ui: &mut Ui, form: &mut PathForm, native: bool, browse: &mut Option<(
     ui.add_space(6.0);
     let mut submit = false;
     ui.horizontal(|ui| {
-        let response = ui.add(
-            TextEdit::singleline(&mut form.path)
-                .id_salt("path-field")
-                .desired_width(400.0)
-                .hint_text("/path/to/plan.ron"),
-        );
+        let label = ui.label("Location");
+        let response = ui
+            .add(
+                TextEdit::singleline(&mut form.path)
+                    .id_salt("path-field")
+                    .desired_width(380.0)
+                    .hint_text("/path/to/plan.ron"),
+            )
+            .labelled_by(label.id);
         if response.changed() {
             form.error = None;
         }

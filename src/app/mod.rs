@@ -453,8 +453,8 @@ impl TrailmapApp {
             ui.label(RichText::new(name).size(20.0).strong());
             ui.add_space(8.0);
             ui.label(RichText::new(ctx.framework.role_name(&plan.current_role)).size(15.0));
-            ui.label(RichText::new("→").size(15.0));
-            if let Some(role) = crate::ui::notes::role_combo(ui, &ctx, "target-role", &plan.target_role, true) {
+            ui.label(RichText::new("⏵").size(13.0).weak());
+            if let Some(role) = crate::ui::notes::role_combo(ui, &ctx, "Target role", &plan.target_role, true) {
                 edits.push(crate::model::Command::SetTargetRole(role));
             }
             if let Some(target) = &self.derived.target {
@@ -547,7 +547,7 @@ impl TrailmapApp {
                     ui.label(RichText::new(where_).small().weak());
                     ui.separator();
                     if open.doc.is_dirty() {
-                        ui.label(RichText::new("● Unsaved changes").small().color(crate::ui::theme::warn(ui.visuals())));
+                        ui.label(RichText::new("• Unsaved changes").small().color(crate::ui::theme::warn(ui.visuals())));
                     } else {
                         ui.label(RichText::new("All changes saved").small().weak());
                     }

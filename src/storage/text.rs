@@ -191,12 +191,38 @@ pub fn parse<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T, StorageE
         .map_err(|pos| StorageError::at(path, pos, ErrorKind::TooDeep { limit: MAX_DEPTH }))?;
     let options = ron::Options::default().with_recursion_limit(MAX_DEPTH * 2);
     options.from_str(text).map_err(|err| {
-        let position = Position {
+        let reported = Position {
             line: err.span.start.line.max(1),
             col: err.span.start.col.max(1),
         };
+        let position = onto_token(text, reported);
         StorageError::at(path, position, ErrorKind::Syntax(syntax_message(&err.code)))
     })
+}
+
+/// RON sometimes reports the position just before the offending token; move
+/// it forward over whitespace so it points at the token itself.
+fn onto_token(text: &str, position: Position) -> Position {
+    let Some(line_start) = text.split_inclusive('\n').take(position.line - 1).map(str::len).try_fold(0usize, |a, b| a.checked_add(b)) else {
+        return position;
+    };
+    let Some(line) = text.get(line_start..).and_then(|rest| rest.split('\n').next()) else {
+        return position;
+    };
+    let skip = line
+        .chars()
+        .skip(position.col - 1)
+        .take_while(|c| c.is_whitespace())
+        .count();
+    let at = position.col - 1 + skip;
+    if at < line.chars().count() {
+        Position {
+            line: position.line,
+            col: at + 1,
+        }
+    } else {
+        position
+    }
 }
 
 /// A message for a RON error, worded for people.

@@ -383,11 +383,15 @@ impl ChecklistView {
             egui::Grid::new(("item-fields", id)).num_columns(2).spacing(vec2(10.0, 8.0)).show(ui, |ui| {
                 ui.label("Status");
                 let mut status = item.status;
-                egui::ComboBox::from_id_salt(("item-status", id)).selected_text(status.label()).show_ui(ui, |ui| {
-                    for s in Status::ALL {
-                        ui.selectable_value(&mut status, s, s.label());
-                    }
-                });
+                let response = egui::ComboBox::from_id_salt(("item-status", id))
+                    .selected_text(status.label())
+                    .show_ui(ui, |ui| {
+                        for s in Status::ALL {
+                            ui.selectable_value(&mut status, s, s.label());
+                        }
+                    })
+                    .response;
+                widgets::name_widget(&response, egui::Role::ComboBox, "Status");
                 if status != item.status {
                     edits.push(Command::UpdateItem(with_status(item, status, ctx.today)));
                 }
@@ -404,12 +408,16 @@ impl ChecklistView {
                 ui.label("Role");
                 let mut role = item.role.clone();
                 let role_text = role.as_ref().map_or("Any role", |r| ctx.framework.role_name(r)).to_owned();
-                egui::ComboBox::from_id_salt(("item-role", id)).selected_text(role_text).show_ui(ui, |ui| {
-                    ui.selectable_value(&mut role, None, "Any role");
-                    for r in &ctx.framework.roles {
-                        ui.selectable_value(&mut role, Some(r.id.clone()), &r.name);
-                    }
-                });
+                let response = egui::ComboBox::from_id_salt(("item-role", id))
+                    .selected_text(role_text)
+                    .show_ui(ui, |ui| {
+                        ui.selectable_value(&mut role, None, "Any role");
+                        for r in &ctx.framework.roles {
+                            ui.selectable_value(&mut role, Some(r.id.clone()), &r.name);
+                        }
+                    })
+                    .response;
+                widgets::name_widget(&response, egui::Role::ComboBox, "Role");
                 if role != item.role {
                     edits.push(Command::UpdateItem(ChecklistItem { role, ..item.clone() }));
                 }
@@ -507,12 +515,17 @@ impl ChecklistView {
 
 fn skill_combo(ui: &mut Ui, ctx: &ViewCtx<'_>, id: &str, skill: &mut Option<SkillId>) {
     let text = skill.as_ref().map_or("No skill", |s| ctx.plan.skill_name(ctx.framework, s)).to_owned();
-    egui::ComboBox::from_id_salt(id).selected_text(text).width(170.0).show_ui(ui, |ui| {
-        ui.selectable_value(skill, None, "No skill");
-        for s in ctx.plan.all_skills(ctx.framework) {
-            ui.selectable_value(skill, Some(s.id().clone()), s.name());
-        }
-    });
+    let response = egui::ComboBox::from_id_salt(id)
+        .selected_text(text)
+        .width(170.0)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(skill, None, "No skill");
+            for s in ctx.plan.all_skills(ctx.framework) {
+                ui.selectable_value(skill, Some(s.id().clone()), s.name());
+            }
+        })
+        .response;
+    widgets::name_widget(&response, egui::Role::ComboBox, "Skill");
 }
 
 fn header_row(ui: &mut Ui, title: &str, counts: ActionCounts, height: f32) {
@@ -564,6 +577,8 @@ fn item_row(
                     .truncate()
                     .min_size(vec2(label_width, height - 6.0)),
             );
+            // The row's name is the item's text (the right-hand spacer adds nothing).
+            response.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, is_selected, &item.text));
             if response.clicked() {
                 *selected = if is_selected { None } else { Some(item.id) };
             }

@@ -12,17 +12,20 @@ pub struct NotesView {
     new_milestone: String,
 }
 
-/// A combo box of the framework's roles; returns the new choice if changed.
-pub fn role_combo(ui: &mut Ui, ctx: &ViewCtx<'_>, id: &str, current: &RoleId, targets_only: bool) -> Option<RoleId> {
+/// A combo box of the framework's roles, with `label` as its accessible
+/// name; returns the new choice if changed.
+pub fn role_combo(ui: &mut Ui, ctx: &ViewCtx<'_>, label: &str, current: &RoleId, targets_only: bool) -> Option<RoleId> {
     let mut chosen = current.clone();
-    egui::ComboBox::from_id_salt(id)
+    let response = egui::ComboBox::from_id_salt(label)
         .selected_text(ctx.framework.role_name(current))
         .width(200.0)
         .show_ui(ui, |ui| {
             for role in ctx.framework.roles.iter().filter(|r| !targets_only || r.target) {
                 ui.selectable_value(&mut chosen, role.id.clone(), &role.name);
             }
-        });
+        })
+        .response;
+    super::widgets::name_widget(&response, egui::Role::ComboBox, label);
     (chosen != *current).then_some(chosen)
 }
 
@@ -55,12 +58,12 @@ impl NotesView {
                     }
                     ui.end_row();
                     ui.label("Current role");
-                    if let Some(role) = role_combo(ui, ctx, "current-role", &plan.current_role, false) {
+                    if let Some(role) = role_combo(ui, ctx, "Current role", &plan.current_role, false) {
                         edits.push(Command::SetCurrentRole(role));
                     }
                     ui.end_row();
                     ui.label("Target role");
-                    if let Some(role) = role_combo(ui, ctx, "target-role-notes", &plan.target_role, false) {
+                    if let Some(role) = role_combo(ui, ctx, "Target role (all roles)", &plan.target_role, false) {
                         edits.push(Command::SetTargetRole(role));
                     }
                     ui.end_row();

@@ -98,7 +98,10 @@ impl SkillsView {
                 if let Some((renaming_id, text)) = &mut self.renaming
                     && *renaming_id == id
                 {
-                    let response = ui.add(TextEdit::singleline(text).desired_width(220.0).id_salt(("rename", &id)));
+                    let label = ui.label("New name");
+                    let response = ui
+                        .add(TextEdit::singleline(text).desired_width(220.0).id_salt(("rename", &id)))
+                        .labelled_by(label.id);
                     let enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                     if ui.button("Rename").clicked() || enter {
                         if let SkillRef::Custom(custom) = skill
@@ -121,7 +124,7 @@ impl SkillsView {
                 }
                 ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
                     ui.label(RichText::new(gap_text(the_gap, required)).color(theme::gap(ui.visuals(), the_gap)));
-                    gap_bar(ui, the_gap, required);
+                    gap_bar(ui, &name, the_gap, required);
                     match required {
                         Some(level) => ui.label(format!("Needs {level}")),
                         None => ui.label(RichText::new("No need set").weak()),

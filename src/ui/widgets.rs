@@ -94,11 +94,12 @@ pub fn level_picker(
 
 /// A bar that shows a gap at a glance: full and green when met, shorter and
 /// amber or red by how many levels are missing.
-pub fn gap_bar(ui: &mut Ui, gap: u8, required: Option<Level>) -> Response {
+/// Its accessible name is "`name`: " and the gap in words.
+pub fn gap_bar(ui: &mut Ui, name: &str, gap: u8, required: Option<Level>) -> Response {
     let visuals = ui.visuals().clone();
     let (rect, response) = ui.allocate_exact_size(vec2(120.0, 10.0), Sense::hover());
     let text = gap_text(gap, required);
-    response.widget_info(|| WidgetInfo::labeled(egui::Role::ProgressIndicator, true, &text));
+    response.widget_info(|| WidgetInfo::labeled(egui::Role::ProgressIndicator, true, format!("{name}: {text}")));
     if ui.is_rect_visible(rect) {
         let painter = ui.painter();
         painter.rect_filled(rect, CornerRadius::same(5), visuals.widgets.inactive.weak_bg_fill);
@@ -177,4 +178,10 @@ pub fn card<R>(ui: &mut Ui, add: impl FnOnce(&mut Ui) -> R) -> R {
 pub fn estimate_marker(ui: &mut Ui) -> Response {
     ui.label(egui::RichText::new("estimate").small().italics().weak())
         .on_hover_text("The articles Trailmap draws on do not give this figure; it is our estimate.")
+}
+
+/// Gives a widget drawn without a label of its own (a combo box beside a
+/// label, say) an accessible name.
+pub fn name_widget(response: &Response, role: egui::Role, name: &str) {
+    response.widget_info(|| WidgetInfo::labeled(role, true, name));
 }

@@ -1,0 +1,333 @@
+//! UI flows on the real app state, driven through egui_kittest: rating,
+//! checklist, undo and redo, target role, saving and reopening, bad files,
+//! recovery after a crash, and the unsaved-changes guard.
+
+mod support;
+
+use egui::Key;
+use egui_kittest::kittest::Queryable;
+use support::{Sandbox, click, ctrl, ctrl_shift, dirty, harness, plan, press, replace_text, shows, type_into};
+use trailmap::app::{DialogKind, PageKind, PathPurpose, UiCommand};
+use trailmap::model::{Level, SkillId, Status};
+
+const PRIYA: &str = "priya-tech-lead-to-em.ron";
+
+fn strategic() -> SkillId {
+    SkillId::new("strategic-thinking")
+}
+
+#[test]
+fn rate_add_check_off_save_and_reopen() {
+    let sandbox = Sandbox::new();
+    let path = sandbox.example(PRIYA);
+    let mut h = harness(sandbox.config(Some(&path)));
+    assert_eq!(h.state().page_kind(), PageKind::Plan);
+    // Priya: 3+2+3+2 of the 3+3+3+3 an engineering manager needs = 10/12.
+    assert!(shows(&h, "83% ready"));
+    assert!(shows(&h, "Strategic thinking: 1 level short"));
+
+    press(&mut h, "Strategic thinking self rating 3");
+    assert_eq!(plan(&h).self_rating(&strategic()), Level::new(3));
+    assert!(shows(&h, "92% ready"), "11 of 12 levels");
+    assert!(shows(&h, "Strategic thinking: On target"));
+    assert!(dirty(&h));
+    assert!(h.state().title().starts_with("● "), "title: {}", h.state().title());
+
+    ctrl(&mut h, Key::Z);
+    assert_eq!(plan(&h).self_rating(&strategic()), Level::new(2));
+    assert!(shows(&h, "83% ready"));
+    ctrl_shift(&mut h, Key::Z);
+    assert_eq!(plan(&h).self_rating(&strategic()), Level::new(3));
+    assert!(shows(&h, "92% ready"));
+
+    click(&mut h, "Checklist");
+    let before = plan(&h).checklist.len();
+    type_into(&mut h, "New action, e.g. Run the next retro", "Run the Q1 planning offsite");
+    click(&mut h, "Add action");
+    let items = plan(&h).checklist;
+    assert_eq!(items.len(), before + 1);
+    let added = items.last().expect("added item").clone();
+    assert_eq!(added.text, "Run the Q1 planning offsite");
+    assert!(shows(&h, "Run the Q1 planning offsite"));
+
+    ctrl(&mut h, Key::Z);
+    assert_eq!(plan(&h).checklist.len(), before);
+    ctrl(&mut h, Key::Y);
+    assert_eq!(plan(&h).checklist.len(), before + 1);
+
+    press(&mut h, "Done: Run the Q1 planning offsite");
+    let done = plan(&h).item(added.id).expect("item").clone();
+    assert_eq!(done.status, Status::Done);
+    assert_eq!(done.completed, Some(support::TODAY));
+    ctrl(&mut h, Key::Z);
+    assert_eq!(plan(&h).item(added.id).map(|i| i.status), Some(Status::Open));
+    ctrl_shift(&mut h, Key::Z);
+    assert_eq!(plan(&h).item(added.id).map(|i| i.status), Some(Status::Done));
+
+    ctrl(&mut h, Key::S);
+    assert!(!dirty(&h), "saved");
+    assert!(!h.state().title().starts_with('●'), "title: {}", h.state().title());
+    assert!(trailmap::storage::backup_path(&path).is_file(), "the previous version is kept");
+    drop(h);
+
+    let h = harness(sandbox.config(Some(&path)));
+    let reopened = plan(&h);
+    assert_eq!(reopened.self_rating(&strategic()), Level::new(3));
+    assert_eq!(reopened.item(added.id).map(|i| i.status), Some(Status::Done));
+    assert!(shows(&h, "92% ready"));
+}
+
+#[test]
+fn choosing_another_target_changes_the_requirements_shown() {
+    let sandbox = Sandbox::new();
+    let path = sandbox.example(PRIYA);
+    let mut h = harness(sandbox.config(Some(&path)));
+    // Engineering manager needs 3 in every skill.
+    assert_eq!(h.query_all_by_label("Needs 3").count(), 4);
+    assert_eq!(h.query_all_by_label("Needs 4").count(), 0);
+
+    press(&mut h, "Director of engineering");
+    assert_eq!(plan(&h).target_role.as_str(), "director-of-engineering");
+    // The director needs 4 in every skill; Priya has 3, 2, 3, 2 → 10/16.
+    assert_eq!(h.query_all_by_label("Needs 4").count(), 4);
+    assert_eq!(h.query_all_by_label("Needs 3").count(), 0);
+    assert!(shows(&h, "63% ready"));
+
+    ctrl(&mut h, Key::Z);
+    assert_eq!(plan(&h).target_role.as_str(), "engineering-manager");
+    assert_eq!(h.query_all_by_label("Needs 3").count(), 4);
+}
+
+#[test]
+fn rating_by_keyboard() {
+    let sandbox = Sandbox::new();
+    let path = sandbox.example(PRIYA);
+    let mut h = harness(sandbox.config(Some(&path)));
+    h.get_by_label("Decision-making self rating 4").focus();
+    h.run_ok();
+    h.key_press(Key::Space);
+    h.run_ok();
+    assert_eq!(plan(&h).self_rating(&SkillId::new("decision-making")), Level::new(4));
+    // Tab moves on to the next level; Enter picks it.
+    h.key_press(Key::Tab);
+    h.run_ok();
+    h.key_press(Key::Enter);
+    h.run_ok();
+    assert_eq!(plan(&h).self_rating(&SkillId::new("decision-making")), Level::new(5));
+}
+
+#[test]
+fn a_bad_file_shows_the_error_page_and_is_never_written() {
+    let sandbox = Sandbox::new();
+    let plans = sandbox.data().plans();
+    std::fs::create_dir_all(&plans).expect("plans");
+    let path = plans.join("broken.ron");
+    let text = "(\n  format_version: 1,\n  person: (name: \"Kim\"),\n  current_role: tech-lead,\n)\n";
+    std::fs::write(&path, text).expect("write");
+    let mut h = harness(sandbox.config(Some(&path)));
+    assert_eq!(h.state().page_kind(), PageKind::Error);
+    let failure = h.state().load_failure().expect("failure").clone();
+    assert_eq!(failure.position, Some((4, 17)), "{}", failure.message);
+    assert!(failure.message.contains("broken.ron:4:17"), "{}", failure.message);
+    assert!(h.query_by_label_contains("broken.ron:4:17").is_some());
+    assert!(shows(&h, "This plan could not be opened"));
+
+    // Nothing the user can do here writes the file.
+    ctrl(&mut h, Key::S);
+    click(&mut h, "Try again");
+    assert_eq!(h.state().page_kind(), PageKind::Error);
+    drop(h);
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), text);
+    assert!(!trailmap::storage::backup_path(&path).exists());
+}
+
+#[test]
+fn a_crash_leaves_a_recovery_file_that_the_next_start_offers() {
+    let sandbox = Sandbox::new();
+    let path = sandbox.example(PRIYA);
+    let original = std::fs::read(&path).expect("read");
+    let mut h = harness(sandbox.config(Some(&path)));
+    press(&mut h, "Influence self rating 5");
+    assert!(dirty(&h));
+    // The app is dropped without saving: as far as the files know, a crash.
+    drop(h);
+    assert_eq!(std::fs::read(&path).expect("read"), original, "the plan file is untouched");
+    let recovery = std::fs::read_dir(sandbox.data().recovery()).expect("recovery dir").count();
+    assert_eq!(recovery, 1);
+
+    let mut h = harness(sandbox.config(None));
+    assert_eq!(h.state().dialog_kind(), Some(DialogKind::Recovery));
+    click(&mut h, "Restore");
+    assert_eq!(h.state().page_kind(), PageKind::Plan);
+    assert_eq!(plan(&h).self_rating(&SkillId::new("influence")), Level::new(5));
+    assert!(dirty(&h), "restored edits are not saved yet");
+    assert_eq!(h.state().open_plan().and_then(|o| o.path.clone()), Some(path.clone()));
+    ctrl(&mut h, Key::S);
+    assert!(!dirty(&h));
+    assert_eq!(std::fs::read_dir(sandbox.data().recovery()).expect("dir").count(), 0);
+    drop(h);
+    let h = harness(sandbox.config(Some(&path)));
+    assert_eq!(plan(&h).self_rating(&SkillId::new("influence")), Level::new(5));
+}
+
+#[test]
+fn quitting_with_unsaved_changes_asks_first() {
+    let sandbox = Sandbox::new();
+    let path = sandbox.example(PRIYA);
+    let mut h = harness(sandbox.config(Some(&path)));
+    press(&mut h, "Communication self rating 4");
+    ctrl(&mut h, Key::Q);
+    assert_eq!(h.state().dialog_kind(), Some(DialogKind::Unsaved));
+    click(&mut h, "Cancel");
+    assert!(!h.state().quit_requested());
+    assert!(dirty(&h));
+
+    h.state_mut().run_command(UiCommand::Quit);
+    h.run_ok();
+    click(&mut h, "Don't save");
+    assert!(h.state().quit_requested());
+    assert_eq!(std::fs::read_dir(sandbox.data().recovery()).map_or(0, Iterator::count), 0);
+    drop(h);
+    let h = harness(sandbox.config(Some(&path)));
+    assert_eq!(plan(&h).self_rating(&SkillId::new("communication")), Level::new(3));
+}
+
+#[test]
+fn quitting_with_save_writes_the_file() {
+    let sandbox = Sandbox::new();
+    let path = sandbox.example(PRIYA);
+    let mut h = harness(sandbox.config(Some(&path)));
+    press(&mut h, "Communication self rating 4");
+    ctrl(&mut h, Key::Q);
+    click(&mut h, "Save");
+    assert!(h.state().quit_requested());
+    drop(h);
+    let h = harness(sandbox.config(Some(&path)));
+    assert_eq!(plan(&h).self_rating(&SkillId::new("communication")), Level::new(4));
+}
+
+#[test]
+fn a_failed_save_keeps_the_edits_and_offers_save_as() {
+    let sandbox = Sandbox::new();
+    let dir = sandbox.dir.path().join("elsewhere");
+    std::fs::create_dir_all(&dir).expect("dir");
+    let path = dir.join("plan.ron");
+    std::fs::copy(sandbox.example(PRIYA), &path).expect("copy");
+    let mut h = harness(sandbox.config(Some(&path)));
+    press(&mut h, "Communication self rating 5");
+    // The folder disappears and a file takes its name: every write now fails (ENOTDIR).
+    std::fs::remove_dir_all(&dir).expect("remove");
+    std::fs::write(&dir, b"not a folder").expect("file");
+    ctrl(&mut h, Key::S);
+    assert_eq!(h.state().dialog_kind(), Some(DialogKind::SaveFailed));
+    assert!(h.state().last_save_error().is_some_and(|e| e.contains("plan.ron")));
+    assert!(dirty(&h), "still unsaved");
+    assert_eq!(plan(&h).self_rating(&SkillId::new("communication")), Level::new(5));
+    click(&mut h, "Save as…");
+    assert_eq!(h.state().dialog_kind(), Some(DialogKind::Path(PathPurpose::SaveAs)));
+    let target = sandbox.dir.path().join("rescued.ron");
+    replace_text(&mut h, "Location", &target.display().to_string());
+    click(&mut h, "Save");
+    assert_eq!(h.state().dialog_kind(), None);
+    assert!(!dirty(&h));
+    assert!(target.is_file());
+    assert_eq!(std::fs::read(&dir).expect("read"), b"not a folder");
+}
+
+#[test]
+fn saving_over_a_file_changed_on_disk_asks() {
+    let sandbox = Sandbox::new();
+    let path = sandbox.example(PRIYA);
+    let mut h = harness(sandbox.config(Some(&path)));
+    press(&mut h, "Communication self rating 5");
+    let theirs = std::fs::read_to_string(&path).expect("read").replace("Priya Raman", "Priya R.");
+    std::fs::write(&path, &theirs).expect("write");
+    ctrl(&mut h, Key::S);
+    assert_eq!(h.state().dialog_kind(), Some(DialogKind::ChangedOnDisk));
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), theirs, "not overwritten");
+    click(&mut h, "Reload");
+    assert_eq!(plan(&h).person.name, "Priya R.");
+    assert!(!dirty(&h));
+
+    press(&mut h, "Communication self rating 5");
+    std::fs::write(&path, theirs.replace("Priya R.", "P. Raman")).expect("write");
+    ctrl(&mut h, Key::S);
+    click(&mut h, "Overwrite");
+    assert!(!dirty(&h));
+    let saved = std::fs::read_to_string(&path).expect("read");
+    assert!(saved.contains("Priya R."), "our version won");
+}
+
+#[test]
+fn a_new_plan_is_seeded_and_saved_where_asked() {
+    let sandbox = Sandbox::new();
+    let mut h = harness(sandbox.config(None));
+    assert_eq!(h.state().page_kind(), PageKind::Welcome);
+    ctrl(&mut h, Key::N);
+    assert_eq!(h.state().dialog_kind(), Some(DialogKind::NewPlan));
+    type_into(&mut h, "e.g. Sam Lee", "Sam Lee");
+    click(&mut h, "Create plan");
+    assert_eq!(h.state().page_kind(), PageKind::Plan);
+    let new = plan(&h);
+    assert_eq!(new.person.name, "Sam Lee");
+    assert!(!new.checklist.is_empty(), "seeded from the library");
+    assert!(dirty(&h));
+    assert!(h.state().title().contains("Untitled plan"));
+
+    ctrl(&mut h, Key::S);
+    assert_eq!(h.state().dialog_kind(), Some(DialogKind::Path(PathPurpose::SaveAs)));
+    click(&mut h, "Save");
+    assert!(!dirty(&h));
+    let saved = sandbox.data().plans().join("sam-lee.ron");
+    assert!(saved.is_file());
+    assert!(h.state().title().contains("sam-lee.ron"));
+}
+
+#[test]
+fn an_example_opens_as_a_copy_and_is_remembered() {
+    let sandbox = Sandbox::new();
+    let mut h = harness(sandbox.config(None));
+    h.get_all_by_label("Open a copy").next().expect("example button").click();
+    h.run_ok();
+    let open = h.state().open_plan().expect("open").path.clone().expect("path");
+    assert_eq!(open, sandbox.data().plans().join(PRIYA));
+    assert_eq!(h.state().prefs().recent.first(), Some(&open));
+    assert_eq!(h.state().prefs().last_plan.as_ref(), Some(&open));
+    // The next start reopens it.
+    let prefs = h.state().prefs().clone();
+    drop(h);
+    let mut config = sandbox.config(None);
+    config.prefs = prefs;
+    let h = harness(config);
+    assert_eq!(h.state().open_plan().and_then(|o| o.path.clone()), Some(open));
+}
+
+#[test]
+fn custom_skills_can_be_added_renamed_and_removed() {
+    let sandbox = Sandbox::new();
+    let path = sandbox.example(PRIYA);
+    let mut h = harness(sandbox.config(Some(&path)));
+    type_into(&mut h, "Name of a skill to add, e.g. Public speaking", "Public speaking");
+    click(&mut h, "Add custom skill");
+    let p = plan(&h);
+    assert_eq!(p.custom_skills.len(), 1);
+    assert_eq!(p.custom_skills[0].id.as_str(), "public-speaking");
+    press(&mut h, "Public speaking self rating 2");
+    assert_eq!(plan(&h).self_rating(&SkillId::new("public-speaking")), Level::new(2));
+    press(&mut h, "Public speaking needed level 4");
+    // The custom need now counts: 10 + 2 of 12 + 4 levels.
+    assert!(shows(&h, "75% ready"));
+
+    click(&mut h, "Rename…");
+    replace_text(&mut h, "New name", "Speaking");
+    click(&mut h, "Rename");
+    assert_eq!(plan(&h).custom_skills[0].name, "Speaking");
+
+    click(&mut h, "Remove…");
+    click(&mut h, "Remove");
+    assert!(plan(&h).custom_skills.is_empty());
+    assert!(plan(&h).self_rating(&SkillId::new("public-speaking")).is_none());
+    ctrl(&mut h, Key::Z);
+    assert_eq!(plan(&h).custom_skills[0].name, "Speaking");
+    assert_eq!(plan(&h).self_rating(&SkillId::new("public-speaking")), Level::new(2));
+}
