@@ -9,6 +9,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::analysis::{self, Rater};
 use crate::clock;
+use crate::export;
 use crate::model::{Command, Document, Framework, Level, Plan, RoleId};
 use crate::storage::{self, DataDir, FrameworkCatalog, StorageError};
 
@@ -402,8 +403,43 @@ fn export(
     output: Option<&Path>,
     global: &GlobalArgs,
 ) -> Result<(), CliError> {
-    let _ = (path, format, redact, output, global);
-    Err(CliError("export is not built yet".into()))
+    let loaded = storage::load_plan(path, &catalog(global)?)?;
+    let (plan, framework) = (&loaded.plan, &loaded.framework);
+    let today = clock::today();
+    let stem = output.map(|out| {
+        out.file_stem()
+            .map_or_else(|| "report".to_owned(), |s| s.to_string_lossy().into_owned())
+    });
+    let options = export::ExportOptions {
+        redact,
+        image_prefix: stem.clone(),
+    };
+    match (format, output) {
+        (ExportFormat::Html, None) => print_out(&export::html(plan, framework, today, &options)),
+        (ExportFormat::Html, Some(out)) => {
+            storage::write_file(out, export::html(plan, framework, today, &options).as_bytes())?;
+            println!("wrote {}", out.display());
+            Ok(())
+        }
+        (ExportFormat::Markdown, None) => print_out(&export::markdown(plan, framework, today, &options).text),
+        (ExportFormat::Markdown, Some(out)) => {
+            let report = export::markdown(plan, framework, today, &options);
+            let stem = stem.unwrap_or_default();
+            let radar = out.with_file_name(export::radar_file_name(&stem));
+            let ranking = out.with_file_name(export::ranking_file_name(&stem));
+            // The images first, so the Markdown never points at files that are missing.
+            storage::write_file(&radar, report.radar_svg.as_bytes())?;
+            storage::write_file(&ranking, report.ranking_svg.as_bytes())?;
+            storage::write_file(out, report.text.as_bytes())?;
+            println!(
+                "wrote {} with {} and {}",
+                out.display(),
+                radar.display(),
+                ranking.display()
+            );
+            Ok(())
+        }
+    }
 }
 
 fn framework(print: bool, check: Option<&Path>) -> Result<(), CliError> {
