@@ -350,7 +350,7 @@ fn skills_section(blocks: &mut Vec<Block>, plan: &Plan, framework: &Framework, r
         "Levels run from 1 (own work) to 5 (the whole company); – means not rated or not needed.".to_owned();
     if !estimated.is_empty() {
         note.push_str(if estimated.len() == roles.len() {
-            " The levels each role needs are estimates: the articles behind the framework do not give them."
+            " The framework marks the levels each role needs as estimates."
         } else {
             " Some of the levels the roles need are estimates."
         });

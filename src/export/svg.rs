@@ -266,6 +266,50 @@ fn wrap_label(label: &str, width: usize) -> Vec<&str> {
     }
 }
 
+/// Draws a radar outline through `points`, one per axis. When every point is
+/// there it is a closed polygon, filled with `fill` (colour, opacity) if
+/// given; otherwise only the edges between neighbouring points are drawn.
+fn outline(
+    svg: &mut Svg,
+    points: &[Option<(f32, f32)>],
+    fill: Option<(&str, &str)>,
+    stroke: &[(&str, String)],
+) {
+    let all: Option<Vec<(f32, f32)>> = points.iter().copied().collect();
+    match all {
+        Some(all) if all.len() >= 3 => {
+            let mut attrs = match fill {
+                Some((colour, opacity)) => {
+                    vec![("fill", colour.to_owned()), ("fill-opacity", opacity.to_owned())]
+                }
+                None => vec![("fill", "none".to_owned())],
+            };
+            attrs.extend_from_slice(stroke);
+            svg.polygon(&all, &attrs);
+        }
+        _ => {
+            let n = points.len();
+            for i in 0..n {
+                // Two axes only: one edge, not the same edge twice.
+                if n == 2 && i == 1 {
+                    break;
+                }
+                if let (Some(a), Some(b)) = (points[i], points[(i + 1) % n]) {
+                    let mut attrs = vec![
+                        ("x1", num(a.0)),
+                        ("y1", num(a.1)),
+                        ("x2", num(b.0)),
+                        ("y2", num(b.1)),
+                        ("stroke-linecap", "round".to_owned()),
+                    ];
+                    attrs.extend_from_slice(stroke);
+                    svg.empty("line", &attrs);
+                }
+            }
+        }
+    }
+}
+
 /// One axis of the radar chart: a skill and the three values drawn on it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RadarAxis {
@@ -372,53 +416,70 @@ impl RadarChart {
             }
         }
         for i in 0..self.axes.len() {
-            svg.line(CENTRE, point(i, 5.0), colour::GRID, 1.0);
+            let end = point(i, 5.0);
+            svg.empty(
+                "line",
+                &[
+                    ("class", "axis".into()),
+                    ("x1", num(CENTRE.0)),
+                    ("y1", num(CENTRE.1)),
+                    ("x2", num(end.0)),
+                    ("y2", num(end.1)),
+                    ("stroke", colour::GRID.into()),
+                    ("stroke-width", "1".into()),
+                ],
+            );
         }
 
         // The three shapes: what the role needs, then self, then mentor on top.
+        // A skill the role does not need sits at the centre; a skill not rated
+        // leaves a gap in the rater's outline rather than a false zero.
         let value = |l: Option<Level>| l.map_or(0.0, |l| f32::from(l.get()));
-        let shape = |pick: &dyn Fn(&RadarAxis) -> Option<Level>| -> Vec<(f32, f32)> {
-            self.axes
-                .iter()
-                .enumerate()
-                .map(|(i, a)| point(i, value(pick(a))))
-                .collect()
-        };
-        let required = shape(&|a| a.required);
-        svg.polygon(
+        let required: Vec<Option<(f32, f32)>> = self
+            .axes
+            .iter()
+            .enumerate()
+            .map(|(i, a)| Some(point(i, value(a.required))))
+            .collect();
+        outline(
+            &mut svg,
             &required,
+            Some((colour::TARGET, "0.10")),
             &[
-                ("fill", colour::TARGET.into()),
-                ("fill-opacity", "0.10".into()),
                 ("stroke", colour::TARGET.into()),
                 ("stroke-width", "2".into()),
                 ("stroke-dasharray", "6 4".into()),
             ],
         );
-        let own = shape(&|a| a.own);
-        svg.polygon(
+        let own: Vec<Option<(f32, f32)>> = self
+            .axes
+            .iter()
+            .enumerate()
+            .map(|(i, a)| a.own.map(|l| point(i, value(Some(l)))))
+            .collect();
+        outline(
+            &mut svg,
             &own,
-            &[
-                ("fill", colour::SELF.into()),
-                ("fill-opacity", "0.18".into()),
-                ("stroke", colour::SELF.into()),
-                ("stroke-width", "2.5".into()),
-            ],
+            Some((colour::SELF, "0.18")),
+            &[("stroke", colour::SELF.into()), ("stroke-width", "2.5".into())],
         );
-        for p in &own {
+        for p in own.iter().flatten() {
             svg.circle(*p, 4.0, &[("fill", colour::SELF.into())]);
         }
         if self.has_mentor() {
-            let mentor = shape(&|a| a.mentor);
-            svg.polygon(
+            let mentor: Vec<Option<(f32, f32)>> = self
+                .axes
+                .iter()
+                .enumerate()
+                .map(|(i, a)| a.mentor.map(|l| point(i, value(Some(l)))))
+                .collect();
+            outline(
+                &mut svg,
                 &mentor,
-                &[
-                    ("fill", "none".into()),
-                    ("stroke", colour::MENTOR.into()),
-                    ("stroke-width", "2.5".into()),
-                ],
+                None,
+                &[("stroke", colour::MENTOR.into()), ("stroke-width", "2.5".into())],
             );
-            for p in &mentor {
+            for p in mentor.iter().flatten() {
                 svg.rect(p.0 - 3.5, p.1 - 3.5, 7.0, 7.0, &[("fill", colour::MENTOR.into())]);
             }
         }
@@ -545,10 +606,21 @@ impl RadarChart {
             svg.text((x + 32.0, y + 1.0), label, TextStyle::default());
             x += width + 24.0;
         }
+        let mut notes = Vec::new();
         if self.axes.iter().any(|a| a.custom) {
+            notes.push("* A skill this plan adds to the framework");
+        }
+        if self
+            .axes
+            .iter()
+            .any(|a| a.own.is_none() || (self.has_mentor() && a.mentor.is_none()))
+        {
+            notes.push("A gap in an outline: that skill is not rated yet");
+        }
+        if !notes.is_empty() {
             svg.text(
                 (WIDTH / 2.0, HEIGHT - 4.0),
-                "* a skill this plan adds to the framework",
+                &notes.join(" · "),
                 TextStyle {
                     size: 12.0,
                     colour: colour::MUTED,
@@ -665,7 +737,7 @@ impl RankingChart {
                 top,
                 width,
                 BAR,
-                &[("fill", fill.into()), ("rx", "3".into())],
+                &[("class", "bar".into()), ("fill", fill.into()), ("rx", "3".into())],
             );
             svg.text(
                 (left - 12.0, middle),
