@@ -42,7 +42,7 @@ fn golden(name: &str, actual: &str) {
             .lines()
             .zip(actual.lines())
             .position(|(a, b)| a != b)
-            .map_or_else(|| expected.lines().count().min(actual.lines().count()), |i| i);
+            .unwrap_or_else(|| expected.lines().count().min(actual.lines().count()));
         panic!(
             "{} differs from the output, first at line {}:\n  golden: {:?}\n  actual: {:?}\n\
              (UPDATE_GOLDEN=1 rewrites it after a deliberate change)",
