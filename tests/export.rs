@@ -399,6 +399,26 @@ fn an_empty_plan_exports_without_gaps_in_the_page() {
             .starts_with("# Unnamed plan: Tech lead → Director of engineering\n")
     );
     assert!(md.text.contains("The checklist is empty."));
+    // No mentor ratings: no columns of dashes for them.
+    assert!(
+        md.text.contains("\n| Rank | Role | Own view | Levels to go |\n"),
+        "{}",
+        md.text
+    );
+    assert!(
+        md.text.contains(
+            "\n| Skill | Own | Engineering manager | Director of engineering | Product manager | Head of product \
+             | Gap to Director of engineering |\n"
+        ),
+        "{}",
+        md.text
+    );
+    assert!(
+        md.text
+            .contains("\n| Communication | – | 3 | 4 | 3 | 4 | **4** |\n"),
+        "{}",
+        md.text
+    );
     assert!(!md.text.contains("## Milestones"));
     assert!(!md.text.contains("## Mentor sessions"));
     let html = export::html(&plan, &framework, TODAY, &options(None));

@@ -177,18 +177,13 @@ fn table(out: &mut String, head: &[String], align: &[Align], rows: &[Vec<Line>],
 }
 
 /// Writes `report` as a whole HTML page.
-pub fn write(report: &Report, redacted: bool) -> String {
+pub fn write(report: &Report) -> String {
     let mut out = String::new();
     let _ = write!(
         out,
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n\
-         <meta name=\"generator\" content=\"Trailmap\"/>\n{}<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n",
-        if redacted {
-            "<meta name=\"robots\" content=\"noindex\"/>\n"
-        } else {
-            ""
-        },
+         <meta name=\"generator\" content=\"Trailmap\"/>\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n",
         escape(&report.title)
     );
     for block in &report.blocks {

@@ -115,7 +115,7 @@ pub fn markdown(plan: &Plan, framework: &Framework, today: Date, options: &Expor
 pub fn html(plan: &Plan, framework: &Framework, today: Date, options: &ExportOptions) -> String {
     let plan = prepared(plan, options);
     let report = report::build(&plan, framework, today, options.redact);
-    html::write(&report, options.redact)
+    html::write(&report)
 }
 
 /// The skills radar (own and mentor ratings against what the target role

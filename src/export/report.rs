@@ -268,26 +268,40 @@ fn ranking_section(blocks: &mut Vec<Block>, plan: &Plan, summary: &analysis::Sum
             vec![text(to_go.to_string())],
         ]);
     }
+    let mut head: Vec<String> = ["Rank", "Role", "Own view", "Mentor's view", "Levels to go"]
+        .map(String::from)
+        .to_vec();
+    let mut align = vec![
+        Align::Centre,
+        Align::Left,
+        Align::Centre,
+        Align::Centre,
+        Align::Centre,
+    ];
+    let mentor = rated_by_mentor(plan);
+    if !mentor {
+        // No mentor ratings at all: a column of dashes says nothing.
+        head.remove(3);
+        align.remove(3);
+        rows.iter_mut().for_each(|row| drop(row.remove(3)));
+    }
     blocks.push(Block::Table {
-        head: ["Rank", "Role", "Own view", "Mentor's view", "Levels to go"]
-            .map(String::from)
-            .to_vec(),
-        align: vec![
-            Align::Centre,
-            Align::Left,
-            Align::Centre,
-            Align::Centre,
-            Align::Centre,
-        ],
+        head,
+        align,
         rows,
         highlight,
     });
-    if summary.roles.iter().any(|r| r.mentor_readiness.is_none()) && !plan.person.mentor.trim().is_empty() {
+    if mentor && summary.roles.iter().any(|r| r.mentor_readiness.is_none()) {
         blocks.push(Block::Note(vec![text(
             "The mentor's view is shown only where the mentor rated every skill the role needs.",
         )]));
     }
     blocks.push(Block::Chart(Chart::Ranking));
+}
+
+/// Whether the mentor rated any skill.
+fn rated_by_mentor(plan: &Plan) -> bool {
+    plan.skills.values().any(|e| e.mentor_rating.is_some())
 }
 
 /// The target roles, with the chosen target included even if it is not one.
@@ -310,6 +324,11 @@ fn skills_section(blocks: &mut Vec<Block>, plan: &Plan, framework: &Framework, r
     head.push(format!("Gap to {target}"));
     let mut align = vec![Align::Left];
     align.extend(std::iter::repeat_n(Align::Centre, head.len() - 1));
+    let mentor = rated_by_mentor(plan);
+    if !mentor {
+        head.remove(2);
+        align.remove(2);
+    }
     let mut rows = Vec::new();
     for skill in plan.all_skills(framework) {
         let id = skill.id();
@@ -317,11 +336,10 @@ fn skills_section(blocks: &mut Vec<Block>, plan: &Plan, framework: &Framework, r
         if skill.is_custom() {
             name.push(Inline::Badge(Badge::OwnSkill));
         }
-        let mut row = vec![
-            name,
-            vec![text(level(plan.self_rating(id)))],
-            vec![text(level(plan.mentor_rating(id)))],
-        ];
+        let mut row = vec![name, vec![text(level(plan.self_rating(id)))]];
+        if mentor {
+            row.push(vec![text(level(plan.mentor_rating(id)))]);
+        }
         for role in &roles {
             row.push(vec![text(level(plan.required(framework, &role.id, id)))]);
         }
