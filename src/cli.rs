@@ -9,6 +9,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::analysis::{self, Rater};
 use crate::clock;
+use crate::export;
 use crate::model::{Command, Document, Framework, Level, Plan, RoleId};
 use crate::storage::{self, DataDir, FrameworkCatalog, StorageError};
 
@@ -184,7 +185,10 @@ fn validate(plans: &[PathBuf], global: &GlobalArgs) -> ExitCode {
     for path in plans {
         let line = match storage::load_plan(path, &catalog) {
             Ok(loaded) => match loaded.newer_format {
-                Some(v) => format!("ok: {} (format {v}, from a newer Trailmap: read-only)", path.display()),
+                Some(v) => format!(
+                    "ok: {} (format {v}, from a newer Trailmap: read-only)",
+                    path.display()
+                ),
                 None => format!("ok: {}", path.display()),
             },
             Err(e) => {
@@ -194,7 +198,11 @@ fn validate(plans: &[PathBuf], global: &GlobalArgs) -> ExitCode {
         };
         let _ = writeln!(out, "{line}");
     }
-    if all_ok { ExitCode::SUCCESS } else { ExitCode::FAILURE }
+    if all_ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
 }
 
 fn summary(path: &Path, json: bool, global: &GlobalArgs) -> Result<(), CliError> {
@@ -223,7 +231,11 @@ fn level(level: Option<Level>) -> String {
 pub fn summary_text(plan: &Plan, framework: &Framework, summary: &analysis::Summary) -> String {
     use std::fmt::Write as _;
     let mut s = String::new();
-    let name = if summary.person.is_empty() { "(no name)" } else { &summary.person };
+    let name = if summary.person.is_empty() {
+        "(no name)"
+    } else {
+        &summary.person
+    };
     let _ = writeln!(
         s,
         "{name}: {} -> {}",
@@ -237,7 +249,14 @@ pub fn summary_text(plan: &Plan, framework: &Framework, summary: &analysis::Summ
         let _ = writeln!(s, "Target date: {date}");
     }
     let _ = writeln!(s, "Framework: {}", summary.framework);
-    let width = summary.skills.iter().map(|k| k.name.chars().count()).max().unwrap_or(5).max(5) + 2;
+    let width = summary
+        .skills
+        .iter()
+        .map(|k| k.name.chars().count())
+        .max()
+        .unwrap_or(5)
+        .max(5)
+        + 2;
     let _ = writeln!(s, "\n{:width$}Self  Mentor", "Skill");
     for skill in &summary.skills {
         let _ = writeln!(
@@ -248,7 +267,13 @@ pub fn summary_text(plan: &Plan, framework: &Framework, summary: &analysis::Summ
             level(skill.mentor_rating)
         );
     }
-    let rwidth = summary.roles.iter().map(|r| r.name.chars().count()).max().unwrap_or(4) + 2;
+    let rwidth = summary
+        .roles
+        .iter()
+        .map(|r| r.name.chars().count())
+        .max()
+        .unwrap_or(4)
+        + 2;
     let _ = writeln!(s, "\n{:rwidth$}Ready  Mentor  Gaps", "Target role");
     for role in &summary.roles {
         let gaps: Vec<String> = role
@@ -257,14 +282,20 @@ pub fn summary_text(plan: &Plan, framework: &Framework, summary: &analysis::Summ
             .filter(|g| g.gap > 0)
             .map(|g| format!("{} -{}", plan.skill_name(framework, &g.skill), g.gap))
             .collect();
-        let mentor = role.mentor_readiness.map_or_else(|| "–".to_owned(), |r| format!("{r}%"));
+        let mentor = role
+            .mentor_readiness
+            .map_or_else(|| "–".to_owned(), |r| format!("{r}%"));
         let _ = writeln!(
             s,
             "{:rwidth$}{:<7}{:<8}{}",
             role.name,
             format!("{}%", role.readiness),
             mentor,
-            if gaps.is_empty() { "none".to_owned() } else { gaps.join(", ") }
+            if gaps.is_empty() {
+                "none".to_owned()
+            } else {
+                gaps.join(", ")
+            }
         );
     }
     let ranking: Vec<&str> = summary.ranking.iter().map(|r| framework.role_name(r)).collect();
@@ -272,7 +303,11 @@ pub fn summary_text(plan: &Plan, framework: &Framework, summary: &analysis::Summ
     if summary.route.is_empty() {
         let _ = writeln!(s, "Route: the role graph has no path to the target");
     } else {
-        let route: Vec<String> = summary.route.iter().map(|r| format!("{} ({}%)", r.name, r.readiness)).collect();
+        let route: Vec<String> = summary
+            .route
+            .iter()
+            .map(|r| format!("{} ({}%)", r.name, r.readiness))
+            .collect();
         let _ = writeln!(s, "Route: {}", route.join(" -> "));
     }
     let a = summary.actions;
@@ -304,7 +339,11 @@ pub fn seeded_plan(name: &str, framework: &Framework, role: RoleId, target: Role
     let today = clock::today();
     let items = analysis::seed_items(doc.plan(), framework, today, doc.plan().next_id);
     let start = doc.plan().checklist.len();
-    let items = items.into_iter().enumerate().map(|(i, item)| (start + i, item)).collect();
+    let items = items
+        .into_iter()
+        .enumerate()
+        .map(|(i, item)| (start + i, item))
+        .collect();
     // Fresh ids on an empty checklist cannot clash.
     let _ = doc.apply(Command::InsertItems(items));
     doc.plan().clone()
@@ -325,7 +364,10 @@ fn new_plan(
             return Ok(id);
         }
         let ids: Vec<&str> = framework.roles.iter().map(|r| r.id.as_str()).collect();
-        Err(CliError(format!("unknown {what} role `{id}`; the roles are: {}", ids.join(", "))))
+        Err(CliError(format!(
+            "unknown {what} role `{id}`; the roles are: {}",
+            ids.join(", ")
+        )))
     };
     let (role, target) = (known(role, "current")?, known(target, "target")?);
     let path = match output {
@@ -361,8 +403,43 @@ fn export(
     output: Option<&Path>,
     global: &GlobalArgs,
 ) -> Result<(), CliError> {
-    let _ = (path, format, redact, output, global);
-    Err(CliError("export is not built yet".into()))
+    let loaded = storage::load_plan(path, &catalog(global)?)?;
+    let (plan, framework) = (&loaded.plan, &loaded.framework);
+    let today = clock::today();
+    let stem = output.map(|out| {
+        out.file_stem()
+            .map_or_else(|| "report".to_owned(), |s| s.to_string_lossy().into_owned())
+    });
+    let options = export::ExportOptions {
+        redact,
+        image_prefix: stem.clone(),
+    };
+    match (format, output) {
+        (ExportFormat::Html, None) => print_out(&export::html(plan, framework, today, &options)),
+        (ExportFormat::Html, Some(out)) => {
+            storage::write_file(out, export::html(plan, framework, today, &options).as_bytes())?;
+            println!("wrote {}", out.display());
+            Ok(())
+        }
+        (ExportFormat::Markdown, None) => print_out(&export::markdown(plan, framework, today, &options).text),
+        (ExportFormat::Markdown, Some(out)) => {
+            let report = export::markdown(plan, framework, today, &options);
+            let stem = stem.unwrap_or_default();
+            let radar = out.with_file_name(export::radar_file_name(&stem));
+            let ranking = out.with_file_name(export::ranking_file_name(&stem));
+            // The images first, so the Markdown never points at files that are missing.
+            storage::write_file(&radar, report.radar_svg.as_bytes())?;
+            storage::write_file(&ranking, report.ranking_svg.as_bytes())?;
+            storage::write_file(out, report.text.as_bytes())?;
+            println!(
+                "wrote {} with {} and {}",
+                out.display(),
+                radar.display(),
+                ranking.display()
+            );
+            Ok(())
+        }
+    }
 }
 
 fn framework(print: bool, check: Option<&Path>) -> Result<(), CliError> {

@@ -3,12 +3,14 @@
 //! The layers, from the bottom:
 //! - [`model`]: frameworks, plans and the commands that change plans. No UI, no files.
 //! - [`analysis`]: pure functions over plans (gaps, readiness, routes, seeding, history).
+//! - [`export`]: reports as Markdown and HTML, and the SVG charts in them. Pure.
 //! - [`storage`]: the only layer that touches the file system.
 //!
 //! Failures: libraries return typed errors (`thiserror`); each error is handled
 //! once, by showing it (UI, CLI) or by returning it, never both.
 
 pub mod analysis;
+pub mod export;
 pub mod model;
 pub mod storage;
 pub mod ui;

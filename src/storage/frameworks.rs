@@ -7,7 +7,7 @@ use std::sync::{Arc, OnceLock};
 
 use super::atomic::{atomic_write, write_all};
 use super::error::{ErrorKind, StorageError};
-use super::text::{find, parse, read_text};
+use super::text::{parse, read_text};
 use crate::model::Framework;
 
 /// The text of the built-in framework, `assets/framework.ron`.
@@ -42,10 +42,32 @@ pub fn parse_framework(path: &Path, text: &str) -> Result<Framework, StorageErro
         n => format!(" (and {n} more problems)"),
     };
     let kind = ErrorKind::Invalid(format!("{first}{more}"));
-    Err(match first.needle.as_deref().and_then(|n| find(text, n)) {
-        Some(pos) => StorageError::at(path, pos, kind),
-        None => StorageError::new(path, kind),
-    })
+    // The first duplicate found is the id's second definition: point there,
+    // not at the first one, which is fine. Skills, roles and actions each come
+    // before anything in a framework file that names them again.
+    let occurrence = if first.message.starts_with("duplicate ") {
+        2
+    } else {
+        1
+    };
+    Err(
+        match first
+            .needle
+            .as_deref()
+            .and_then(|n| find_nth(text, n, occurrence))
+        {
+            Some(pos) => StorageError::at(path, pos, kind),
+            None => StorageError::new(path, kind),
+        },
+    )
+}
+
+/// The position of the `n`th occurrence (from 1) of `needle` in `text`, or of
+/// the first if there are fewer.
+fn find_nth(text: &str, needle: &str, n: usize) -> Option<super::error::Position> {
+    let offsets: Vec<usize> = text.match_indices(needle).map(|(i, _)| i).take(n).collect();
+    let offset = offsets.get(n.saturating_sub(1)).or(offsets.first())?;
+    Some(super::text::position_of(text, *offset))
 }
 
 /// Reads and validates the framework file at `path`.
@@ -130,6 +152,10 @@ pub fn install_framework(from: &Path, dir: &Path) -> Result<Framework, StorageEr
         ));
     }
     fs::create_dir_all(dir).map_err(|e| StorageError::io(dir, "create the frameworks folder", e))?;
-    atomic_write(&dir.join(format!("{}.ron", framework.id)), text.as_bytes(), &write_all)?;
+    atomic_write(
+        &dir.join(format!("{}.ron", framework.id)),
+        text.as_bytes(),
+        &write_all,
+    )?;
     Ok(framework)
 }

@@ -1,0 +1,131 @@
+//! Reports: a plan as Markdown or as one self-contained HTML page, with the
+//! skills radar and the readiness ranking as SVG charts.
+//!
+//! **Invariant:** everything here is a pure function from a plan, its
+//! framework and a date to text. Nothing reads a clock or touches a file; the
+//! caller writes the results with [`crate::storage::write_file`].
+//!
+//! Redaction works on a copy of the plan ([`redact`]) before any text is
+//! made, so no part of a report can show a private field by mistake.
+//!
+//! ```
+//! use trailmap::{export, storage};
+//! let framework = storage::builtin();
+//! let plan = trailmap::model::Plan::new(
+//!     "Ada",
+//!     &framework,
+//!     "tech-lead".into(),
+//!     "engineering-manager".into(),
+//! );
+//! let today = jiff::civil::date(2026, 11, 22);
+//! let options = export::ExportOptions { redact: true, ..Default::default() };
+//! let page = export::html(&plan, &framework, today, &options);
+//! assert!(page.starts_with("<!DOCTYPE html>"));
+//! ```
+
+mod html;
+mod markdown;
+mod report;
+pub mod svg;
+
+use jiff::civil::Date;
+
+pub use markdown::escape as escape_markdown;
+pub use report::human_date;
+pub use svg::{RadarAxis, RadarChart, RankingBar, RankingChart, escape as escape_xml};
+
+use crate::model::{Framework, Plan};
+
+/// How to export.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ExportOptions {
+    /// Leave out private notes, the mentor's notes on skills and mentor-only
+    /// session notes.
+    pub redact: bool,
+    /// Markdown only: the file name stem of the chart images written beside
+    /// the Markdown file (`STEM-radar.svg`, `STEM-ranking.svg`). `None` when
+    /// the Markdown has no file beside it (standard output, the clipboard):
+    /// it then says that the charts are left out.
+    pub image_prefix: Option<String>,
+}
+
+/// A Markdown report and its two charts, to be written beside it under the
+/// names from [`radar_file_name`] and [`ranking_file_name`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MarkdownExport {
+    /// The Markdown text.
+    pub text: String,
+    /// The skills radar as a standalone SVG file.
+    pub radar_svg: String,
+    /// The readiness ranking as a standalone SVG file.
+    pub ranking_svg: String,
+}
+
+/// The file name of the radar chart written beside a Markdown report.
+pub fn radar_file_name(prefix: &str) -> String {
+    format!("{prefix}-radar.svg")
+}
+
+/// The file name of the ranking chart written beside a Markdown report.
+pub fn ranking_file_name(prefix: &str) -> String {
+    format!("{prefix}-ranking.svg")
+}
+
+/// A copy of `plan` with every private field emptied: the private notes, the
+/// mentor's note on each skill, and the session notes marked mentor-only
+/// (which are removed). Nothing else in a plan is private.
+pub fn redact(plan: &Plan) -> Plan {
+    let mut copy = plan.clone();
+    copy.private_notes.clear();
+    for entry in copy.skills.values_mut() {
+        entry.mentor_note.clear();
+    }
+    for session in &mut copy.sessions {
+        session.notes.retain(|n| !n.mentor_only);
+    }
+    copy
+}
+
+/// The plan to report on under `options`: redacted or as it is.
+fn prepared<'a>(plan: &'a Plan, options: &ExportOptions) -> std::borrow::Cow<'a, Plan> {
+    if options.redact {
+        std::borrow::Cow::Owned(redact(plan))
+    } else {
+        std::borrow::Cow::Borrowed(plan)
+    }
+}
+
+/// The plan as Markdown, with its charts as SVG files to write beside it.
+pub fn markdown(plan: &Plan, framework: &Framework, today: Date, options: &ExportOptions) -> MarkdownExport {
+    let plan = prepared(plan, options);
+    let report = report::build(&plan, framework, today, options.redact);
+    let images = match &options.image_prefix {
+        Some(prefix) => markdown::Images::Beside(prefix),
+        None => markdown::Images::None,
+    };
+    MarkdownExport {
+        text: markdown::write(&report, &images),
+        radar_svg: report.radar.to_svg(true),
+        ranking_svg: report.ranking.to_svg(true),
+    }
+}
+
+/// The plan as one self-contained HTML page: inline style sheet, inline SVG
+/// charts, print-friendly, and no reference to anything outside the page.
+pub fn html(plan: &Plan, framework: &Framework, today: Date, options: &ExportOptions) -> String {
+    let plan = prepared(plan, options);
+    let report = report::build(&plan, framework, today, options.redact);
+    html::write(&report)
+}
+
+/// The skills radar (own and mentor ratings against what the target role
+/// needs) as a standalone SVG file. The chart holds no notes, so there is
+/// nothing to redact.
+pub fn radar_svg(plan: &Plan, framework: &Framework) -> String {
+    RadarChart::of(plan, framework).to_svg(true)
+}
+
+/// The readiness ranking of the target roles as a standalone SVG file.
+pub fn ranking_svg(plan: &Plan, framework: &Framework) -> String {
+    RankingChart::of(plan, framework).to_svg(true)
+}
