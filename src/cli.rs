@@ -406,41 +406,26 @@ fn export(
     let loaded = storage::load_plan(path, &catalog(global)?)?;
     let (plan, framework) = (&loaded.plan, &loaded.framework);
     let today = clock::today();
-    let stem = output.map(|out| {
-        out.file_stem()
-            .map_or_else(|| "report".to_owned(), |s| s.to_string_lossy().into_owned())
-    });
-    let options = export::ExportOptions {
-        redact,
-        image_prefix: stem.clone(),
+    let format = match format {
+        ExportFormat::Markdown => export::Format::Markdown,
+        ExportFormat::Html => export::Format::Html,
     };
-    match (format, output) {
-        (ExportFormat::Html, None) => print_out(&export::html(plan, framework, today, &options)),
-        (ExportFormat::Html, Some(out)) => {
-            storage::write_file(out, export::html(plan, framework, today, &options).as_bytes())?;
-            println!("wrote {}", out.display());
-            Ok(())
-        }
-        (ExportFormat::Markdown, None) => print_out(&export::markdown(plan, framework, today, &options).text),
-        (ExportFormat::Markdown, Some(out)) => {
-            let report = export::markdown(plan, framework, today, &options);
-            let stem = stem.unwrap_or_default();
-            let radar = out.with_file_name(export::radar_file_name(&stem));
-            let ranking = out.with_file_name(export::ranking_file_name(&stem));
-            // The images first, so the Markdown never points at files that are missing.
-            storage::write_file(&radar, report.radar_svg.as_bytes())?;
-            storage::write_file(&ranking, report.ranking_svg.as_bytes())?;
-            storage::write_file(out, report.text.as_bytes())?;
-            println!(
-                "wrote {} with {} and {}",
-                out.display(),
-                radar.display(),
-                ranking.display()
-            );
-            Ok(())
-        }
-    }
+    let Some(out) = output else {
+        let options = export::ExportOptions {
+            redact,
+            image_prefix: None,
+        };
+        return print_out(&match format {
+            export::Format::Html => export::html(plan, framework, today, &options),
+            export::Format::Markdown => export::markdown(plan, framework, today, &options).text,
+        });
+    };
+    let written = storage::write_report(plan, framework, today, format, redact, out)?;
+    let names: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
+    println!("wrote {}", names.join(", "));
+    Ok(())
 }
+
 
 fn framework(print: bool, check: Option<&Path>) -> Result<(), CliError> {
     if let Some(path) = check {

@@ -6,7 +6,9 @@ mod support;
 
 use egui::Key;
 use egui_kittest::kittest::Queryable;
-use support::{Sandbox, click, ctrl, ctrl_shift, dirty, harness, plan, press, replace_text, shows, type_into};
+use support::{
+    Sandbox, click, ctrl, ctrl_shift, dirty, harness, plan, press, replace_text, shows, type_into,
+};
 use trailmap::app::{DialogKind, PageKind, PathPurpose, UiCommand};
 use trailmap::model::{Level, SkillId, Status};
 
@@ -31,7 +33,11 @@ fn rate_add_check_off_save_and_reopen() {
     assert!(shows(&h, "92% ready"), "11 of 12 levels");
     assert!(shows(&h, "Strategic thinking: On target"));
     assert!(dirty(&h));
-    assert!(h.state().title().starts_with("● "), "title: {}", h.state().title());
+    assert!(
+        h.state().title().starts_with("● "),
+        "title: {}",
+        h.state().title()
+    );
 
     ctrl(&mut h, Key::Z);
     assert_eq!(plan(&h).self_rating(&strategic()), Level::new(2));
@@ -42,7 +48,11 @@ fn rate_add_check_off_save_and_reopen() {
 
     click(&mut h, "Checklist");
     let before = plan(&h).checklist.len();
-    type_into(&mut h, "New action, e.g. Run the next retro", "Run the Q1 planning offsite");
+    type_into(
+        &mut h,
+        "New action, e.g. Run the next retro",
+        "Run the Q1 planning offsite",
+    );
     click(&mut h, "Add action");
     let items = plan(&h).checklist;
     assert_eq!(items.len(), before + 1);
@@ -66,8 +76,15 @@ fn rate_add_check_off_save_and_reopen() {
 
     ctrl(&mut h, Key::S);
     assert!(!dirty(&h), "saved");
-    assert!(!h.state().title().starts_with('●'), "title: {}", h.state().title());
-    assert!(trailmap::storage::backup_path(&path).is_file(), "the previous version is kept");
+    assert!(
+        !h.state().title().starts_with('●'),
+        "title: {}",
+        h.state().title()
+    );
+    assert!(
+        trailmap::storage::backup_path(&path).is_file(),
+        "the previous version is kept"
+    );
     drop(h);
 
     let h = harness(sandbox.config(Some(&path)));
@@ -107,13 +124,19 @@ fn rating_by_keyboard() {
     h.run_ok();
     h.key_press(Key::Space);
     h.run_ok();
-    assert_eq!(plan(&h).self_rating(&SkillId::new("decision-making")), Level::new(4));
+    assert_eq!(
+        plan(&h).self_rating(&SkillId::new("decision-making")),
+        Level::new(4)
+    );
     // Tab moves on to the next level; Enter picks it.
     h.key_press(Key::Tab);
     h.run_ok();
     h.key_press(Key::Enter);
     h.run_ok();
-    assert_eq!(plan(&h).self_rating(&SkillId::new("decision-making")), Level::new(5));
+    assert_eq!(
+        plan(&h).self_rating(&SkillId::new("decision-making")),
+        Level::new(5)
+    );
 }
 
 #[test]
@@ -151,8 +174,14 @@ fn a_crash_leaves_a_recovery_file_that_the_next_start_offers() {
     assert!(dirty(&h));
     // The app is dropped without saving: as far as the files know, a crash.
     drop(h);
-    assert_eq!(std::fs::read(&path).expect("read"), original, "the plan file is untouched");
-    let recovery = std::fs::read_dir(sandbox.data().recovery()).expect("recovery dir").count();
+    assert_eq!(
+        std::fs::read(&path).expect("read"),
+        original,
+        "the plan file is untouched"
+    );
+    let recovery = std::fs::read_dir(sandbox.data().recovery())
+        .expect("recovery dir")
+        .count();
     assert_eq!(recovery, 1);
 
     let mut h = harness(sandbox.config(None));
@@ -161,10 +190,16 @@ fn a_crash_leaves_a_recovery_file_that_the_next_start_offers() {
     assert_eq!(h.state().page_kind(), PageKind::Plan);
     assert_eq!(plan(&h).self_rating(&SkillId::new("influence")), Level::new(5));
     assert!(dirty(&h), "restored edits are not saved yet");
-    assert_eq!(h.state().open_plan().and_then(|o| o.path.clone()), Some(path.clone()));
+    assert_eq!(
+        h.state().open_plan().and_then(|o| o.path.clone()),
+        Some(path.clone())
+    );
     ctrl(&mut h, Key::S);
     assert!(!dirty(&h));
-    assert_eq!(std::fs::read_dir(sandbox.data().recovery()).expect("dir").count(), 0);
+    assert_eq!(
+        std::fs::read_dir(sandbox.data().recovery()).expect("dir").count(),
+        0
+    );
     drop(h);
     let h = harness(sandbox.config(Some(&path)));
     assert_eq!(plan(&h).self_rating(&SkillId::new("influence")), Level::new(5));
@@ -186,10 +221,16 @@ fn quitting_with_unsaved_changes_asks_first() {
     h.run_ok();
     click(&mut h, "Don't save");
     assert!(h.state().quit_requested());
-    assert_eq!(std::fs::read_dir(sandbox.data().recovery()).map_or(0, Iterator::count), 0);
+    assert_eq!(
+        std::fs::read_dir(sandbox.data().recovery()).map_or(0, Iterator::count),
+        0
+    );
     drop(h);
     let h = harness(sandbox.config(Some(&path)));
-    assert_eq!(plan(&h).self_rating(&SkillId::new("communication")), Level::new(3));
+    assert_eq!(
+        plan(&h).self_rating(&SkillId::new("communication")),
+        Level::new(3)
+    );
 }
 
 #[test]
@@ -203,7 +244,10 @@ fn quitting_with_save_writes_the_file() {
     assert!(h.state().quit_requested());
     drop(h);
     let h = harness(sandbox.config(Some(&path)));
-    assert_eq!(plan(&h).self_rating(&SkillId::new("communication")), Level::new(4));
+    assert_eq!(
+        plan(&h).self_rating(&SkillId::new("communication")),
+        Level::new(4)
+    );
 }
 
 #[test]
@@ -220,11 +264,21 @@ fn a_failed_save_keeps_the_edits_and_offers_save_as() {
     std::fs::write(&dir, b"not a folder").expect("file");
     ctrl(&mut h, Key::S);
     assert_eq!(h.state().dialog_kind(), Some(DialogKind::SaveFailed));
-    assert!(h.state().last_save_error().is_some_and(|e| e.contains("plan.ron")));
+    assert!(
+        h.state()
+            .last_save_error()
+            .is_some_and(|e| e.contains("plan.ron"))
+    );
     assert!(dirty(&h), "still unsaved");
-    assert_eq!(plan(&h).self_rating(&SkillId::new("communication")), Level::new(5));
+    assert_eq!(
+        plan(&h).self_rating(&SkillId::new("communication")),
+        Level::new(5)
+    );
     click(&mut h, "Save as…");
-    assert_eq!(h.state().dialog_kind(), Some(DialogKind::Path(PathPurpose::SaveAs)));
+    assert_eq!(
+        h.state().dialog_kind(),
+        Some(DialogKind::Path(PathPurpose::SaveAs))
+    );
     let target = sandbox.dir.path().join("rescued.ron");
     replace_text(&mut h, "Location", &target.display().to_string());
     click(&mut h, "Save");
@@ -240,11 +294,17 @@ fn saving_over_a_file_changed_on_disk_asks() {
     let path = sandbox.example(PRIYA);
     let mut h = harness(sandbox.config(Some(&path)));
     press(&mut h, "Communication self rating 5");
-    let theirs = std::fs::read_to_string(&path).expect("read").replace("Priya Raman", "Priya R.");
+    let theirs = std::fs::read_to_string(&path)
+        .expect("read")
+        .replace("Priya Raman", "Priya R.");
     std::fs::write(&path, &theirs).expect("write");
     ctrl(&mut h, Key::S);
     assert_eq!(h.state().dialog_kind(), Some(DialogKind::ChangedOnDisk));
-    assert_eq!(std::fs::read_to_string(&path).expect("read"), theirs, "not overwritten");
+    assert_eq!(
+        std::fs::read_to_string(&path).expect("read"),
+        theirs,
+        "not overwritten"
+    );
     click(&mut h, "Reload");
     assert_eq!(plan(&h).person.name, "Priya R.");
     assert!(!dirty(&h));
@@ -275,7 +335,10 @@ fn a_new_plan_is_seeded_and_saved_where_asked() {
     assert!(h.state().title().contains("Untitled plan"));
 
     ctrl(&mut h, Key::S);
-    assert_eq!(h.state().dialog_kind(), Some(DialogKind::Path(PathPurpose::SaveAs)));
+    assert_eq!(
+        h.state().dialog_kind(),
+        Some(DialogKind::Path(PathPurpose::SaveAs))
+    );
     click(&mut h, "Save");
     assert!(!dirty(&h));
     let saved = sandbox.data().plans().join("sam-lee.ron");
@@ -287,7 +350,10 @@ fn a_new_plan_is_seeded_and_saved_where_asked() {
 fn an_example_opens_as_a_copy_and_is_remembered() {
     let sandbox = Sandbox::new();
     let mut h = harness(sandbox.config(None));
-    h.get_all_by_label("Open a copy").next().expect("example button").click();
+    h.get_all_by_label("Open a copy")
+        .next()
+        .expect("example button")
+        .click();
     h.run_ok();
     let open = h.state().open_plan().expect("open").path.clone().expect("path");
     assert_eq!(open, sandbox.data().plans().join(PRIYA));
@@ -307,13 +373,20 @@ fn custom_skills_can_be_added_renamed_and_removed() {
     let sandbox = Sandbox::new();
     let path = sandbox.example(PRIYA);
     let mut h = harness(sandbox.config(Some(&path)));
-    type_into(&mut h, "Name of a skill to add, e.g. Public speaking", "Public speaking");
+    type_into(
+        &mut h,
+        "Name of a skill to add, e.g. Public speaking",
+        "Public speaking",
+    );
     click(&mut h, "Add custom skill");
     let p = plan(&h);
     assert_eq!(p.custom_skills.len(), 1);
     assert_eq!(p.custom_skills[0].id.as_str(), "public-speaking");
     press(&mut h, "Public speaking self rating 2");
-    assert_eq!(plan(&h).self_rating(&SkillId::new("public-speaking")), Level::new(2));
+    assert_eq!(
+        plan(&h).self_rating(&SkillId::new("public-speaking")),
+        Level::new(2)
+    );
     press(&mut h, "Public speaking needed level 4");
     // The custom need now counts: 10 + 2 of 12 + 4 levels.
     assert!(shows(&h, "75% ready"));
@@ -329,5 +402,8 @@ fn custom_skills_can_be_added_renamed_and_removed() {
     assert!(plan(&h).self_rating(&SkillId::new("public-speaking")).is_none());
     ctrl(&mut h, Key::Z);
     assert_eq!(plan(&h).custom_skills[0].name, "Speaking");
-    assert_eq!(plan(&h).self_rating(&SkillId::new("public-speaking")), Level::new(2));
+    assert_eq!(
+        plan(&h).self_rating(&SkillId::new("public-speaking")),
+        Level::new(2)
+    );
 }

@@ -23,7 +23,9 @@ pub struct ActionCounts {
 impl ActionCounts {
     /// Counts `items` as of `today`.
     pub fn of<'a>(items: impl IntoIterator<Item = &'a ChecklistItem>, today: Date) -> Self {
-        items.into_iter().fold(Self::default(), |counts, item| counts.plus(item, today))
+        items
+            .into_iter()
+            .fold(Self::default(), |counts, item| counts.plus(item, today))
     }
 
     /// These counts with one more item.

@@ -137,7 +137,9 @@ impl UiCommand {
         match self {
             Self::New => "Start a new plan",
             Self::Open => "Open a plan file",
-            Self::OpenCopy => "Open a plan someone sent you as a copy in your plans folder; their file is never written",
+            Self::OpenCopy => {
+                "Open a plan someone sent you as a copy in your plans folder; their file is never written"
+            }
             Self::Save => "Save the plan",
             Self::SaveAs => "Save the plan under another name",
             Self::Export => "Export the plan as Markdown or a self-contained HTML page",

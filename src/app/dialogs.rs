@@ -22,6 +22,8 @@ pub enum PathPurpose {
     Framework,
     /// Choose where an export goes.
     Export,
+    /// Choose where the chart image goes.
+    ChartImage,
 }
 
 impl PathPurpose {
@@ -32,16 +34,18 @@ impl PathPurpose {
             Self::SaveAs => "Save the plan as",
             Self::Framework => "Use a framework file",
             Self::Export => "Export to",
+            Self::ChartImage => "Save the chart as an image",
         }
     }
 
     fn action(self) -> &'static str {
         match self {
             Self::Open => "Open",
-            Self::OpenCopy => "Open a copy",
+            Self::OpenCopy => "Copy and open",
             Self::SaveAs => "Save",
             Self::Framework => "Use this framework",
             Self::Export => "Export",
+            Self::ChartImage => "Save image",
         }
     }
 
@@ -57,6 +61,7 @@ impl PathPurpose {
                  your data folder so plans that use it open with it."
             }
             Self::Export => "Where to write the export.",
+            Self::ChartImage => "A PNG of the chart exactly as it is shown now, overlays included.",
         }
     }
 }
@@ -75,7 +80,45 @@ pub struct PathForm {
 impl PathForm {
     /// A form for `purpose`, starting with `path`.
     pub fn new(purpose: PathPurpose, path: String) -> Self {
-        Self { purpose, path, error: None }
+        Self {
+            purpose,
+            path,
+            error: None,
+        }
+    }
+}
+
+/// The export form.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExportForm {
+    /// Markdown or HTML.
+    pub format: crate::export::Format,
+    /// Leave out private fields.
+    pub redact: bool,
+    /// Where to write it.
+    pub path: String,
+    /// Why the last attempt failed.
+    pub error: Option<String>,
+}
+
+impl ExportForm {
+    /// A form that exports to `dir/STEM.html`, redacted.
+    pub fn new(dir: &std::path::Path, stem: &str) -> Self {
+        Self {
+            format: crate::export::Format::Html,
+            redact: true,
+            path: dir.join(format!("{stem}.html")).display().to_string(),
+            error: None,
+        }
+    }
+
+    /// Switches the format and the path's extension with it.
+    fn set_format(&mut self, format: crate::export::Format) {
+        let old = format!(".{}", self.format.extension());
+        if let Some(stem) = self.path.strip_suffix(&old) {
+            self.path = format!("{stem}.{}", format.extension());
+        }
+        self.format = format;
     }
 }
 
@@ -135,6 +178,8 @@ pub enum Dialog {
     NewPlan(NewPlanForm),
     /// A path to open, save to, or use.
     Path(PathForm),
+    /// Export the plan.
+    Export(ExportForm),
     /// Unsaved changes: save, don't save, or cancel, then do `Pending`.
     Unsaved(Pending),
     /// The file changed on disk since it was opened.
@@ -154,6 +199,8 @@ pub enum DialogKind {
     NewPlan,
     /// A path dialog.
     Path(PathPurpose),
+    /// The export dialog.
+    Export,
     /// Unsaved changes.
     Unsaved,
     /// Changed on disk.
@@ -172,6 +219,7 @@ impl Dialog {
         match self {
             Self::NewPlan(_) => DialogKind::NewPlan,
             Self::Path(form) => DialogKind::Path(form.purpose),
+            Self::Export(_) => DialogKind::Export,
             Self::Unsaved(_) => DialogKind::Unsaved,
             Self::ChangedOnDisk(_) => DialogKind::ChangedOnDisk,
             Self::SaveFailed(_) => DialogKind::SaveFailed,
@@ -195,8 +243,13 @@ fn buttons_row(ui: &mut Ui, add: impl FnOnce(&mut Ui)) {
 
 impl TrailmapApp {
     pub(super) fn dialogs_ui(&mut self, ctx: &egui::Context) {
-        let Some(mut dialog) = self.dialog.take() else { return };
-        let plan_name = self.open_plan().map(super::OpenPlan::display_name).unwrap_or_default();
+        let Some(mut dialog) = self.dialog.take() else {
+            return;
+        };
+        let plan_name = self
+            .open_plan()
+            .map(super::OpenPlan::display_name)
+            .unwrap_or_default();
         let native = self.native_dialogs;
         let mut browse: Option<(PathPurpose, String)> = None;
         let response = egui::Modal::new(egui::Id::unique("trailmap-dialog")).show(ctx, |ui| {
@@ -204,6 +257,7 @@ impl TrailmapApp {
             match &mut dialog {
                 Dialog::NewPlan(form) => new_plan_ui(ui, form),
                 Dialog::Path(form) => path_ui(ui, form, native, &mut browse),
+                Dialog::Export(form) => export_ui(ui, form, native, &mut browse),
                 Dialog::Unsaved(pending) => unsaved_ui(ui, &plan_name, pending),
                 Dialog::ChangedOnDisk(path) => changed_on_disk_ui(ui, path),
                 Dialog::SaveFailed(message) => save_failed_ui(ui, message),
@@ -223,9 +277,9 @@ impl TrailmapApp {
             Outcome::Keep => self.dialog = Some(dialog),
             Outcome::Close => {}
             Outcome::Then(action) => {
-                // Keep a path form open so its error can be shown if the action fails.
-                if let Dialog::Path(form) = dialog {
-                    self.dialog = Some(Dialog::Path(form));
+                // Keep a path or export form open so its error can be shown if the action fails.
+                if matches!(dialog, Dialog::Path(_) | Dialog::Export(_)) {
+                    self.dialog = Some(dialog);
                 }
                 action(self);
             }
@@ -238,31 +292,41 @@ fn new_plan_ui(ui: &mut Ui, form: &mut NewPlanForm) -> Outcome {
     ui.add_space(6.0);
     let framework = crate::storage::builtin();
     let mut submit = false;
-    egui::Grid::new("new-plan").num_columns(2).spacing(vec2(12.0, 8.0)).show(ui, |ui| {
-        ui.label("Your name");
-        let response = ui.add(TextEdit::singleline(&mut form.name).id_salt("new-plan-name").hint_text("e.g. Sam Lee"));
-        if response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
-            submit = true;
-        }
-        if !response.has_focus() && form.name.is_empty() && !ui.memory(|m| m.focused().is_some()) {
-            response.request_focus();
-        }
-        ui.end_row();
-        for (label, role, targets_only) in [("Current role", &mut form.current, false), ("Target role", &mut form.target, true)] {
-            ui.label(label);
-            let response = egui::ComboBox::from_id_salt(label)
-                .selected_text(framework.role_name(role))
-                .width(220.0)
-                .show_ui(ui, |ui| {
-                    for r in framework.roles.iter().filter(|r| !targets_only || r.target) {
-                        ui.selectable_value(role, r.id.clone(), &r.name);
-                    }
-                })
-                .response;
-            crate::ui::widgets::name_widget(&response, egui::Role::ComboBox, label);
+    egui::Grid::new("new-plan")
+        .num_columns(2)
+        .spacing(vec2(12.0, 8.0))
+        .show(ui, |ui| {
+            ui.label("Your name");
+            let response = ui.add(
+                TextEdit::singleline(&mut form.name)
+                    .id_salt("new-plan-name")
+                    .hint_text("e.g. Sam Lee"),
+            );
+            if response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+                submit = true;
+            }
+            if !response.has_focus() && form.name.is_empty() && !ui.memory(|m| m.focused().is_some()) {
+                response.request_focus();
+            }
             ui.end_row();
-        }
-    });
+            for (label, role, targets_only) in [
+                ("Current role", &mut form.current, false),
+                ("Target role", &mut form.target, true),
+            ] {
+                ui.label(label);
+                let response = egui::ComboBox::from_id_salt(label)
+                    .selected_text(framework.role_name(role))
+                    .width(220.0)
+                    .show_ui(ui, |ui| {
+                        for r in framework.roles.iter().filter(|r| !targets_only || r.target) {
+                            ui.selectable_value(role, r.id.clone(), &r.name);
+                        }
+                    })
+                    .response;
+                crate::ui::widgets::name_widget(&response, egui::Role::ComboBox, label);
+                ui.end_row();
+            }
+        });
     ui.checkbox(&mut form.seed, "Suggest actions for my gaps from the library")
         .on_hover_text("Fills the checklist with actions that fit your target role and route");
     let mut outcome = Outcome::Keep;
@@ -280,7 +344,12 @@ fn new_plan_ui(ui: &mut Ui, form: &mut NewPlanForm) -> Outcome {
     outcome
 }
 
-fn path_ui(ui: &mut Ui, form: &mut PathForm, native: bool, browse: &mut Option<(PathPurpose, String)>) -> Outcome {
+fn path_ui(
+    ui: &mut Ui,
+    form: &mut PathForm,
+    native: bool,
+    browse: &mut Option<(PathPurpose, String)>,
+) -> Outcome {
     let purpose = form.purpose;
     ui.heading(purpose.title());
     ui.label(RichText::new(purpose.help()).weak());
@@ -302,7 +371,12 @@ fn path_ui(ui: &mut Ui, form: &mut PathForm, native: bool, browse: &mut Option<(
         if response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
             submit = true;
         }
-        if native && ui.button("Browse…").on_hover_text("Choose with the system's file dialog").clicked() {
+        if native
+            && ui
+                .button("Browse…")
+                .on_hover_text("Choose with the system's file dialog")
+                .clicked()
+        {
             *browse = Some((purpose, form.path.clone()));
         }
     });
@@ -319,7 +393,11 @@ fn path_ui(ui: &mut Ui, form: &mut PathForm, native: bool, browse: &mut Option<(
                 let path = path.clone();
                 outcome = Outcome::Then(Box::new(move |app| app.submit_path(purpose, path, true)));
             }
-        } else if ui.add_enabled(ready, egui::Button::new(purpose.action())).clicked() || (submit && ready) {
+        } else if ui
+            .add_enabled(ready, egui::Button::new(purpose.action()))
+            .clicked()
+            || (submit && ready)
+        {
             let path = path.clone();
             outcome = Outcome::Then(Box::new(move |app| app.submit_path(purpose, path, false)));
         }
@@ -342,6 +420,76 @@ impl TrailmapApp {
             Err(error) => {
                 if let Some(Dialog::Path(form)) = &mut self.dialog {
                     form.error = Some(error);
+                }
+            }
+        }
+    }
+}
+
+fn export_ui(ui: &mut Ui, form: &mut ExportForm, native: bool, browse: &mut Option<(PathPurpose, String)>) -> Outcome {
+    use crate::export::Format;
+    ui.heading("Export the plan");
+    ui.label(
+        RichText::new(
+            "A report of the plan: readiness ranking, skills and gaps, route, time allocation, checklist and \
+             milestones, with the charts.",
+        )
+        .weak(),
+    );
+    ui.add_space(6.0);
+    ui.horizontal(|ui| {
+        ui.label("Format");
+        for (format, label, tip) in [
+            (Format::Html, "HTML page", "One self-contained page that opens in any browser and prints well"),
+            (Format::Markdown, "Markdown", "Markdown text with the two charts as SVG files beside it"),
+        ] {
+            if ui.radio(form.format == format, label).on_hover_text(tip).clicked() {
+                form.set_format(format);
+            }
+        }
+    });
+    ui.checkbox(&mut form.redact, "Leave out private notes")
+        .on_hover_text("Leaves out your private notes, the mentor's notes on skills and mentor-only session notes");
+    let mut submit = false;
+    ui.horizontal(|ui| {
+        let label = ui.label("Location");
+        let response = ui
+            .add(TextEdit::singleline(&mut form.path).id_salt("export-path").desired_width(380.0))
+            .labelled_by(label.id);
+        if response.changed() {
+            form.error = None;
+        }
+        if response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+            submit = true;
+        }
+        if native && ui.button("Browse…").on_hover_text("Choose with the system's file dialog").clicked() {
+            *browse = Some((PathPurpose::Export, form.path.clone()));
+        }
+    });
+    if let Some(error) = &form.error {
+        ui.label(RichText::new(error).color(crate::ui::theme::bad(ui.visuals())));
+    }
+    let mut outcome = Outcome::Keep;
+    buttons_row(ui, |ui| {
+        let ready = !form.path.trim().is_empty();
+        if ui.add_enabled(ready, egui::Button::new("Export")).clicked() || (submit && ready) {
+            let form = form.clone();
+            outcome = Outcome::Then(Box::new(move |app| app.submit_export(&form)));
+        }
+        if ui.button("Cancel").clicked() {
+            outcome = Outcome::Close;
+        }
+    });
+    outcome
+}
+
+impl TrailmapApp {
+    fn submit_export(&mut self, form: &ExportForm) {
+        match self.export_to(form) {
+            Ok(()) => self.dialog = None,
+            Err(error) => {
+                if let Some(Dialog::Export(open)) = &mut self.dialog {
+                    open.error = Some(error);
                 }
             }
         }
@@ -381,14 +529,26 @@ fn changed_on_disk_ui(ui: &mut Ui, path: &std::path::Path) -> Outcome {
     ));
     let mut outcome = Outcome::Keep;
     buttons_row(ui, |ui| {
-        if ui.button("Save as…").on_hover_text("Keep both: save your version under another name").clicked() {
+        if ui
+            .button("Save as…")
+            .on_hover_text("Keep both: save your version under another name")
+            .clicked()
+        {
             outcome = Outcome::Then(Box::new(|app| app.run_command(super::UiCommand::SaveAs)));
         }
-        if ui.button("Overwrite").on_hover_text("Replace the file on disk with your version").clicked() {
+        if ui
+            .button("Overwrite")
+            .on_hover_text("Replace the file on disk with your version")
+            .clicked()
+        {
             let path = path.to_path_buf();
             outcome = Outcome::Then(Box::new(move |app| app.overwrite(&path)));
         }
-        if ui.button("Reload").on_hover_text("Drop your unsaved changes and load the file from disk").clicked() {
+        if ui
+            .button("Reload")
+            .on_hover_text("Drop your unsaved changes and load the file from disk")
+            .clicked()
+        {
             outcome = Outcome::Then(Box::new(|app| app.reload()));
         }
         if ui.button("Cancel").clicked() {
@@ -428,13 +588,25 @@ fn recovery_ui(ui: &mut Ui, entries: &mut Vec<(PathBuf, Recovery)>) -> Outcome {
             };
             ui.vertical(|ui| {
                 ui.label(RichText::new(what).strong());
-                ui.label(RichText::new(format!("last copy {}", recovery.written_at)).small().weak());
+                ui.label(
+                    RichText::new(format!("last copy {}", recovery.written_at))
+                        .small()
+                        .weak(),
+                );
             });
             ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-                if ui.button("Discard").on_hover_text("Delete these unsaved changes").clicked() {
+                if ui
+                    .button("Discard")
+                    .on_hover_text("Delete these unsaved changes")
+                    .clicked()
+                {
                     discard = Some(i);
                 }
-                if ui.button("Restore").on_hover_text("Open the plan with these changes").clicked() {
+                if ui
+                    .button("Restore")
+                    .on_hover_text("Open the plan with these changes")
+                    .clicked()
+                {
                     let pending = Pending::Restore(file.clone(), Box::new(recovery.clone()));
                     outcome = Outcome::Then(Box::new(move |app| app.guard(pending)));
                 }
@@ -449,7 +621,11 @@ fn recovery_ui(ui: &mut Ui, entries: &mut Vec<(PathBuf, Recovery)>) -> Outcome {
         }
     }
     buttons_row(ui, |ui| {
-        if ui.button("Decide later").on_hover_text("Keep the recovery copies and ask again next time").clicked() {
+        if ui
+            .button("Decide later")
+            .on_hover_text("Keep the recovery copies and ask again next time")
+            .clicked()
+        {
             outcome = Outcome::Close;
         }
     });

@@ -27,7 +27,10 @@ impl TrailmapApp {
         let (catalog, errors) = storage::FrameworkCatalog::load(&self.data.frameworks());
         self.catalog = catalog;
         self.framework_errors = errors.iter().map(ToString::to_string).collect();
-        for file in framework_file.iter().chain(self.prefs.framework_file.clone().iter()) {
+        for file in framework_file
+            .iter()
+            .chain(self.prefs.framework_file.clone().iter())
+        {
             match storage::load_framework(file) {
                 Ok(framework) => self.catalog.add(framework),
                 Err(e) => self.framework_errors.push(e.to_string()),
@@ -77,9 +80,22 @@ impl TrailmapApp {
                 self.save();
             }
             UiCommand::SaveAs => self.show_save_as(),
-            UiCommand::Export => {}
+            UiCommand::Export => {
+                if let Some(open) = self.open_plan() {
+                    let stem = open.path.as_ref().and_then(|p| p.file_stem()).map_or_else(
+                        || crate::cli::slug(&open.doc.plan().person.name),
+                        |s| s.to_string_lossy().into_owned(),
+                    );
+                    self.dialog = Some(Dialog::Export(super::dialogs::ExportForm::new(&self.exports_dir(), &stem)));
+                }
+            }
             UiCommand::ChooseFramework => {
-                let path = self.prefs.framework_file.as_ref().map(|p| p.display().to_string()).unwrap_or_default();
+                let path = self
+                    .prefs
+                    .framework_file
+                    .as_ref()
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_default();
                 self.dialog = Some(Dialog::Path(PathForm::new(PathPurpose::Framework, path)));
             }
             UiCommand::Close => self.guard(Pending::Close),
@@ -97,16 +113,18 @@ impl TrailmapApp {
                 }
             }
             UiCommand::ToggleMentor => self.show_mentor = Some(!self.mentor_visible()),
-            UiCommand::TogglePresentation => self.presenting = match self.presenting {
-                Some(zoom) => {
-                    self.pending_zoom = Some(zoom);
-                    None
+            UiCommand::TogglePresentation => {
+                self.presenting = match self.presenting {
+                    Some(zoom) => {
+                        self.pending_zoom = Some(zoom);
+                        None
+                    }
+                    None => {
+                        self.pending_zoom = Some(-1.0);
+                        Some(0.0)
+                    }
                 }
-                None => {
-                    self.pending_zoom = Some(-1.0);
-                    Some(0.0)
-                }
-            },
+            }
             UiCommand::ZoomIn => self.pending_zoom_step = Some(1.1),
             UiCommand::ZoomOut => self.pending_zoom_step = Some(1.0 / 1.1),
             UiCommand::ZoomReset => self.pending_zoom = Some(1.0),
@@ -138,7 +156,9 @@ impl TrailmapApp {
                 let dir = self.data.plans().display().to_string() + "/";
                 self.dialog = Some(Dialog::Path(PathForm::new(PathPurpose::Open, dir)));
             }
-            Pending::OpenCopy => self.dialog = Some(Dialog::Path(PathForm::new(PathPurpose::OpenCopy, String::new()))),
+            Pending::OpenCopy => {
+                self.dialog = Some(Dialog::Path(PathForm::new(PathPurpose::OpenCopy, String::new())))
+            }
             Pending::OpenPath(path) => self.open_path(&path),
             Pending::OpenCopyOf(path) => self.open_copy(&path),
             Pending::Example(n) => self.open_example(n),
@@ -193,7 +213,9 @@ impl TrailmapApp {
                 }
             }
             Err(error) => {
-                let text = std::fs::read(path).ok().map(|b| String::from_utf8_lossy(&b).into_owned());
+                let text = std::fs::read(path)
+                    .ok()
+                    .map(|b| String::from_utf8_lossy(&b).into_owned());
                 self.page = Page::Error(LoadFailure::new(&error, text.as_deref()));
                 self.set_error(format!("Could not open {}", path.display()));
             }
@@ -224,7 +246,9 @@ impl TrailmapApp {
     }
 
     fn framework_for(&self, plan: &Plan) -> Arc<Framework> {
-        self.catalog.get(&plan.framework.id).unwrap_or_else(storage::builtin)
+        self.catalog
+            .get(&plan.framework.id)
+            .unwrap_or_else(storage::builtin)
     }
 
     /// A free path in the plans folder for a file called `name`.
@@ -244,7 +268,9 @@ impl TrailmapApp {
     pub fn open_example(&mut self, n: usize) {
         let Some(example) = EXAMPLES.get(n) else { return };
         let path = self.free_plan_path(example.file_name);
-        match storage::ensure_dir(&self.data.plans()).and_then(|()| storage::write_file(&path, example.text.as_bytes())) {
+        match storage::ensure_dir(&self.data.plans())
+            .and_then(|()| storage::write_file(&path, example.text.as_bytes()))
+        {
             Ok(()) => self.open_path(&path),
             Err(e) => self.set_error(format!("Could not copy the example: {e}")),
         }
@@ -256,18 +282,27 @@ impl TrailmapApp {
         let loaded = match storage::load_plan(from, &self.catalog) {
             Ok(loaded) => loaded,
             Err(error) => {
-                let text = std::fs::read(from).ok().map(|b| String::from_utf8_lossy(&b).into_owned());
+                let text = std::fs::read(from)
+                    .ok()
+                    .map(|b| String::from_utf8_lossy(&b).into_owned());
                 self.page = Page::Error(LoadFailure::new(&error, text.as_deref()));
                 return;
             }
         };
-        let name = from.file_stem().map_or_else(|| "plan".to_owned(), |s| s.to_string_lossy().into_owned());
+        let name = from
+            .file_stem()
+            .map_or_else(|| "plan".to_owned(), |s| s.to_string_lossy().into_owned());
         let path = self.free_plan_path(&format!("{name}-copy"));
-        let result = storage::ensure_dir(&self.data.plans()).and_then(|()| storage::save_plan(&path, &loaded.plan, None));
+        let result = storage::ensure_dir(&self.data.plans())
+            .and_then(|()| storage::save_plan(&path, &loaded.plan, None));
         match result {
             Ok(_) => {
                 self.open_path(&path);
-                self.set_status(format!("Opened a copy of {} as {}", from.display(), path.display()));
+                self.set_status(format!(
+                    "Opened a copy of {} as {}",
+                    from.display(),
+                    path.display()
+                ));
             }
             Err(e) => self.set_error(format!("Could not make the copy: {e}")),
         }
@@ -288,7 +323,9 @@ impl TrailmapApp {
     /// Saves the plan to its file; with no file yet (or a newer-format file),
     /// asks where. Returns whether it was saved.
     pub fn save(&mut self) -> bool {
-        let Some(open) = self.open_plan() else { return false };
+        let Some(open) = self.open_plan() else {
+            return false;
+        };
         let (Some(path), None) = (open.path.clone(), open.newer_format) else {
             self.show_save_as();
             return false;
@@ -300,11 +337,15 @@ impl TrailmapApp {
     /// Saves to `path`. `expected` is what the file should still hold; a
     /// different file on disk opens the "changed on disk" dialog.
     pub(super) fn save_to(&mut self, path: &Path, expected: Option<storage::Fingerprint>) -> bool {
-        let Some(open) = self.open_plan() else { return false };
+        let Some(open) = self.open_plan() else {
+            return false;
+        };
         let old_recovery = self.recovery_path_of(open);
         match storage::save_plan(path, open.doc.plan(), expected) {
             Ok(fingerprint) => {
-                let Page::Plan(open) = &mut self.page else { return false };
+                let Page::Plan(open) = &mut self.page else {
+                    return false;
+                };
                 open.doc.mark_saved();
                 open.fingerprint = Some(fingerprint);
                 open.path = Some(path.to_path_buf());
@@ -314,7 +355,12 @@ impl TrailmapApp {
                 self.prefs.add_recent(path);
                 self.prefs.last_plan = Some(path.to_path_buf());
                 let time = crate::clock::now();
-                self.set_status(format!("Saved {} at {:02}:{:02}", path.display(), time.hour(), time.minute()));
+                self.set_status(format!(
+                    "Saved {} at {:02}:{:02}",
+                    path.display(),
+                    time.hour(),
+                    time.minute()
+                ));
                 true
             }
             Err(e) if e.is_changed_on_disk() => {
@@ -332,7 +378,9 @@ impl TrailmapApp {
 
     /// Reloads the open plan from disk, dropping unsaved changes.
     pub(super) fn reload(&mut self) {
-        let Some(path) = self.open_plan().and_then(|o| o.path.clone()) else { return };
+        let Some(path) = self.open_plan().and_then(|o| o.path.clone()) else {
+            return;
+        };
         self.discard_current_recovery();
         self.open_path(&path);
     }
@@ -402,7 +450,9 @@ impl TrailmapApp {
         let Page::Plan(open) = &mut self.page else { return };
         let list = edits.take();
         if list.iter().all(|e| e.typing.is_none())
-            && self.last_typing.is_some_and(|t| now.duration_since(t).as_secs_f32() > 1.5)
+            && self
+                .last_typing
+                .is_some_and(|t| now.duration_since(t).as_secs_f32() > 1.5)
         {
             open.doc.seal();
             self.last_typing = None;
@@ -439,7 +489,10 @@ impl TrailmapApp {
             Page::Welcome => "Trailmap".to_owned(),
             Page::Error(failure) => format!(
                 "{} (could not open) — Trailmap",
-                failure.path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+                failure
+                    .path
+                    .file_name()
+                    .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
             ),
         };
         if title != self.title {
@@ -471,9 +524,14 @@ impl TrailmapApp {
         if !open.doc.is_dirty() || open.recovery_revision == Some(open.doc.revision()) {
             return;
         }
-        let due = self.last_recovery_write.is_none_or(|t| t.elapsed() >= self.recovery_interval);
+        let due = self
+            .last_recovery_write
+            .is_none_or(|t| t.elapsed() >= self.recovery_interval);
         if !due {
-            let wait = self.recovery_interval.saturating_sub(self.last_recovery_write.map_or_else(Default::default, |t| t.elapsed()));
+            let wait = self.recovery_interval.saturating_sub(
+                self.last_recovery_write
+                    .map_or_else(Default::default, |t| t.elapsed()),
+            );
             ctx.request_repaint_after(wait);
             return;
         }
@@ -504,7 +562,13 @@ impl TrailmapApp {
     }
 
     pub(super) fn handle_dropped_files(&mut self, ctx: &egui::Context) {
-        let dropped: Vec<PathBuf> = ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).collect());
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .collect()
+        });
         if let Some(path) = dropped.into_iter().next() {
             self.request_open_path(path);
         }
@@ -517,7 +581,10 @@ impl TrailmapApp {
         let mut fired = None;
         ctx.input_mut(|input| {
             for command in UiCommand::WITH_SHORTCUTS {
-                let shortcuts = command.shortcut().into_iter().chain(command.alternative_shortcut());
+                let shortcuts = command
+                    .shortcut()
+                    .into_iter()
+                    .chain(command.alternative_shortcut());
                 for shortcut in shortcuts {
                     if fired.is_none() && input.consume_shortcut(&shortcut) {
                         fired = Some(command);
@@ -544,11 +611,16 @@ impl TrailmapApp {
     pub(super) fn poll_browse(&mut self) {
         while let Ok((purpose, path)) = self.browse_rx.try_recv() {
             self.browsing = false;
-            if let (Some(path), Some(Dialog::Path(form))) = (path, self.dialog.as_mut())
-                && form.purpose == purpose
-            {
-                form.path = path.display().to_string();
-                form.error = None;
+            match (path, self.dialog.as_mut()) {
+                (Some(path), Some(Dialog::Path(form))) if form.purpose == purpose => {
+                    form.path = path.display().to_string();
+                    form.error = None;
+                }
+                (Some(path), Some(Dialog::Export(form))) if purpose == PathPurpose::Export => {
+                    form.path = path.display().to_string();
+                    form.error = None;
+                }
+                _ => {}
             }
         }
     }
@@ -564,17 +636,28 @@ impl TrailmapApp {
         let start = PathBuf::from(start);
         let plans = self.data.plans();
         std::thread::spawn(move || {
-            let dir = if start.is_dir() { start.clone() } else { start.parent().map_or(plans.clone(), Path::to_path_buf) };
+            let dir = if start.is_dir() {
+                start.clone()
+            } else {
+                start.parent().map_or(plans.clone(), Path::to_path_buf)
+            };
             let dir = if dir.is_dir() { dir } else { plans };
             let dialog = rfd::FileDialog::new().set_directory(&dir);
             let result = match purpose {
                 PathPurpose::SaveAs => dialog
                     .add_filter("Trailmap plan", &["ron"])
-                    .set_file_name(start.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned()))
+                    .set_file_name(
+                        start
+                            .file_name()
+                            .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
+                    )
                     .save_file(),
                 PathPurpose::Export => dialog.save_file(),
+                PathPurpose::ChartImage => dialog.add_filter("PNG image", &["png"]).save_file(),
                 PathPurpose::Framework => dialog.add_filter("Trailmap framework", &["ron"]).pick_file(),
-                PathPurpose::Open | PathPurpose::OpenCopy => dialog.add_filter("Trailmap plan", &["ron"]).pick_file(),
+                PathPurpose::Open | PathPurpose::OpenCopy => {
+                    dialog.add_filter("Trailmap plan", &["ron"]).pick_file()
+                }
             };
             let _ = tx.send((purpose, result));
             ctx.request_repaint();
@@ -593,7 +676,12 @@ impl TrailmapApp {
     }
 
     /// Handles a path chosen in a path dialog.
-    pub(super) fn path_chosen(&mut self, purpose: PathPurpose, path: PathBuf, replace: bool) -> Result<(), String> {
+    pub(super) fn path_chosen(
+        &mut self,
+        purpose: PathPurpose,
+        path: PathBuf,
+        replace: bool,
+    ) -> Result<(), String> {
         match purpose {
             PathPurpose::Open => {
                 if !path.is_file() {
@@ -608,7 +696,11 @@ impl TrailmapApp {
                 self.guard(Pending::OpenCopyOf(path));
             }
             PathPurpose::SaveAs => {
-                let path = if path.extension().is_none() { path.with_extension("ron") } else { path };
+                let path = if path.extension().is_none() {
+                    path.with_extension("ron")
+                } else {
+                    path
+                };
                 let same = self.open_plan().and_then(|o| o.path.as_ref()) == Some(&path);
                 if path.exists() && !replace && !same {
                     return Err(format!("{} already exists", path.display()));
@@ -621,7 +713,11 @@ impl TrailmapApp {
                 }
                 // Save as writes over whatever is there (the user agreed), so
                 // no fingerprint check, but the newer-format guard still holds.
-                let expected = if same { self.open_plan().and_then(|o| o.fingerprint) } else { None };
+                let expected = if same {
+                    self.open_plan().and_then(|o| o.fingerprint)
+                } else {
+                    None
+                };
                 let old = self.dialog.take();
                 if !self.save_to(&path, expected) && self.dialog.is_none() {
                     self.dialog = old;
@@ -642,6 +738,17 @@ impl TrailmapApp {
                 Err(e) => return Err(e.to_string()),
             },
             PathPurpose::Export => return Err("use the export dialog".to_owned()),
+            PathPurpose::ChartImage => {
+                let path = if path.extension().is_none() { path.with_extension("png") } else { path };
+                if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+                    if dir == self.exports_dir() {
+                        storage::ensure_dir(dir).map_err(|e| e.to_string())?;
+                    } else if !dir.is_dir() {
+                        return Err(format!("{}: no such folder", dir.display()));
+                    }
+                }
+                self.pending_chart = Some(path);
+            }
         }
         Ok(())
     }
@@ -649,6 +756,75 @@ impl TrailmapApp {
     /// Overwrites the file on disk after a "changed on disk" warning.
     pub(super) fn overwrite(&mut self, path: &Path) {
         self.save_to(path, None);
+    }
+
+    /// Where exports and chart images go by default: `DATA/exports`.
+    pub(super) fn exports_dir(&self) -> PathBuf {
+        self.data.root().join("exports")
+    }
+
+    /// Writes the export the form describes.
+    pub(super) fn export_to(&mut self, form: &super::dialogs::ExportForm) -> Result<(), String> {
+        let today = self.today();
+        let Some(open) = self.open_plan() else { return Err("no plan is open".to_owned()) };
+        let path = PathBuf::from(form.path.trim());
+        if path.file_name().is_none() {
+            return Err("give the export a file name".to_owned());
+        }
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            if dir == self.exports_dir() {
+                storage::ensure_dir(dir).map_err(|e| e.to_string())?;
+            } else if !dir.is_dir() {
+                return Err(format!("{}: no such folder", dir.display()));
+            }
+        }
+        let written = storage::write_report(open.doc.plan(), &open.framework, today, form.format, form.redact, &path)
+            .map_err(|e| e.to_string())?;
+        let redacted = if form.redact { ", private notes left out" } else { "" };
+        self.set_status(format!("Exported to {}{redacted}", written.last().map_or(path.clone(), Clone::clone).display()));
+        Ok(())
+    }
+
+    /// Asks for a file for the chart image.
+    pub(super) fn ask_chart_image(&mut self) {
+        let Some(open) = self.open_plan() else { return };
+        let stem = open
+            .path
+            .as_ref()
+            .and_then(|p| p.file_stem())
+            .map_or_else(|| "plan".to_owned(), |s| s.to_string_lossy().into_owned());
+        let path = self.exports_dir().join(format!("{stem}-radar.png"));
+        self.dialog = Some(Dialog::Path(PathForm::new(PathPurpose::ChartImage, path.display().to_string())));
+    }
+
+    /// Once the dialog is gone, asks egui for a screenshot of the next frame
+    /// and writes the radar's part of it as a PNG.
+    pub(super) fn take_chart_image(&mut self, ctx: &egui::Context) {
+        if self.dialog.is_some() {
+            return;
+        }
+        let (Some(path), Some(rect)) = (self.pending_chart.take(), self.path_view.radar_rect) else { return };
+        let tx = self.chart_tx.clone();
+        let repaint = ctx.clone();
+        let pixels_per_point = ctx.pixels_per_point();
+        ctx.request_screenshot(move |screenshot| {
+            let chart = crate::ui::chart_image::crop(&screenshot, rect, pixels_per_point);
+            let result = crate::ui::chart_image::png_bytes(&chart)
+                .and_then(|png| storage::write_file(&path, &png).map_err(|e| e.to_string()))
+                .map(|()| path);
+            let _ = tx.send(result);
+            repaint.request_repaint();
+        });
+    }
+
+    /// Reports a finished chart image.
+    pub(super) fn poll_chart_image(&mut self) {
+        while let Ok(result) = self.chart_rx.try_recv() {
+            match result {
+                Ok(path) => self.set_status(format!("Saved the chart as {}", path.display())),
+                Err(e) => self.set_error(format!("The chart image was not saved: {e}")),
+            }
+        }
     }
 
     /// The error of a failed save, for tests.

@@ -19,7 +19,7 @@ use egui::{Align, Layout, RichText, Ui};
 use jiff::civil::Date;
 
 pub use commands::UiCommand;
-pub use dialogs::{Dialog, DialogKind, PathPurpose};
+pub use dialogs::{Dialog, DialogKind, ExportForm, PathPurpose};
 pub use prefs::{Prefs, STORAGE_KEY, ThemeChoice};
 
 use crate::cli::GlobalArgs;
@@ -89,7 +89,10 @@ impl OpenPlan {
     /// The name shown in the title bar.
     pub fn display_name(&self) -> String {
         match &self.path {
-            Some(path) => path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned()),
+            Some(path) => path.file_name().map_or_else(
+                || path.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            ),
             None => "Untitled plan".to_owned(),
         }
     }
@@ -156,6 +159,9 @@ pub struct TrailmapApp {
     browse_tx: Sender<(PathPurpose, Option<PathBuf>)>,
     browse_rx: Receiver<(PathPurpose, Option<PathBuf>)>,
     browsing: bool,
+    pending_chart: Option<PathBuf>,
+    chart_tx: Sender<Result<PathBuf, String>>,
+    chart_rx: Receiver<Result<PathBuf, String>>,
     style_applied: bool,
 }
 
@@ -211,6 +217,7 @@ impl TrailmapApp {
     /// files cleaned, recovery files offered, and the first plan opened.
     pub fn new(config: AppConfig) -> Self {
         let (browse_tx, browse_rx) = channel();
+        let (chart_tx, chart_rx) = channel();
         let mut app = Self {
             catalog: FrameworkCatalog::builtin_only(),
             framework_errors: Vec::new(),
@@ -240,6 +247,9 @@ impl TrailmapApp {
             browse_tx,
             browse_rx,
             browsing: false,
+            pending_chart: None,
+            chart_tx,
+            chart_rx,
             style_applied: false,
         };
         app.tab = app.prefs.tab;
@@ -333,6 +343,7 @@ impl TrailmapApp {
             self.style_applied = true;
         }
         self.poll_browse();
+        self.poll_chart_image();
         self.handle_dropped_files(&ctx);
         self.handle_shortcuts(&ctx);
         self.handle_close_request(&ctx);
@@ -344,7 +355,11 @@ impl TrailmapApp {
             egui::Panel::top("plan-header").show(ui, |ui| self.header_ui(ui, &mut edits));
         }
         egui::CentralPanel::default().show(ui, |ui| self.page_ui(ui, &mut edits));
+        if std::mem::take(&mut self.path_view.save_image_requested) {
+            self.ask_chart_image();
+        }
         self.dialogs_ui(&ctx);
+        self.take_chart_image(&ctx);
         self.apply_edits(edits);
         self.update_title(&ctx);
         self.autosave_recovery(&ctx);
@@ -419,7 +434,11 @@ impl TrailmapApp {
         if let Some(shortcut) = command.shortcut() {
             button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
         }
-        if ui.add_enabled(enabled, button).on_hover_text(command.tooltip()).clicked() {
+        if ui
+            .add_enabled(enabled, button)
+            .on_hover_text(command.tooltip())
+            .clicked()
+        {
             self.run_command(command);
             ui.close();
         }
@@ -430,7 +449,11 @@ impl TrailmapApp {
         if let Some(shortcut) = command.shortcut() {
             button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
         }
-        if ui.add_enabled(enabled, button).on_hover_text(command.tooltip()).clicked() {
+        if ui
+            .add_enabled(enabled, button)
+            .on_hover_text(command.tooltip())
+            .clicked()
+        {
             self.run_command(command);
             ui.close();
         }
@@ -440,7 +463,8 @@ impl TrailmapApp {
         let today = self.today();
         let Page::Plan(open) = &self.page else { return };
         let plan = open.doc.plan();
-        self.derived.refresh(plan, &open.framework, open.doc.revision(), today);
+        self.derived
+            .refresh(plan, &open.framework, open.doc.revision(), today);
         let ctx = ViewCtx {
             plan,
             framework: &open.framework,
@@ -479,9 +503,15 @@ impl TrailmapApp {
         ui.add_space(2.0);
         ui.horizontal(|ui| {
             for tab in Tab::ALL {
-                let shortcut = UiCommand::ShowTab(tab).shortcut().map(|s| ui.ctx().format_shortcut(&s)).unwrap_or_default();
+                let shortcut = UiCommand::ShowTab(tab)
+                    .shortcut()
+                    .map(|s| ui.ctx().format_shortcut(&s))
+                    .unwrap_or_default();
                 if ui
-                    .add(egui::Button::selectable(self.tab == tab, RichText::new(tab.label()).size(15.0)))
+                    .add(egui::Button::selectable(
+                        self.tab == tab,
+                        RichText::new(tab.label()).size(15.0),
+                    ))
                     .on_hover_text(format!("{} ({shortcut})", tab.label()))
                     .clicked()
                 {
@@ -543,17 +573,28 @@ impl TrailmapApp {
         ui.horizontal(|ui| {
             match &self.page {
                 Page::Plan(open) => {
-                    let where_ = open.path.as_ref().map_or_else(|| "Not saved yet".to_owned(), |p| p.display().to_string());
+                    let where_ = open
+                        .path
+                        .as_ref()
+                        .map_or_else(|| "Not saved yet".to_owned(), |p| p.display().to_string());
                     ui.label(RichText::new(where_).small().weak());
                     ui.separator();
                     if open.doc.is_dirty() {
-                        ui.label(RichText::new("• Unsaved changes").small().color(crate::ui::theme::warn(ui.visuals())));
+                        ui.label(
+                            RichText::new("• Unsaved changes")
+                                .small()
+                                .color(crate::ui::theme::warn(ui.visuals())),
+                        );
                     } else {
                         ui.label(RichText::new("All changes saved").small().weak());
                     }
                 }
                 Page::Welcome => {
-                    ui.label(RichText::new(format!("Data folder: {}", self.data.root().display())).small().weak());
+                    ui.label(
+                        RichText::new(format!("Data folder: {}", self.data.root().display()))
+                            .small()
+                            .weak(),
+                    );
                 }
                 Page::Error(_) => {
                     ui.label(RichText::new("The file was not changed").small().weak());
@@ -561,7 +602,11 @@ impl TrailmapApp {
             }
             ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
                 if let Some(status) = &self.status {
-                    let color = if status.is_error { crate::ui::theme::bad(ui.visuals()) } else { ui.visuals().text_color() };
+                    let color = if status.is_error {
+                        crate::ui::theme::bad(ui.visuals())
+                    } else {
+                        ui.visuals().text_color()
+                    };
                     ui.label(RichText::new(&status.text).small().color(color));
                 }
             });

@@ -61,6 +61,54 @@ pub struct MarkdownExport {
     pub ranking_svg: String,
 }
 
+/// The two report formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// Markdown, with the charts as SVG files beside it.
+    Markdown,
+    /// One self-contained HTML page.
+    Html,
+}
+
+impl Format {
+    /// The usual file extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Markdown => "md",
+            Self::Html => "html",
+        }
+    }
+}
+
+/// The files of a report written as `file_name`: `(name, contents)` pairs to
+/// write side by side in one folder, the chart images before the report, so
+/// a report never points at images that are missing.
+pub fn report_files(
+    plan: &Plan,
+    framework: &Framework,
+    today: Date,
+    format: Format,
+    redact: bool,
+    file_name: &str,
+) -> Vec<(String, String)> {
+    let stem = file_name.rsplit_once('.').map_or(file_name, |(stem, _)| stem).to_owned();
+    let options = ExportOptions {
+        redact,
+        image_prefix: Some(stem.clone()),
+    };
+    match format {
+        Format::Html => vec![(file_name.to_owned(), html(plan, framework, today, &options))],
+        Format::Markdown => {
+            let report = markdown(plan, framework, today, &options);
+            vec![
+                (radar_file_name(&stem), report.radar_svg),
+                (ranking_file_name(&stem), report.ranking_svg),
+                (file_name.to_owned(), report.text),
+            ]
+        }
+    }
+}
+
 /// The file name of the radar chart written beside a Markdown report.
 pub fn radar_file_name(prefix: &str) -> String {
     format!("{prefix}-radar.svg")

@@ -39,3 +39,23 @@ pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), StorageError> {
 pub fn ensure_dir(path: &Path) -> Result<(), StorageError> {
     std::fs::create_dir_all(path).map_err(|e| StorageError::io(path, "create the folder", e))
 }
+
+/// Writes a report to `out` and its chart images beside it (images first);
+/// returns the paths written, the report last.
+pub fn write_report(
+    plan: &crate::model::Plan,
+    framework: &crate::model::Framework,
+    today: jiff::civil::Date,
+    format: crate::export::Format,
+    redact: bool,
+    out: &Path,
+) -> Result<Vec<std::path::PathBuf>, StorageError> {
+    let name = out.file_name().map_or_else(|| "report".to_owned(), |n| n.to_string_lossy().into_owned());
+    let mut written = Vec::new();
+    for (file, contents) in crate::export::report_files(plan, framework, today, format, redact, &name) {
+        let path = out.with_file_name(file);
+        write_file(&path, contents.as_bytes())?;
+        written.push(path);
+    }
+    Ok(written)
+}

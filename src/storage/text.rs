@@ -203,7 +203,12 @@ pub fn parse<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T, StorageE
 /// RON sometimes reports the position just before the offending token; move
 /// it forward over whitespace so it points at the token itself.
 fn onto_token(text: &str, position: Position) -> Position {
-    let Some(line_start) = text.split_inclusive('\n').take(position.line - 1).map(str::len).try_fold(0usize, |a, b| a.checked_add(b)) else {
+    let Some(line_start) = text
+        .split_inclusive('\n')
+        .take(position.line - 1)
+        .map(str::len)
+        .try_fold(0usize, |a, b| a.checked_add(b))
+    else {
         return position;
     };
     let Some(line) = text.get(line_start..).and_then(|rest| rest.split('\n').next()) else {

@@ -133,13 +133,22 @@ pub fn build_rows(ctx: &ViewCtx<'_>, grouping: Grouping, filter: Filter, search:
                 .checklist
                 .iter()
                 .enumerate()
-                .filter(|(_, i)| i.skill.as_ref().is_some_and(|s| !plan.all_skills(ctx.framework).any(|k| k.id() == s)))
+                .filter(|(_, i)| {
+                    i.skill
+                        .as_ref()
+                        .is_some_and(|s| !plan.all_skills(ctx.framework).any(|k| k.id() == s))
+                })
                 .map(|(n, _)| n)
                 .collect();
             groups.push(("Other skills".to_owned(), orphans));
         }
         Grouping::RouteStep => {
-            let route: Vec<RoleId> = ctx.derived.route.iter().map(|s| s.readiness.role.clone()).collect();
+            let route: Vec<RoleId> = ctx
+                .derived
+                .route
+                .iter()
+                .map(|s| s.readiness.role.clone())
+                .collect();
             for (index, role) in route.iter().enumerate() {
                 let items = plan
                     .checklist
@@ -163,7 +172,11 @@ pub fn build_rows(ctx: &ViewCtx<'_>, grouping: Grouping, filter: Filter, search:
     }
     let mut rows = Vec::new();
     for (title, items) in groups {
-        let shown: Vec<usize> = items.iter().copied().filter(|&n| keeps(&plan.checklist[n])).collect();
+        let shown: Vec<usize> = items
+            .iter()
+            .copied()
+            .filter(|&n| keeps(&plan.checklist[n]))
+            .collect();
         if shown.is_empty() {
             continue;
         }
@@ -210,10 +223,15 @@ impl ChecklistView {
         }
         let detail_width = if self.selected.is_some() { 380.0 } else { 0.0 };
         ui.horizontal_top(|ui| {
-            let list_width = ui.available_width() - detail_width - if detail_width > 0.0 { 12.0 } else { 0.0 };
-            ui.allocate_ui_with_layout(vec2(list_width, ui.available_height()), Layout::top_down(Align::Min), |ui| {
-                self.list_ui(ui, ctx, edits);
-            });
+            let list_width =
+                ui.available_width() - detail_width - if detail_width > 0.0 { 12.0 } else { 0.0 };
+            ui.allocate_ui_with_layout(
+                vec2(list_width, ui.available_height()),
+                Layout::top_down(Align::Min),
+                |ui| {
+                    self.list_ui(ui, ctx, edits);
+                },
+            );
             if let Some(id) = self.selected
                 && let Some(item) = ctx.plan.item(id)
             {
@@ -292,7 +310,12 @@ impl ChecklistView {
                     .hint_text("Search actions")
                     .desired_width(200.0),
             );
-            if !self.search.is_empty() && ui.small_button("Clear").on_hover_text("Clear the search").clicked() {
+            if !self.search.is_empty()
+                && ui
+                    .small_button("Clear")
+                    .on_hover_text("Clear the search")
+                    .clicked()
+            {
                 self.search.clear();
             }
         });
@@ -342,22 +365,22 @@ impl ChecklistView {
         let row_height = 30.0;
         let rows = &self.rows;
         let mut selected = self.selected;
-        ScrollArea::vertical().id_salt("checklist-rows").auto_shrink([false, false]).show_rows(
-            ui,
-            row_height,
-            rows.len(),
-            |ui, range| {
+        ScrollArea::vertical()
+            .id_salt("checklist-rows")
+            .auto_shrink([false, false])
+            .show_rows(ui, row_height, rows.len(), |ui, range| {
                 for row in &rows[range] {
                     match row {
                         Row::Header { title, counts } => header_row(ui, title, *counts, row_height),
                         Row::Item(index) => {
-                            let Some(item) = ctx.plan.checklist.get(*index) else { continue };
+                            let Some(item) = ctx.plan.checklist.get(*index) else {
+                                continue;
+                            };
                             item_row(ui, ctx, edits, item, &mut selected, row_height);
                         }
                     }
                 }
-            },
-        );
+            });
         self.selected = selected;
     }
 
@@ -367,97 +390,138 @@ impl ChecklistView {
             ui.horizontal(|ui| {
                 ui.heading("Action");
                 ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-                    if ui.button("Close").on_hover_text("Close the detail panel").clicked() {
+                    if ui
+                        .button("Close")
+                        .on_hover_text("Close the detail panel")
+                        .clicked()
+                    {
                         self.selected = None;
                     }
                 });
             });
             let mut text = item.text.clone();
             if ui
-                .add(TextEdit::multiline(&mut text).id_salt(("item-text", id)).desired_rows(2).desired_width(f32::INFINITY))
+                .add(
+                    TextEdit::multiline(&mut text)
+                        .id_salt(("item-text", id))
+                        .desired_rows(2)
+                        .desired_width(f32::INFINITY),
+                )
                 .on_hover_text("What to do")
                 .changed()
             {
-                edits.typing(format!("item-text:{}", id.0), Command::UpdateItem(ChecklistItem { text, ..item.clone() }));
+                edits.typing(
+                    format!("item-text:{}", id.0),
+                    Command::UpdateItem(ChecklistItem { text, ..item.clone() }),
+                );
             }
-            egui::Grid::new(("item-fields", id)).num_columns(2).spacing(vec2(10.0, 8.0)).show(ui, |ui| {
-                ui.label("Status");
-                let mut status = item.status;
-                let response = egui::ComboBox::from_id_salt(("item-status", id))
-                    .selected_text(status.label())
-                    .show_ui(ui, |ui| {
-                        for s in Status::ALL {
-                            ui.selectable_value(&mut status, s, s.label());
-                        }
-                    })
-                    .response;
-                widgets::name_widget(&response, egui::Role::ComboBox, "Status");
-                if status != item.status {
-                    edits.push(Command::UpdateItem(with_status(item, status, ctx.today)));
-                }
-                ui.end_row();
-
-                ui.label("Skill");
-                let mut skill = item.skill.clone();
-                skill_combo(ui, ctx, &format!("item-skill-{}", id.0), &mut skill);
-                if skill != item.skill {
-                    edits.push(Command::UpdateItem(ChecklistItem { skill, ..item.clone() }));
-                }
-                ui.end_row();
-
-                ui.label("Role");
-                let mut role = item.role.clone();
-                let role_text = role.as_ref().map_or("Any role", |r| ctx.framework.role_name(r)).to_owned();
-                let response = egui::ComboBox::from_id_salt(("item-role", id))
-                    .selected_text(role_text)
-                    .show_ui(ui, |ui| {
-                        ui.selectable_value(&mut role, None, "Any role");
-                        for r in &ctx.framework.roles {
-                            ui.selectable_value(&mut role, Some(r.id.clone()), &r.name);
-                        }
-                    })
-                    .response;
-                widgets::name_widget(&response, egui::Role::ComboBox, "Role");
-                if role != item.role {
-                    edits.push(Command::UpdateItem(ChecklistItem { role, ..item.clone() }));
-                }
-                ui.end_row();
-
-                ui.label("Due");
-                ui.horizontal(|ui| match item.due {
-                    Some(due) => {
-                        let mut date = due;
-                        ui.add(egui_extras::DatePickerButton::new(&mut date).id_salt(&format!("due-{}", id.0)));
-                        if date != due {
-                            edits.push(Command::UpdateItem(ChecklistItem { due: Some(date), ..item.clone() }));
-                        }
-                        if ui.small_button("Clear").on_hover_text("Remove the due date").clicked() {
-                            edits.push(Command::UpdateItem(ChecklistItem { due: None, ..item.clone() }));
-                        }
-                        if item.is_overdue(ctx.today) {
-                            ui.label(RichText::new("overdue").color(theme::bad(ui.visuals())));
-                        }
+            egui::Grid::new(("item-fields", id))
+                .num_columns(2)
+                .spacing(vec2(10.0, 8.0))
+                .show(ui, |ui| {
+                    ui.label("Status");
+                    let mut status = item.status;
+                    let response = egui::ComboBox::from_id_salt(("item-status", id))
+                        .selected_text(status.label())
+                        .show_ui(ui, |ui| {
+                            for s in Status::ALL {
+                                ui.selectable_value(&mut status, s, s.label());
+                            }
+                        })
+                        .response;
+                    widgets::name_widget(&response, egui::Role::ComboBox, "Status");
+                    if status != item.status {
+                        edits.push(Command::UpdateItem(with_status(item, status, ctx.today)));
                     }
-                    None => {
-                        if ui.button("Set due date").on_hover_text("Give this action a due date").clicked() {
-                            let in_two_weeks = ctx.today.checked_add(jiff::Span::new().days(14)).unwrap_or(ctx.today);
-                            edits.push(Command::UpdateItem(ChecklistItem {
-                                due: Some(in_two_weeks),
-                                ..item.clone()
-                            }));
-                        }
+                    ui.end_row();
+
+                    ui.label("Skill");
+                    let mut skill = item.skill.clone();
+                    skill_combo(ui, ctx, &format!("item-skill-{}", id.0), &mut skill);
+                    if skill != item.skill {
+                        edits.push(Command::UpdateItem(ChecklistItem {
+                            skill,
+                            ..item.clone()
+                        }));
                     }
+                    ui.end_row();
+
+                    ui.label("Role");
+                    let mut role = item.role.clone();
+                    let role_text = role
+                        .as_ref()
+                        .map_or("Any role", |r| ctx.framework.role_name(r))
+                        .to_owned();
+                    let response = egui::ComboBox::from_id_salt(("item-role", id))
+                        .selected_text(role_text)
+                        .show_ui(ui, |ui| {
+                            ui.selectable_value(&mut role, None, "Any role");
+                            for r in &ctx.framework.roles {
+                                ui.selectable_value(&mut role, Some(r.id.clone()), &r.name);
+                            }
+                        })
+                        .response;
+                    widgets::name_widget(&response, egui::Role::ComboBox, "Role");
+                    if role != item.role {
+                        edits.push(Command::UpdateItem(ChecklistItem { role, ..item.clone() }));
+                    }
+                    ui.end_row();
+
+                    ui.label("Due");
+                    ui.horizontal(|ui| match item.due {
+                        Some(due) => {
+                            let mut date = due;
+                            ui.add(
+                                egui_extras::DatePickerButton::new(&mut date)
+                                    .id_salt(&format!("due-{}", id.0)),
+                            );
+                            if date != due {
+                                edits.push(Command::UpdateItem(ChecklistItem {
+                                    due: Some(date),
+                                    ..item.clone()
+                                }));
+                            }
+                            if ui
+                                .small_button("Clear")
+                                .on_hover_text("Remove the due date")
+                                .clicked()
+                            {
+                                edits.push(Command::UpdateItem(ChecklistItem {
+                                    due: None,
+                                    ..item.clone()
+                                }));
+                            }
+                            if item.is_overdue(ctx.today) {
+                                ui.label(RichText::new("overdue").color(theme::bad(ui.visuals())));
+                            }
+                        }
+                        None => {
+                            if ui
+                                .button("Set due date")
+                                .on_hover_text("Give this action a due date")
+                                .clicked()
+                            {
+                                let in_two_weeks = ctx
+                                    .today
+                                    .checked_add(jiff::Span::new().days(14))
+                                    .unwrap_or(ctx.today);
+                                edits.push(Command::UpdateItem(ChecklistItem {
+                                    due: Some(in_two_weeks),
+                                    ..item.clone()
+                                }));
+                            }
+                        }
+                    });
+                    ui.end_row();
+
+                    ui.label("Added");
+                    let mut dates = item.created.to_string();
+                    if let Some(done) = item.completed {
+                        dates.push_str(&format!(", closed {done}"));
+                    }
+                    ui.label(RichText::new(dates).weak());
+                    ui.end_row();
                 });
-                ui.end_row();
-
-                ui.label("Added");
-                let mut dates = item.created.to_string();
-                if let Some(done) = item.completed {
-                    dates.push_str(&format!(", closed {done}"));
-                }
-                ui.label(RichText::new(dates).weak());
-                ui.end_row();
-            });
             ui.add_space(4.0);
             ui.label("Notes");
             let mut notes = item.notes.clone();
@@ -471,7 +535,13 @@ impl ChecklistView {
                 )
                 .changed()
             {
-                edits.typing(format!("item-notes:{}", id.0), Command::UpdateItem(ChecklistItem { notes, ..item.clone() }));
+                edits.typing(
+                    format!("item-notes:{}", id.0),
+                    Command::UpdateItem(ChecklistItem {
+                        notes,
+                        ..item.clone()
+                    }),
+                );
             }
             ui.label("Evidence");
             let mut evidence = item.evidence.clone();
@@ -487,12 +557,19 @@ impl ChecklistView {
             {
                 edits.typing(
                     format!("item-evidence:{}", id.0),
-                    Command::UpdateItem(ChecklistItem { evidence, ..item.clone() }),
+                    Command::UpdateItem(ChecklistItem {
+                        evidence,
+                        ..item.clone()
+                    }),
                 );
             }
             if let Some(source) = item.source.as_ref().and_then(|s| ctx.framework.action(s)) {
                 ui.add_space(4.0);
-                ui.label(RichText::new(format!("From the action library: {}", source.detail)).small().weak());
+                ui.label(
+                    RichText::new(format!("From the action library: {}", source.detail))
+                        .small()
+                        .weak(),
+                );
             }
             ui.add_space(6.0);
             ui.horizontal(|ui| {
@@ -501,10 +578,17 @@ impl ChecklistView {
                     edits.push(Command::MoveItem { id, to: index - 1 });
                 }
                 let last = ctx.plan.checklist.len().saturating_sub(1);
-                if ui.add_enabled(index < last, egui::Button::new("Move down")).clicked() {
+                if ui
+                    .add_enabled(index < last, egui::Button::new("Move down"))
+                    .clicked()
+                {
                     edits.push(Command::MoveItem { id, to: index + 1 });
                 }
-                if ui.button("Delete").on_hover_text("Delete this action (Ctrl+Z brings it back)").clicked() {
+                if ui
+                    .button("Delete")
+                    .on_hover_text("Delete this action (Ctrl+Z brings it back)")
+                    .clicked()
+                {
                     edits.push(Command::RemoveItems(vec![id]));
                     self.selected = None;
                 }
@@ -514,7 +598,10 @@ impl ChecklistView {
 }
 
 fn skill_combo(ui: &mut Ui, ctx: &ViewCtx<'_>, id: &str, skill: &mut Option<SkillId>) {
-    let text = skill.as_ref().map_or("No skill", |s| ctx.plan.skill_name(ctx.framework, s)).to_owned();
+    let text = skill
+        .as_ref()
+        .map_or("No skill", |s| ctx.plan.skill_name(ctx.framework, s))
+        .to_owned();
     let response = egui::ComboBox::from_id_salt(id)
         .selected_text(text)
         .width(170.0)
@@ -537,8 +624,16 @@ fn header_row(ui: &mut Ui, title: &str, counts: ActionCounts, height: f32) {
                     .desired_width(90.0)
                     .desired_height(8.0),
             )
-            .on_hover_text(format!("{} of {} done in this group", counts.done, counts.counted()));
-            ui.label(RichText::new(format!("{} of {} done", counts.done, counts.counted())).small().weak());
+            .on_hover_text(format!(
+                "{} of {} done in this group",
+                counts.done,
+                counts.counted()
+            ));
+            ui.label(
+                RichText::new(format!("{} of {} done", counts.done, counts.counted()))
+                    .small()
+                    .weak(),
+            );
         });
     });
 }
@@ -556,7 +651,11 @@ fn item_row(
         ui.horizontal_centered(|ui| {
             ui.add_space(12.0);
             let mut done = item.status == Status::Done;
-            let check = ui.checkbox(&mut done, "").on_hover_text(if done { "Mark as not done" } else { "Mark as done" });
+            let check = ui.checkbox(&mut done, "").on_hover_text(if done {
+                "Mark as not done"
+            } else {
+                "Mark as done"
+            });
             check.widget_info(|| {
                 egui::WidgetInfo::selected(egui::Role::CheckBox, true, done, format!("Done: {}", item.text))
             });
@@ -578,26 +677,31 @@ fn item_row(
                     .min_size(vec2(label_width, height - 6.0)),
             );
             // The row's name is the item's text (the right-hand spacer adds nothing).
-            response.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, is_selected, &item.text));
+            response.widget_info(|| {
+                egui::WidgetInfo::selected(egui::Role::Button, true, is_selected, &item.text)
+            });
             if response.clicked() {
                 *selected = if is_selected { None } else { Some(item.id) };
             }
             response.on_hover_text(&item.text);
             ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-                if ui
-                    .small_button("⬇")
-                    .on_hover_text("Move down")
-                    .clicked()
+                if ui.small_button("⬇").on_hover_text("Move down").clicked()
                     && let Some(index) = ctx.plan.item_index(item.id)
                     && index + 1 < ctx.plan.checklist.len()
                 {
-                    edits.push(Command::MoveItem { id: item.id, to: index + 1 });
+                    edits.push(Command::MoveItem {
+                        id: item.id,
+                        to: index + 1,
+                    });
                 }
                 if ui.small_button("⬆").on_hover_text("Move up").clicked()
                     && let Some(index) = ctx.plan.item_index(item.id)
                     && index > 0
                 {
-                    edits.push(Command::MoveItem { id: item.id, to: index - 1 });
+                    edits.push(Command::MoveItem {
+                        id: item.id,
+                        to: index - 1,
+                    });
                 }
                 match item.status {
                     Status::InProgress => {
@@ -609,7 +713,11 @@ fn item_row(
                     _ => {}
                 }
                 if let Some(due) = item.due {
-                    let color = if item.is_overdue(ctx.today) { theme::bad(&visuals) } else { visuals.weak_text_color() };
+                    let color = if item.is_overdue(ctx.today) {
+                        theme::bad(&visuals)
+                    } else {
+                        visuals.weak_text_color()
+                    };
                     ui.label(RichText::new(format!("due {due}")).small().color(color));
                 }
             });

@@ -55,7 +55,14 @@ impl Derived {
             .iter()
             .find(|r| r.role == plan.target_role)
             .cloned()
-            .or_else(|| Some(analysis::role_readiness(plan, framework, &plan.target_role, Rater::Own)));
+            .or_else(|| {
+                Some(analysis::role_readiness(
+                    plan,
+                    framework,
+                    &plan.target_role,
+                    Rater::Own,
+                ))
+            });
         let mut ranking = targets.clone();
         ranking.sort_by(|a, b| b.readiness.cmp(&a.readiness).then(a.total_gap.cmp(&b.total_gap)));
         let mut skill_counts: BTreeMap<Option<SkillId>, ActionCounts> = BTreeMap::new();

@@ -63,7 +63,11 @@ pub fn error_page_ui(ui: &mut Ui, failure: &LoadFailure) -> Option<ErrorAction> 
         ui.set_max_width(760.0);
         ui.add_space(40.0);
         card(ui, |ui| {
-            ui.label(RichText::new("This plan could not be opened").heading().color(theme::bad(ui.visuals())));
+            ui.label(
+                RichText::new("This plan could not be opened")
+                    .heading()
+                    .color(theme::bad(ui.visuals())),
+            );
             ui.add_space(6.0);
             ui.label(RichText::new(&failure.message).monospace());
             ui.add_space(6.0);
@@ -73,7 +77,11 @@ pub fn error_page_ui(ui: &mut Ui, failure: &LoadFailure) -> Option<ErrorAction> 
                     for (n, line) in &failure.excerpt {
                         let here = failure.position.is_some_and(|(l, _)| l == *n);
                         let text = RichText::new(format!("{n:>5} | {line}")).monospace();
-                        ui.label(if here { text.color(theme::bad(ui.visuals())).strong() } else { text.weak() });
+                        ui.label(if here {
+                            text.color(theme::bad(ui.visuals())).strong()
+                        } else {
+                            text.weak()
+                        });
                         if here && let Some((_, col)) = failure.position {
                             ui.label(
                                 RichText::new(format!("{}^", " ".repeat(8 + col.saturating_sub(1))))
@@ -91,7 +99,11 @@ pub fn error_page_ui(ui: &mut Ui, failure: &LoadFailure) -> Option<ErrorAction> 
             );
             ui.add_space(8.0);
             ui.horizontal(|ui| {
-                if ui.button("Try again").on_hover_text("Read the file again").clicked() {
+                if ui
+                    .button("Try again")
+                    .on_hover_text("Read the file again")
+                    .clicked()
+                {
                     action = Some(ErrorAction::Retry);
                 }
                 if ui.button("Open another…").clicked() {

@@ -2,6 +2,7 @@
 //! read-only through [`ViewCtx`]; it asks for changes by pushing [`Edit`]s,
 //! which the app applies in one place.
 
+pub mod chart_image;
 pub mod checklist;
 pub mod derived;
 pub mod error_page;
@@ -49,7 +50,10 @@ pub struct Edits {
 impl Edits {
     /// Asks for `command` as its own undo step.
     pub fn push(&mut self, command: Command) {
-        self.list.push(Edit { command, typing: None });
+        self.list.push(Edit {
+            command,
+            typing: None,
+        });
     }
 
     /// Asks for `command` as typing into the text field `key`.

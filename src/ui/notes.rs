@@ -14,7 +14,13 @@ pub struct NotesView {
 
 /// A combo box of the framework's roles, with `label` as its accessible
 /// name; returns the new choice if changed.
-pub fn role_combo(ui: &mut Ui, ctx: &ViewCtx<'_>, label: &str, current: &RoleId, targets_only: bool) -> Option<RoleId> {
+pub fn role_combo(
+    ui: &mut Ui,
+    ctx: &ViewCtx<'_>,
+    label: &str,
+    current: &RoleId,
+    targets_only: bool,
+) -> Option<RoleId> {
     let mut chosen = current.clone();
     let response = egui::ComboBox::from_id_salt(label)
         .selected_text(ctx.framework.role_name(current))
@@ -36,58 +42,77 @@ impl NotesView {
         ScrollArea::vertical().id_salt("notes-view").show(ui, |ui| {
             card(ui, |ui| {
                 ui.heading("Plan");
-                egui::Grid::new("plan-fields").num_columns(2).spacing(vec2(12.0, 8.0)).show(ui, |ui| {
-                    ui.label("Name");
-                    let mut name = plan.person.name.clone();
-                    if ui.add(TextEdit::singleline(&mut name).id_salt("person-name").desired_width(280.0)).changed() {
-                        edits.typing("person-name", Command::SetName(name));
-                    }
-                    ui.end_row();
-                    ui.label("Mentor");
-                    let mut mentor = plan.person.mentor.clone();
-                    if ui
-                        .add(
-                            TextEdit::singleline(&mut mentor)
-                                .id_salt("mentor-name")
-                                .hint_text("Who walks through the plan with you")
-                                .desired_width(280.0),
-                        )
-                        .changed()
-                    {
-                        edits.typing("mentor-name", Command::SetMentor(mentor));
-                    }
-                    ui.end_row();
-                    ui.label("Current role");
-                    if let Some(role) = role_combo(ui, ctx, "Current role", &plan.current_role, false) {
-                        edits.push(Command::SetCurrentRole(role));
-                    }
-                    ui.end_row();
-                    ui.label("Target role");
-                    if let Some(role) = role_combo(ui, ctx, "Target role (all roles)", &plan.target_role, false) {
-                        edits.push(Command::SetTargetRole(role));
-                    }
-                    ui.end_row();
-                    ui.label("Target date");
-                    ui.horizontal(|ui| match plan.target_date {
-                        Some(date) => {
-                            let mut d = date;
-                            ui.add(egui_extras::DatePickerButton::new(&mut d).id_salt("target-date"));
-                            if d != date {
-                                edits.push(Command::SetTargetDate(Some(d)));
-                            }
-                            if ui.small_button("Clear").on_hover_text("Remove the target date").clicked() {
-                                edits.push(Command::SetTargetDate(None));
-                            }
+                egui::Grid::new("plan-fields")
+                    .num_columns(2)
+                    .spacing(vec2(12.0, 8.0))
+                    .show(ui, |ui| {
+                        ui.label("Name");
+                        let mut name = plan.person.name.clone();
+                        if ui
+                            .add(
+                                TextEdit::singleline(&mut name)
+                                    .id_salt("person-name")
+                                    .desired_width(280.0),
+                            )
+                            .changed()
+                        {
+                            edits.typing("person-name", Command::SetName(name));
                         }
-                        None => {
-                            if ui.button("Set a target date").clicked() {
-                                let next_year = ctx.today.checked_add(jiff::Span::new().years(1)).unwrap_or(ctx.today);
-                                edits.push(Command::SetTargetDate(Some(next_year)));
-                            }
+                        ui.end_row();
+                        ui.label("Mentor");
+                        let mut mentor = plan.person.mentor.clone();
+                        if ui
+                            .add(
+                                TextEdit::singleline(&mut mentor)
+                                    .id_salt("mentor-name")
+                                    .hint_text("Who walks through the plan with you")
+                                    .desired_width(280.0),
+                            )
+                            .changed()
+                        {
+                            edits.typing("mentor-name", Command::SetMentor(mentor));
                         }
+                        ui.end_row();
+                        ui.label("Current role");
+                        if let Some(role) = role_combo(ui, ctx, "Current role", &plan.current_role, false) {
+                            edits.push(Command::SetCurrentRole(role));
+                        }
+                        ui.end_row();
+                        ui.label("Target role");
+                        if let Some(role) =
+                            role_combo(ui, ctx, "Target role (all roles)", &plan.target_role, false)
+                        {
+                            edits.push(Command::SetTargetRole(role));
+                        }
+                        ui.end_row();
+                        ui.label("Target date");
+                        ui.horizontal(|ui| match plan.target_date {
+                            Some(date) => {
+                                let mut d = date;
+                                ui.add(egui_extras::DatePickerButton::new(&mut d).id_salt("target-date"));
+                                if d != date {
+                                    edits.push(Command::SetTargetDate(Some(d)));
+                                }
+                                if ui
+                                    .small_button("Clear")
+                                    .on_hover_text("Remove the target date")
+                                    .clicked()
+                                {
+                                    edits.push(Command::SetTargetDate(None));
+                                }
+                            }
+                            None => {
+                                if ui.button("Set a target date").clicked() {
+                                    let next_year = ctx
+                                        .today
+                                        .checked_add(jiff::Span::new().years(1))
+                                        .unwrap_or(ctx.today);
+                                    edits.push(Command::SetTargetDate(Some(next_year)));
+                                }
+                            }
+                        });
+                        ui.end_row();
                     });
-                    ui.end_row();
-                });
                 if let Some(role) = ctx.framework.role(&plan.target_role) {
                     ui.add_space(6.0);
                     ui.label(RichText::new(&role.summary).weak());
@@ -97,33 +122,55 @@ impl NotesView {
             card(ui, |ui| {
                 ui.heading("Milestones");
                 if plan.milestones.is_empty() {
-                    ui.label(RichText::new("Dated steps on the way, e.g. \"Run Q1 planning on my own\".").weak());
+                    ui.label(
+                        RichText::new("Dated steps on the way, e.g. \"Run Q1 planning on my own\".").weak(),
+                    );
                 }
                 for milestone in &plan.milestones {
                     ui.horizontal(|ui| {
                         let mut reached = milestone.reached;
                         if ui.checkbox(&mut reached, "").on_hover_text("Reached").changed() {
-                            edits.push(Command::UpdateMilestone(Milestone { reached, ..milestone.clone() }));
+                            edits.push(Command::UpdateMilestone(Milestone {
+                                reached,
+                                ..milestone.clone()
+                            }));
                         }
                         let mut date = milestone.date;
-                        ui.add(egui_extras::DatePickerButton::new(&mut date).id_salt(&format!("milestone-{}", milestone.id.0)));
+                        ui.add(
+                            egui_extras::DatePickerButton::new(&mut date)
+                                .id_salt(&format!("milestone-{}", milestone.id.0)),
+                        );
                         if date != milestone.date {
-                            edits.push(Command::UpdateMilestone(Milestone { date, ..milestone.clone() }));
+                            edits.push(Command::UpdateMilestone(Milestone {
+                                date,
+                                ..milestone.clone()
+                            }));
                         }
                         let mut title = milestone.title.clone();
                         if ui
-                            .add(TextEdit::singleline(&mut title).id_salt(("milestone-title", milestone.id)).desired_width(380.0))
+                            .add(
+                                TextEdit::singleline(&mut title)
+                                    .id_salt(("milestone-title", milestone.id))
+                                    .desired_width(380.0),
+                            )
                             .changed()
                         {
                             edits.typing(
                                 format!("milestone:{}", milestone.id.0),
-                                Command::UpdateMilestone(Milestone { title, ..milestone.clone() }),
+                                Command::UpdateMilestone(Milestone {
+                                    title,
+                                    ..milestone.clone()
+                                }),
                             );
                         }
                         if !milestone.reached && milestone.date < ctx.today {
                             ui.label(RichText::new("past due").color(theme::bad(ui.visuals())));
                         }
-                        if ui.small_button("Remove").on_hover_text("Remove this milestone").clicked() {
+                        if ui
+                            .small_button("Remove")
+                            .on_hover_text("Remove this milestone")
+                            .clicked()
+                        {
                             edits.push(Command::RemoveMilestone(milestone.id));
                         }
                     });
@@ -137,10 +184,16 @@ impl NotesView {
                     );
                     let enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                     let title = self.new_milestone.trim().to_owned();
-                    if (ui.add_enabled(!title.is_empty(), egui::Button::new("Add milestone")).clicked() || enter)
+                    if (ui
+                        .add_enabled(!title.is_empty(), egui::Button::new("Add milestone"))
+                        .clicked()
+                        || enter)
                         && !title.is_empty()
                     {
-                        let date = ctx.today.checked_add(jiff::Span::new().months(3)).unwrap_or(ctx.today);
+                        let date = ctx
+                            .today
+                            .checked_add(jiff::Span::new().months(3))
+                            .unwrap_or(ctx.today);
                         edits.push(Command::InsertMilestone {
                             index: plan.milestones.len(),
                             milestone: Milestone {
@@ -160,7 +213,12 @@ impl NotesView {
                 if presenting {
                     ui.label(RichText::new("Hidden while presenting.").italics().weak());
                 } else {
-                    ui.label(RichText::new("Only for you: never shown when presenting, left out of redacted exports.").weak());
+                    ui.label(
+                        RichText::new(
+                            "Only for you: never shown when presenting, left out of redacted exports.",
+                        )
+                        .weak(),
+                    );
                     let mut notes = plan.private_notes.clone();
                     if ui
                         .add(

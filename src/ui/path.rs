@@ -18,6 +18,10 @@ use crate::model::{Allocation, Command, Level, MoveKind, RoleId, Source};
 pub struct PathView {
     /// Other target roles drawn on the radar.
     pub overlays: BTreeSet<RoleId>,
+    /// Where the radar was drawn last frame, in points.
+    pub radar_rect: Option<egui::Rect>,
+    /// Set when the user asks to save the chart as an image.
+    pub save_image_requested: bool,
 }
 
 /// One series on the radar: a name and a value per axis.
@@ -53,7 +57,10 @@ pub fn radar_data(ctx: &ViewCtx<'_>, overlays: &BTreeSet<RoleId>) -> RadarData {
     let level = |l: Option<Level>| l.map_or(0.0, |l| f64::from(l.get()));
     let needs = |role: &RoleId| RadarSeries {
         name: format!("{} needs", ctx.framework.role_name(role)),
-        values: skills.iter().map(|s| level(plan.required(ctx.framework, role, s.id()))).collect(),
+        values: skills
+            .iter()
+            .map(|s| level(plan.required(ctx.framework, role, s.id())))
+            .collect(),
     };
     let has_mentor = skills.iter().any(|s| plan.mentor_rating(s.id()).is_some());
     RadarData {
@@ -67,11 +74,17 @@ pub fn radar_data(ctx: &ViewCtx<'_>, overlays: &BTreeSet<RoleId>) -> RadarData {
             .collect(),
         mentor: has_mentor.then(|| RadarSeries {
             name: "Mentor's ratings".to_owned(),
-            values: skills.iter().map(|s| level(Rater::Mentor.rating(plan, s.id()))).collect(),
+            values: skills
+                .iter()
+                .map(|s| level(Rater::Mentor.rating(plan, s.id())))
+                .collect(),
         }),
         own: RadarSeries {
             name: "Your ratings".to_owned(),
-            values: skills.iter().map(|s| level(Rater::Own.rating(plan, s.id()))).collect(),
+            values: skills
+                .iter()
+                .map(|s| level(Rater::Own.rating(plan, s.id())))
+                .collect(),
         },
     }
 }
@@ -84,7 +97,9 @@ fn radar_point(index: usize, count: usize, value: f64) -> [f64; 2] {
 }
 
 fn ring(count: usize, values: &[f64]) -> Vec<[f64; 2]> {
-    (0..count).map(|i| radar_point(i, count, values.get(i).copied().unwrap_or(0.0))).collect()
+    (0..count)
+        .map(|i| radar_point(i, count, values.get(i).copied().unwrap_or(0.0)))
+        .collect()
 }
 
 impl PathView {
@@ -113,7 +128,18 @@ impl PathView {
 
     fn radar_card(&mut self, ui: &mut Ui, ctx: &ViewCtx<'_>, show_mentor: bool) {
         card(ui, |ui| {
-            ui.heading("Ratings against the target");
+            ui.horizontal(|ui| {
+                ui.heading("Ratings against the target");
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    if ui
+                        .button("Save image…")
+                        .on_hover_text("Save the chart as it is shown now as a PNG image")
+                        .clicked()
+                    {
+                        self.save_image_requested = true;
+                    }
+                });
+            });
             ui.horizontal_wrapped(|ui| {
                 ui.label(RichText::new("Also show:").weak());
                 for role in ctx.framework.targets().filter(|r| r.id != ctx.plan.target_role) {
@@ -135,13 +161,13 @@ impl PathView {
             if !show_mentor {
                 data.mentor = None;
             }
-            radar_plot(ui, &data);
+            self.radar_rect = Some(radar_plot(ui, &data));
         });
     }
 }
 
-/// Draws the radar chart with egui_plot.
-pub fn radar_plot(ui: &mut Ui, data: &RadarData) {
+/// Draws the radar chart with egui_plot; returns where it was drawn.
+pub fn radar_plot(ui: &mut Ui, data: &RadarData) -> egui::Rect {
     let visuals = ui.visuals().clone();
     let n = data.axes.len();
     let grid = visuals.weak_text_color().gamma_multiply(0.35);
@@ -164,21 +190,39 @@ pub fn radar_plot(ui: &mut Ui, data: &RadarData) {
         .include_y(-6.4)
         .include_y(6.4)
         .show_background(false)
-        .legend(Legend::default().position(egui_plot::Corner::LeftTop).background_alpha(0.6))
+        .legend(
+            Legend::default()
+                .position(egui_plot::Corner::LeftTop)
+                .background_alpha(0.6),
+        )
         .show(ui, |plot| {
             for level in 1..=5 {
                 let mut points = ring(n, &vec![f64::from(level); n]);
                 points.push(radar_point(0, n, f64::from(level)));
-                plot.line(Line::new("", PlotPoints::new(points)).color(grid).width(1.0).allow_hover(false));
+                plot.line(
+                    Line::new("", PlotPoints::new(points))
+                        .color(grid)
+                        .width(1.0)
+                        .allow_hover(false),
+                );
                 plot.text(
-                    Text::new("", PlotPoint::new(0.15, f64::from(level) + 0.2), RichText::new(level.to_string()).small())
-                        .color(visuals.weak_text_color())
-                        .anchor(Align2::LEFT_BOTTOM),
+                    Text::new(
+                        "",
+                        PlotPoint::new(0.15, f64::from(level) + 0.2),
+                        RichText::new(level.to_string()).small(),
+                    )
+                    .color(visuals.weak_text_color())
+                    .anchor(Align2::LEFT_BOTTOM),
                 );
             }
             for (i, axis) in data.axes.iter().enumerate() {
                 let end = radar_point(i, n, 5.0);
-                plot.line(Line::new("", PlotPoints::new(vec![[0.0, 0.0], end])).color(grid).width(1.0).allow_hover(false));
+                plot.line(
+                    Line::new("", PlotPoints::new(vec![[0.0, 0.0], end]))
+                        .color(grid)
+                        .width(1.0)
+                        .allow_hover(false),
+                );
                 let label = radar_point(i, n, 5.75);
                 let anchor = match (label[0] > 0.4, label[0] < -0.4, label[1] > 0.0) {
                     (true, _, _) => Align2::LEFT_CENTER,
@@ -187,17 +231,24 @@ pub fn radar_plot(ui: &mut Ui, data: &RadarData) {
                     _ => Align2::CENTER_TOP,
                 };
                 plot.text(
-                    Text::new("", PlotPoint::new(label[0], label[1]), RichText::new(axis).strong())
-                        .color(visuals.text_color())
-                        .anchor(anchor),
+                    Text::new(
+                        "",
+                        PlotPoint::new(label[0], label[1]),
+                        RichText::new(axis).strong(),
+                    )
+                    .color(visuals.text_color())
+                    .anchor(anchor),
                 );
             }
             let requirement = theme::requirement(&visuals);
             plot.polygon(
-                Polygon::new(data.target.name.clone(), PlotPoints::new(ring(n, &data.target.values)))
-                    .fill_color(requirement.gamma_multiply(0.12))
-                    .stroke(Stroke::new(2.0, requirement))
-                    .allow_hover(false),
+                Polygon::new(
+                    data.target.name.clone(),
+                    PlotPoints::new(ring(n, &data.target.values)),
+                )
+                .fill_color(requirement.gamma_multiply(0.12))
+                .stroke(Stroke::new(2.0, requirement))
+                .allow_hover(false),
             );
             for (i, overlay) in data.overlays.iter().enumerate() {
                 let mut points = ring(n, &overlay.values);
@@ -223,7 +274,9 @@ pub fn radar_plot(ui: &mut Ui, data: &RadarData) {
                     .fill_color(own.gamma_multiply(0.25))
                     .stroke(Stroke::new(2.5, own)),
             );
-        });
+        })
+        .response
+        .rect
 }
 
 fn ranking_card(ui: &mut Ui, ctx: &ViewCtx<'_>, edits: &mut Edits) {
@@ -231,31 +284,42 @@ fn ranking_card(ui: &mut Ui, ctx: &ViewCtx<'_>, edits: &mut Edits) {
         ui.heading("Target roles, most ready first");
         ui.label(RichText::new("Readiness counts the levels you have toward each role's needs.").weak());
         ui.add_space(4.0);
-        egui::Grid::new("ranking").num_columns(4).spacing(vec2(10.0, 8.0)).show(ui, |ui| {
-            for (place, entry) in ctx.derived.ranking.iter().enumerate() {
-                let is_target = entry.role == ctx.plan.target_role;
-                let name = ctx.framework.role_name(&entry.role);
-                ui.label(RichText::new(format!("{}.", place + 1)).weak());
-                let text = if is_target { RichText::new(name).strong() } else { RichText::new(name) };
-                let response = ui
-                    .add(egui::Button::selectable(is_target, text))
-                    .on_hover_text(if is_target { "Your target role".to_owned() } else { format!("Make {name} your target role") });
-                if response.clicked() && !is_target {
-                    edits.push(Command::SetTargetRole(entry.role.clone()));
+        egui::Grid::new("ranking")
+            .num_columns(4)
+            .spacing(vec2(10.0, 8.0))
+            .show(ui, |ui| {
+                for (place, entry) in ctx.derived.ranking.iter().enumerate() {
+                    let is_target = entry.role == ctx.plan.target_role;
+                    let name = ctx.framework.role_name(&entry.role);
+                    ui.label(RichText::new(format!("{}.", place + 1)).weak());
+                    let text = if is_target {
+                        RichText::new(name).strong()
+                    } else {
+                        RichText::new(name)
+                    };
+                    let response =
+                        ui.add(egui::Button::selectable(is_target, text))
+                            .on_hover_text(if is_target {
+                                "Your target role".to_owned()
+                            } else {
+                                format!("Make {name} your target role")
+                            });
+                    if response.clicked() && !is_target {
+                        edits.push(Command::SetTargetRole(entry.role.clone()));
+                    }
+                    widgets::readiness_bar(ui, entry.readiness, 180.0, is_target);
+                    let levels = entry.total_gap;
+                    ui.label(
+                        RichText::new(match levels {
+                            0 => "no gap".to_owned(),
+                            1 => "1 level to go".to_owned(),
+                            n => format!("{n} levels to go"),
+                        })
+                        .weak(),
+                    );
+                    ui.end_row();
                 }
-                widgets::readiness_bar(ui, entry.readiness, 180.0, is_target);
-                let levels = entry.total_gap;
-                ui.label(
-                    RichText::new(match levels {
-                        0 => "no gap".to_owned(),
-                        1 => "1 level to go".to_owned(),
-                        n => format!("{n} levels to go"),
-                    })
-                    .weak(),
-                );
-                ui.end_row();
-            }
-        });
+            });
     });
 }
 
@@ -278,7 +342,13 @@ fn allocation_bar(ui: &mut Ui, allocation: Allocation, width: f32) {
         let color = theme::bucket(&visuals, i);
         ui.painter().rect_filled(part, CornerRadius::ZERO, color);
         if w > 34.0 {
-            ui.painter().text(part.center(), Align2::CENTER_CENTER, format!("{share}%"), FontId::proportional(12.0), theme::on(color));
+            ui.painter().text(
+                part.center(),
+                Align2::CENTER_CENTER,
+                format!("{share}%"),
+                FontId::proportional(12.0),
+                theme::on(color),
+            );
         }
         x += w;
     }
@@ -291,27 +361,33 @@ fn allocation_card(ui: &mut Ui, ctx: &ViewCtx<'_>) {
         ui.horizontal_wrapped(|ui| {
             for (i, bucket) in Allocation::BUCKETS.iter().enumerate() {
                 let (rect, _) = ui.allocate_exact_size(vec2(12.0, 12.0), Sense::hover());
-                ui.painter().rect_filled(rect, CornerRadius::same(2), theme::bucket(ui.visuals(), i));
+                ui.painter()
+                    .rect_filled(rect, CornerRadius::same(2), theme::bucket(ui.visuals(), i));
                 ui.label(*bucket);
             }
         });
         ui.add_space(4.0);
         let width = (ui.available_width() - 320.0).clamp(140.0, 420.0);
-        egui::Grid::new("allocation").num_columns(3).spacing(vec2(10.0, 8.0)).show(ui, |ui| {
-            for (label, role) in [("Now", &ctx.plan.current_role), ("Target", &ctx.plan.target_role)] {
-                let Some(def) = ctx.framework.role(role) else { continue };
-                ui.label(RichText::new(format!("{label}: {}", def.name)))
-                    .on_hover_text(format!("{}: {}", def.name, def.summary));
-                allocation_bar(ui, def.allocation, width);
-                match def.allocation_source {
-                    Source::Articles => ui
-                        .label(RichText::new("articles").small().weak())
-                        .on_hover_text("This split is given in the articles Trailmap draws on."),
-                    Source::Estimate => widgets::estimate_marker(ui),
-                };
-                ui.end_row();
-            }
-        });
+        egui::Grid::new("allocation")
+            .num_columns(3)
+            .spacing(vec2(10.0, 8.0))
+            .show(ui, |ui| {
+                for (label, role) in [("Now", &ctx.plan.current_role), ("Target", &ctx.plan.target_role)] {
+                    let Some(def) = ctx.framework.role(role) else {
+                        continue;
+                    };
+                    ui.label(RichText::new(format!("{label}: {}", def.name)))
+                        .on_hover_text(format!("{}: {}", def.name, def.summary));
+                    allocation_bar(ui, def.allocation, width);
+                    match def.allocation_source {
+                        Source::Articles => ui
+                            .label(RichText::new("articles").small().weak())
+                            .on_hover_text("This split is given in the articles Trailmap draws on."),
+                        Source::Estimate => widgets::estimate_marker(ui),
+                    };
+                    ui.end_row();
+                }
+            });
     });
 }
 
@@ -335,10 +411,18 @@ fn route_card(ui: &mut Ui, ctx: &ViewCtx<'_>) {
         let (rect, response) = ui.allocate_exact_size(vec2(width, height), Sense::hover());
         let description = steps
             .iter()
-            .map(|s| format!("{} {}%", ctx.framework.role_name(&s.readiness.role), s.readiness.readiness))
+            .map(|s| {
+                format!(
+                    "{} {}%",
+                    ctx.framework.role_name(&s.readiness.role),
+                    s.readiness.readiness
+                )
+            })
             .collect::<Vec<_>>()
             .join(" then ");
-        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, format!("Route: {description}")));
+        response.widget_info(|| {
+            egui::WidgetInfo::labeled(egui::Role::Label, true, format!("Route: {description}"))
+        });
         let painter = ui.painter_at(rect);
         let center = |i: usize| pos2(rect.left() + slot * (i as f32 + 0.5), rect.top() + 26.0);
         for (i, step) in steps.iter().enumerate().skip(1) {
@@ -356,16 +440,32 @@ fn route_card(ui: &mut Ui, ctx: &ViewCtx<'_>) {
         for (i, step) in steps.iter().enumerate() {
             let c = center(i);
             let r = &step.readiness;
-            let color = if i == 0 { theme::good(&visuals) } else { theme::gap(&visuals, readiness_band(r.readiness)) };
+            let color = if i == 0 {
+                theme::good(&visuals)
+            } else {
+                theme::gap(&visuals, readiness_band(r.readiness))
+            };
             painter.circle_filled(c, 22.0, color);
-            painter.text(c, Align2::CENTER_CENTER, format!("{}%", r.readiness), FontId::proportional(13.0), theme::on(color));
+            painter.text(
+                c,
+                Align2::CENTER_CENTER,
+                format!("{}%", r.readiness),
+                FontId::proportional(13.0),
+                theme::on(color),
+            );
             let mut name = ctx.framework.role_name(&r.role).to_owned();
             if i == 0 {
                 name.push_str(" (now)");
             } else if i + 1 == n {
                 name.push_str(" (target)");
             }
-            painter.text(c + vec2(0.0, 30.0), Align2::CENTER_TOP, name, FontId::proportional(14.0), visuals.text_color());
+            painter.text(
+                c + vec2(0.0, 30.0),
+                Align2::CENTER_TOP,
+                name,
+                FontId::proportional(14.0),
+                visuals.text_color(),
+            );
         }
         ui.add_space(4.0);
         ui.columns(n, |columns| {

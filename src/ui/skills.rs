@@ -48,7 +48,9 @@ impl SkillsView {
                     vec2(table_width, ui.available_height()),
                     Layout::top_down(Align::Min),
                     |ui| {
-                        ScrollArea::vertical().id_salt("compare").show(ui, |ui| compare_ui(ui, ctx, edits));
+                        ScrollArea::vertical()
+                            .id_salt("compare")
+                            .show(ui, |ui| compare_ui(ui, ctx, edits));
                     },
                 );
             });
@@ -83,7 +85,14 @@ impl SkillsView {
         self.add_custom_ui(ui, ctx, edits);
     }
 
-    fn card_ui(&mut self, ui: &mut Ui, ctx: &ViewCtx<'_>, edits: &mut Edits, skill: SkillRef<'_>, options: SkillsOptions) {
+    fn card_ui(
+        &mut self,
+        ui: &mut Ui,
+        ctx: &ViewCtx<'_>,
+        edits: &mut Edits,
+        skill: SkillRef<'_>,
+        options: SkillsOptions,
+    ) {
         let id = skill.id().clone();
         let entry = ctx.plan.entry(&id);
         let required = ctx.plan.required(ctx.framework, &ctx.plan.target_role, &id);
@@ -100,7 +109,11 @@ impl SkillsView {
                 {
                     let label = ui.label("New name");
                     let response = ui
-                        .add(TextEdit::singleline(text).desired_width(220.0).id_salt(("rename", &id)))
+                        .add(
+                            TextEdit::singleline(text)
+                                .desired_width(220.0)
+                                .id_salt(("rename", &id)),
+                        )
                         .labelled_by(label.id);
                     let enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                     if ui.button("Rename").clicked() || enter {
@@ -123,7 +136,9 @@ impl SkillsView {
                     }
                 }
                 ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-                    ui.label(RichText::new(gap_text(the_gap, required)).color(theme::gap(ui.visuals(), the_gap)));
+                    ui.label(
+                        RichText::new(gap_text(the_gap, required)).color(theme::gap(ui.visuals(), the_gap)),
+                    );
                     gap_bar(ui, &name, the_gap, required);
                     match required {
                         Some(level) => ui.label(format!("Needs {level}")),
@@ -139,47 +154,61 @@ impl SkillsView {
                 ui.label(RichText::new(&c.description).weak());
             }
             ui.add_space(4.0);
-            egui::Grid::new(("ratings", &id)).num_columns(3).spacing(vec2(10.0, 6.0)).show(ui, |ui| {
-                ui.label("Self rating");
-                let change = level_picker(
-                    ui,
-                    &format!("{name} self rating"),
-                    &levels,
-                    entry.self_rating,
-                    required,
-                    theme::own(ui.visuals()),
-                );
-                if let PickerChange::Set(rating) = change {
-                    set_entry(edits, &id, SkillEntry {
-                        self_rating: rating,
-                        ..entry.clone()
-                    });
-                }
-                ui.label("");
-                ui.end_row();
-                if options.mentor {
-                    ui.label("Mentor rating");
+            egui::Grid::new(("ratings", &id))
+                .num_columns(3)
+                .spacing(vec2(10.0, 6.0))
+                .show(ui, |ui| {
+                    ui.label("Self rating");
                     let change = level_picker(
                         ui,
-                        &format!("{name} mentor rating"),
+                        &format!("{name} self rating"),
                         &levels,
-                        entry.mentor_rating,
+                        entry.self_rating,
                         required,
-                        theme::mentor(ui.visuals()),
+                        theme::own(ui.visuals()),
                     );
                     if let PickerChange::Set(rating) = change {
-                        set_entry(edits, &id, SkillEntry {
-                            mentor_rating: rating,
-                            ..entry.clone()
-                        });
+                        set_entry(
+                            edits,
+                            &id,
+                            SkillEntry {
+                                self_rating: rating,
+                                ..entry.clone()
+                            },
+                        );
                     }
-                    disagreement_ui(ui, entry.self_rating, entry.mentor_rating);
+                    ui.label("");
                     ui.end_row();
-                }
-            });
+                    if options.mentor {
+                        ui.label("Mentor rating");
+                        let change = level_picker(
+                            ui,
+                            &format!("{name} mentor rating"),
+                            &levels,
+                            entry.mentor_rating,
+                            required,
+                            theme::mentor(ui.visuals()),
+                        );
+                        if let PickerChange::Set(rating) = change {
+                            set_entry(
+                                edits,
+                                &id,
+                                SkillEntry {
+                                    mentor_rating: rating,
+                                    ..entry.clone()
+                                },
+                            );
+                        }
+                        disagreement_ui(ui, entry.self_rating, entry.mentor_rating);
+                        ui.end_row();
+                    }
+                });
             if let SkillRef::Custom(custom) = skill {
                 ui.horizontal(|ui| {
-                    ui.label(format!("Level {} needs", ctx.framework.role_name(&ctx.plan.target_role)));
+                    ui.label(format!(
+                        "Level {} needs",
+                        ctx.framework.role_name(&ctx.plan.target_role)
+                    ));
                     let change = level_picker(
                         ui,
                         &format!("{name} needed level"),
@@ -230,7 +259,9 @@ impl SkillsView {
                 let response = ui.add(
                     TextEdit::multiline(&mut note)
                         .id_salt(("mentor-note", &id))
-                        .hint_text("Only for the mentor: hidden when presenting, left out of redacted exports")
+                        .hint_text(
+                            "Only for the mentor: hidden when presenting, left out of redacted exports",
+                        )
                         .desired_rows(1)
                         .desired_width(f32::INFINITY),
                 );
@@ -259,10 +290,18 @@ impl SkillsView {
                             self.confirm_remove = None;
                         }
                     } else {
-                        if ui.button("Rename…").on_hover_text("Rename this custom skill").clicked() {
+                        if ui
+                            .button("Rename…")
+                            .on_hover_text("Rename this custom skill")
+                            .clicked()
+                        {
                             self.renaming = Some((id.clone(), custom.name.clone()));
                         }
-                        if ui.button("Remove…").on_hover_text("Remove this custom skill").clicked() {
+                        if ui
+                            .button("Remove…")
+                            .on_hover_text("Remove this custom skill")
+                            .clicked()
+                        {
                             self.confirm_remove = Some(id.clone());
                         }
                     }
@@ -313,7 +352,11 @@ fn set_entry(edits: &mut Edits, skill: &SkillId, entry: SkillEntry) {
 /// A free id for a custom skill named `name`.
 pub fn unique_skill_id(ctx: &ViewCtx<'_>, name: &str) -> SkillId {
     let base = crate::cli::slug(name);
-    let base = if base.starts_with(|c: char| c.is_ascii_lowercase()) { base } else { format!("skill-{base}") };
+    let base = if base.starts_with(|c: char| c.is_ascii_lowercase()) {
+        base
+    } else {
+        format!("skill-{base}")
+    };
     let taken = |id: &str| ctx.plan.all_skills(ctx.framework).any(|s| s.id().as_str() == id);
     let mut candidate = base.clone();
     let mut n = 2;
@@ -415,14 +458,13 @@ fn compare_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, edits: &mut Edits) {
                             } else {
                                 format!("{need}  −{}", g.gap)
                             };
-                            ui.label(RichText::new(text).color(theme::gap(&visuals, g.gap))).on_hover_text(
-                                format!(
+                            ui.label(RichText::new(text).color(theme::gap(&visuals, g.gap)))
+                                .on_hover_text(format!(
                                     "{} needs {need} in {}; {}",
                                     ctx.framework.role_name(&readiness.role),
                                     skill.name(),
                                     gap_text(g.gap, g.required).to_lowercase()
-                                ),
-                            );
+                                ));
                         }
                         None => {
                             ui.label(RichText::new("–").weak());
@@ -439,12 +481,17 @@ fn compare_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, edits: &mut Edits) {
             ui.end_row();
         });
     ui.add_space(8.0);
-    let source = ctx.framework.role(&ctx.plan.target_role).map(|r| r.requires_source);
+    let source = ctx
+        .framework
+        .role(&ctx.plan.target_role)
+        .map(|r| r.requires_source);
     if source == Some(crate::model::Source::Estimate) {
         ui.label(
-            RichText::new("Needed levels are our estimates: the articles describe the roles but give no levels.")
-                .small()
-                .weak(),
+            RichText::new(
+                "Needed levels are our estimates: the articles describe the roles but give no levels.",
+            )
+            .small()
+            .weak(),
         );
     }
 }

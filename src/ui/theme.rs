@@ -14,32 +14,56 @@ fn pick(visuals: &Visuals, dark_color: Color32, light_color: Color32) -> Color32
 
 /// The colour of the person's own ratings.
 pub fn own(visuals: &Visuals) -> Color32 {
-    pick(visuals, Color32::from_rgb(96, 165, 250), Color32::from_rgb(37, 99, 235))
+    pick(
+        visuals,
+        Color32::from_rgb(96, 165, 250),
+        Color32::from_rgb(37, 99, 235),
+    )
 }
 
 /// The colour of the mentor's ratings.
 pub fn mentor(visuals: &Visuals) -> Color32 {
-    pick(visuals, Color32::from_rgb(251, 146, 60), Color32::from_rgb(194, 65, 12))
+    pick(
+        visuals,
+        Color32::from_rgb(251, 146, 60),
+        Color32::from_rgb(194, 65, 12),
+    )
 }
 
 /// The colour of a role's requirements.
 pub fn requirement(visuals: &Visuals) -> Color32 {
-    pick(visuals, Color32::from_rgb(203, 213, 225), Color32::from_rgb(71, 85, 105))
+    pick(
+        visuals,
+        Color32::from_rgb(203, 213, 225),
+        Color32::from_rgb(71, 85, 105),
+    )
 }
 
 /// Met: no gap.
 pub fn good(visuals: &Visuals) -> Color32 {
-    pick(visuals, Color32::from_rgb(74, 222, 128), Color32::from_rgb(21, 128, 61))
+    pick(
+        visuals,
+        Color32::from_rgb(74, 222, 128),
+        Color32::from_rgb(21, 128, 61),
+    )
 }
 
 /// One level short.
 pub fn warn(visuals: &Visuals) -> Color32 {
-    pick(visuals, Color32::from_rgb(250, 204, 21), Color32::from_rgb(180, 83, 9))
+    pick(
+        visuals,
+        Color32::from_rgb(250, 204, 21),
+        Color32::from_rgb(180, 83, 9),
+    )
 }
 
 /// Two or more levels short, or overdue.
 pub fn bad(visuals: &Visuals) -> Color32 {
-    pick(visuals, Color32::from_rgb(248, 113, 113), Color32::from_rgb(185, 28, 28))
+    pick(
+        visuals,
+        Color32::from_rgb(248, 113, 113),
+        Color32::from_rgb(185, 28, 28),
+    )
 }
 
 /// The colour for a gap of `gap` levels.
@@ -98,7 +122,11 @@ pub fn bucket(visuals: &Visuals, index: usize) -> Color32 {
 pub fn on(background: Color32) -> Color32 {
     let [r, g, b, _] = background.to_array();
     let luma = 0.299 * f32::from(r) + 0.587 * f32::from(g) + 0.114 * f32::from(b);
-    if luma > 150.0 { Color32::from_gray(20) } else { Color32::WHITE }
+    if luma > 150.0 {
+        Color32::from_gray(20)
+    } else {
+        Color32::WHITE
+    }
 }
 
 /// Applies Trailmap's spacing and text sizes to both themes.

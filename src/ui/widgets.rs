@@ -66,7 +66,11 @@ pub fn level_picker(
                         StrokeKind::Outside,
                     );
                 }
-                let text_color = if filled { theme::on(color) } else { visuals.text_color() };
+                let text_color = if filled {
+                    theme::on(color)
+                } else {
+                    visuals.text_color()
+                };
                 painter.text(
                     rect.center(),
                     egui::Align2::CENTER_CENTER,
@@ -99,7 +103,8 @@ pub fn gap_bar(ui: &mut Ui, name: &str, gap: u8, required: Option<Level>) -> Res
     let visuals = ui.visuals().clone();
     let (rect, response) = ui.allocate_exact_size(vec2(120.0, 10.0), Sense::hover());
     let text = gap_text(gap, required);
-    response.widget_info(|| WidgetInfo::labeled(egui::Role::ProgressIndicator, true, format!("{name}: {text}")));
+    response
+        .widget_info(|| WidgetInfo::labeled(egui::Role::ProgressIndicator, true, format!("{name}: {text}")));
     if ui.is_rect_visible(rect) {
         let painter = ui.painter();
         painter.rect_filled(rect, CornerRadius::same(5), visuals.widgets.inactive.weak_bg_fill);
@@ -125,13 +130,18 @@ pub fn gap_text(gap: u8, required: Option<Level>) -> String {
 
 /// A small coloured label, like a tag.
 pub fn pill(ui: &mut Ui, text: &str, color: Color32) -> Response {
-    let galley = ui.painter().layout_no_wrap(text.to_owned(), egui::FontId::proportional(12.0), theme::on(color));
+    let galley = ui.painter().layout_no_wrap(
+        text.to_owned(),
+        egui::FontId::proportional(12.0),
+        theme::on(color),
+    );
     let size = galley.size() + vec2(12.0, 4.0);
     let (rect, response) = ui.allocate_exact_size(size, Sense::hover());
     response.widget_info(|| WidgetInfo::labeled(egui::Role::Label, true, text));
     if ui.is_rect_visible(rect) {
         ui.painter().rect_filled(rect, CornerRadius::same(8), color);
-        ui.painter().galley(rect.min + vec2(6.0, 2.0), galley, theme::on(color));
+        ui.painter()
+            .galley(rect.min + vec2(6.0, 2.0), galley, theme::on(color));
     }
     response
 }
@@ -147,9 +157,17 @@ pub fn readiness_bar(ui: &mut Ui, readiness: u8, width: f32, highlight: bool) ->
         painter.rect_filled(rect, CornerRadius::same(4), visuals.widgets.inactive.weak_bg_fill);
         let mut fill = rect;
         fill.set_width(rect.width() * f32::from(readiness) / 100.0);
-        let color = if highlight { theme::own(&visuals) } else { theme::requirement(&visuals).gamma_multiply(0.7) };
+        let color = if highlight {
+            theme::own(&visuals)
+        } else {
+            theme::requirement(&visuals).gamma_multiply(0.7)
+        };
         painter.rect_filled(fill, CornerRadius::same(4), color);
-        let text_color = if readiness > 20 { theme::on(color) } else { visuals.text_color() };
+        let text_color = if readiness > 20 {
+            theme::on(color)
+        } else {
+            visuals.text_color()
+        };
         painter.text(
             rect.left_center() + vec2(6.0, 0.0),
             egui::Align2::LEFT_CENTER,

@@ -40,7 +40,11 @@ impl Sandbox {
         let plans = self.data().plans();
         std::fs::create_dir_all(&plans).expect("plans dir");
         let to = plans.join(name);
-        std::fs::copy(Path::new(env!("CARGO_MANIFEST_DIR")).join("saves").join(name), &to).expect("copy example");
+        std::fs::copy(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("saves").join(name),
+            &to,
+        )
+        .expect("copy example");
         to
     }
 
@@ -68,7 +72,13 @@ pub fn harness(config: AppConfig) -> Harness<'static, TrailmapApp> {
 
 /// The open plan; panics when no plan is open.
 pub fn plan(harness: &Harness<'_, TrailmapApp>) -> Plan {
-    harness.state().open_plan().expect("a plan is open").doc.plan().clone()
+    harness
+        .state()
+        .open_plan()
+        .expect("a plan is open")
+        .doc
+        .plan()
+        .clone()
 }
 
 /// Whether the open plan has unsaved changes.
@@ -78,7 +88,9 @@ pub fn dirty(harness: &Harness<'_, TrailmapApp>) -> bool {
 
 /// Clicks the button with this exact label, scrolling it into view first.
 pub fn click(harness: &mut Harness<'_, TrailmapApp>, label: &str) {
-    harness.get_by_role_and_label(egui::Role::Button, label).scroll_to_me();
+    harness
+        .get_by_role_and_label(egui::Role::Button, label)
+        .scroll_to_me();
     harness.run_ok();
     harness.get_by_role_and_label(egui::Role::Button, label).click();
     harness.run_ok();
@@ -94,7 +106,9 @@ pub fn press(harness: &mut Harness<'_, TrailmapApp>, label: &str) {
 
 /// Types `text` into the empty text field whose placeholder is `placeholder`.
 pub fn type_into(harness: &mut Harness<'_, TrailmapApp>, placeholder: &'static str, text: &str) {
-    harness.get_by(move |n| n.placeholder() == Some(placeholder)).scroll_to_me();
+    harness
+        .get_by(move |n| n.placeholder() == Some(placeholder))
+        .scroll_to_me();
     harness.run_ok();
     let field = harness.get_by(move |n| n.placeholder() == Some(placeholder));
     field.focus();
