@@ -213,9 +213,7 @@ impl TrailmapApp {
                 }
             }
             Err(error) => {
-                let text = std::fs::read(path)
-                    .ok()
-                    .map(|b| String::from_utf8_lossy(&b).into_owned());
+                let text = storage::read_lossy(path);
                 self.page = Page::Error(LoadFailure::new(&error, text.as_deref()));
                 self.set_error(format!("Could not open {}", path.display()));
             }
@@ -282,9 +280,7 @@ impl TrailmapApp {
         let loaded = match storage::load_plan(from, &self.catalog) {
             Ok(loaded) => loaded,
             Err(error) => {
-                let text = std::fs::read(from)
-                    .ok()
-                    .map(|b| String::from_utf8_lossy(&b).into_owned());
+                let text = storage::read_lossy(from);
                 self.page = Page::Error(LoadFailure::new(&error, text.as_deref()));
                 return;
             }

@@ -168,7 +168,7 @@ pub struct TrailmapApp {
 /// Opens the app window and runs until it closes.
 pub fn run(plan: Option<PathBuf>, global: &GlobalArgs) -> ExitCode {
     let data = DataDir::resolve(global.data_dir.as_deref());
-    let _ = std::fs::create_dir_all(data.root());
+    let _ = crate::storage::ensure_dir(data.root());
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Trailmap")

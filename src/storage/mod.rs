@@ -35,6 +35,16 @@ pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), StorageError> {
     atomic_write(&resolve_links(path), bytes, &write_all)
 }
 
+/// The file's text with invalid UTF-8 replaced, for showing the lines around
+/// an error; `None` if it cannot be read or is over the size limit.
+pub fn read_lossy(path: &Path) -> Option<String> {
+    let meta = std::fs::metadata(path).ok()?;
+    if !meta.is_file() || meta.len() > MAX_FILE_BYTES {
+        return None;
+    }
+    std::fs::read(path).ok().map(|b| String::from_utf8_lossy(&b).into_owned())
+}
+
 /// Creates a folder and its parents.
 pub fn ensure_dir(path: &Path) -> Result<(), StorageError> {
     std::fs::create_dir_all(path).map_err(|e| StorageError::io(path, "create the folder", e))
