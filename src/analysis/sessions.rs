@@ -1,0 +1,214 @@
+//! Mentor sessions: the agenda a session starts with, and the commands that
+//! start a session, add a note, agree an action and end it.
+
+use jiff::civil::{Date, DateTime};
+use serde::Serialize;
+
+use super::diff::{SnapshotDiff, diff_snapshots};
+use super::gaps::{Rater, role_readiness};
+use crate::model::{ChecklistItem, Command, Framework, ItemId, Level, Plan, Session, SessionNote, SkillId, Snapshot, Status};
+
+/// How many open actions, gaps and changes an agenda lists at most.
+pub const AGENDA_OPEN_ACTIONS: usize = 3;
+/// How many of the largest gaps an agenda lists.
+pub const AGENDA_GAPS: usize = 3;
+
+/// What an agenda point is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum AgendaKind {
+    /// An action past its due date.
+    Overdue,
+    /// An open or in-progress action.
+    Open,
+    /// One of the largest gaps toward the target.
+    Gap,
+    /// Something that changed since the last session.
+    Change,
+}
+
+/// One point on a session's agenda.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct AgendaItem {
+    /// What it is about.
+    pub kind: AgendaKind,
+    /// The point, in words.
+    pub text: String,
+}
+
+/// The snapshot the "since last session" comparison starts from: the one
+/// taken when the last finished session ended, else the newest snapshot.
+pub fn last_session_snapshot(plan: &Plan) -> Option<&Snapshot> {
+    let by_session = plan
+        .last_finished_session()
+        .and_then(|s| plan.snapshots.iter().rev().find(|snap| snap.session == Some(s.id)));
+    by_session.or_else(|| plan.snapshots.last())
+}
+
+/// What changed between the last session's snapshot and now (`None` when the
+/// plan has no snapshot yet).
+pub fn since_last_session(plan: &Plan, today: Date) -> Option<SnapshotDiff> {
+    let base = last_session_snapshot(plan)?;
+    let now = plan.take_snapshot(ItemId(0), today, "Now", None);
+    Some(diff_snapshots(base, &now))
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    if n == 1 { format!("1 {one}") } else { format!("{n} {many}") }
+}
+
+/// The agenda for a session starting `today`, in this order:
+///
+/// 1. every overdue action, oldest due date first;
+/// 2. up to three other open or in-progress actions, earliest due date first
+///    (undated ones last, in checklist order);
+/// 3. the three largest gaps toward the target role (self ratings; ties in
+///    skill order);
+/// 4. what changed since the last session's snapshot: one point per rating
+///    that moved, then counts of actions added, done and dropped.
+pub fn agenda(plan: &Plan, framework: &Framework, today: Date) -> Vec<AgendaItem> {
+    let mut items = Vec::new();
+    let mut overdue: Vec<&ChecklistItem> = plan.checklist.iter().filter(|i| i.is_overdue(today)).collect();
+    overdue.sort_by_key(|i| i.due);
+    for item in &overdue {
+        let due = item.due.map(|d| d.to_string()).unwrap_or_default();
+        items.push(AgendaItem {
+            kind: AgendaKind::Overdue,
+            text: format!("Overdue since {due}: {}", item.text),
+        });
+    }
+    let mut open: Vec<(usize, &ChecklistItem)> = plan
+        .checklist
+        .iter()
+        .enumerate()
+        .filter(|(_, i)| i.status.is_active() && !i.is_overdue(today))
+        .collect();
+    open.sort_by_key(|(index, i)| (i.due.is_none(), i.due, *index));
+    for (_, item) in open.into_iter().take(AGENDA_OPEN_ACTIONS) {
+        let state = if item.status == Status::InProgress { "In progress" } else { "Open" };
+        let due = item.due.map(|d| format!(" (due {d})")).unwrap_or_default();
+        items.push(AgendaItem {
+            kind: AgendaKind::Open,
+            text: format!("{state}: {}{due}", item.text),
+        });
+    }
+    let readiness = role_readiness(plan, framework, &plan.target_role, Rater::Own);
+    let mut gaps: Vec<_> = readiness.gaps.iter().enumerate().filter(|(_, g)| g.gap > 0).collect();
+    gaps.sort_by_key(|(index, g)| (std::cmp::Reverse(g.gap), *index));
+    for (_, g) in gaps.into_iter().take(AGENDA_GAPS) {
+        let need = g.required.map_or(0, Level::get);
+        let have = g.rating.map_or_else(|| "not rated".to_owned(), |l| format!("self-rated {l}"));
+        items.push(AgendaItem {
+            kind: AgendaKind::Gap,
+            text: format!(
+                "Gap: {} (needs {need} for {}, {have})",
+                plan.skill_name(framework, &g.skill),
+                framework.role_name(&plan.target_role)
+            ),
+        });
+    }
+    if let Some(diff) = since_last_session(plan, today) {
+        for change in &diff.ratings {
+            let who = match change.rater {
+                Rater::Own => "self",
+                Rater::Mentor => "mentor",
+            };
+            let word = if change.delta() > 0 { "up" } else { "down" };
+            let show = |l: Option<Level>| l.map_or_else(|| "unrated".to_owned(), |l| l.to_string());
+            items.push(AgendaItem {
+                kind: AgendaKind::Change,
+                text: format!(
+                    "{} {who} rating {word}: {} to {}",
+                    plan.skill_name(framework, &change.skill),
+                    show(change.before),
+                    show(change.after)
+                ),
+            });
+        }
+        let counts = [
+            (diff.added.len(), "action added", "actions added"),
+            (diff.completed.len(), "action done", "actions done"),
+            (diff.dropped.len(), "action dropped", "actions dropped"),
+        ];
+        let parts: Vec<String> = counts
+            .iter()
+            .filter(|(n, _, _)| *n > 0)
+            .map(|(n, one, many)| plural(*n, one, many))
+            .collect();
+        if !parts.is_empty() {
+            items.push(AgendaItem {
+                kind: AgendaKind::Change,
+                text: format!("Since last session: {}", parts.join(", ")),
+            });
+        }
+    }
+    items
+}
+
+/// The command that starts a session at `now` with its agenda.
+pub fn start_session(plan: &Plan, framework: &Framework, now: DateTime) -> Command {
+    Command::InsertSession {
+        index: plan.sessions.len(),
+        session: Session {
+            id: ItemId(plan.next_id),
+            started: now,
+            ended: None,
+            agenda: agenda(plan, framework, now.date()).into_iter().map(|a| a.text).collect(),
+            notes: Vec::new(),
+            summary: String::new(),
+        },
+    }
+}
+
+/// The command that adds a note at `now` to the running session.
+pub fn add_note(plan: &Plan, text: &str, mentor_only: bool, now: DateTime) -> Option<Command> {
+    let session = plan.open_session()?;
+    let mut updated = session.clone();
+    updated.notes.push(SessionNote {
+        id: ItemId(plan.next_id),
+        at: now,
+        text: text.to_owned(),
+        mentor_only,
+    });
+    Some(Command::UpdateSession(updated))
+}
+
+/// The command that adds an action agreed in the running session to the
+/// checklist, linked to the session.
+pub fn agree_action(plan: &Plan, text: &str, skill: Option<SkillId>, today: Date) -> Option<Command> {
+    let session = plan.open_session()?;
+    let item = ChecklistItem {
+        skill,
+        session: Some(session.id),
+        ..ChecklistItem::new(ItemId(plan.next_id), text, today)
+    };
+    Some(Command::InsertItems(vec![(plan.checklist.len(), item)]))
+}
+
+/// The command that ends the running session at `now` with `summary`, and
+/// stores a dated snapshot of both ratings and the checklist, labelled
+/// "Session N".
+pub fn end_session(plan: &Plan, summary: &str, now: DateTime) -> Option<Command> {
+    let session = plan.open_session()?;
+    let number = plan.sessions.len();
+    let mut ended = session.clone();
+    ended.ended = Some(now);
+    ended.summary = summary.to_owned();
+    let snapshot = plan.take_snapshot(
+        ItemId(plan.next_id),
+        now.date(),
+        format!("Session {number}"),
+        Some(session.id),
+    );
+    Some(Command::Batch(vec![
+        Command::UpdateSession(ended),
+        Command::InsertSnapshot {
+            index: plan.snapshots.len(),
+            snapshot,
+        },
+    ]))
+}
+
+/// The checklist items agreed in session `id`.
+pub fn agreed_in(plan: &Plan, id: ItemId) -> impl Iterator<Item = &ChecklistItem> {
+    plan.checklist.iter().filter(move |i| i.session == Some(id))
+}
