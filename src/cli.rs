@@ -426,7 +426,6 @@ fn export(
     Ok(())
 }
 
-
 fn framework(print: bool, check: Option<&Path>) -> Result<(), CliError> {
     if let Some(path) = check {
         let fw = storage::load_framework(path)?;

@@ -56,12 +56,24 @@ fn pure_layers_import_no_ui_files_or_clock() {
             offences.extend(offending_lines(&file, &forbidden));
         }
     }
-    assert!(offences.is_empty(), "pure layers reach outside:\n{}", offences.join("\n"));
+    assert!(
+        offences.is_empty(),
+        "pure layers reach outside:\n{}",
+        offences.join("\n")
+    );
 }
 
 #[test]
 fn only_storage_reads_and_writes_files() {
-    let forbidden = ["std::fs", "fs::write", "fs::read", "File::", "OpenOptions", "remove_file", "create_dir"];
+    let forbidden = [
+        "std::fs",
+        "fs::write",
+        "fs::read",
+        "File::",
+        "OpenOptions",
+        "remove_file",
+        "create_dir",
+    ];
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut offences = Vec::new();
     for file in rust_files(&root) {
@@ -70,7 +82,11 @@ fn only_storage_reads_and_writes_files() {
         }
         offences.extend(offending_lines(&file, &forbidden));
     }
-    assert!(offences.is_empty(), "file access outside src/storage:\n{}", offences.join("\n"));
+    assert!(
+        offences.is_empty(),
+        "file access outside src/storage:\n{}",
+        offences.join("\n")
+    );
 }
 
 #[test]

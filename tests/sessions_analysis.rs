@@ -17,8 +17,18 @@ fn level(n: u8) -> Option<Level> {
 /// communication 3, strategic thinking 2, influence 3, decision-making 1.
 fn plan() -> Plan {
     let framework = storage::builtin();
-    let mut plan = Plan::new("Kim", &framework, RoleId::new("tech-lead"), RoleId::new("engineering-manager"));
-    for (skill, rating) in [("communication", 3), ("strategic-thinking", 2), ("influence", 3), ("decision-making", 1)] {
+    let mut plan = Plan::new(
+        "Kim",
+        &framework,
+        RoleId::new("tech-lead"),
+        RoleId::new("engineering-manager"),
+    );
+    for (skill, rating) in [
+        ("communication", 3),
+        ("strategic-thinking", 2),
+        ("influence", 3),
+        ("decision-making", 1),
+    ] {
         plan.skills.insert(
             SkillId::new(skill),
             SkillEntry {
@@ -62,8 +72,14 @@ fn the_agenda_lists_overdue_then_open_then_gaps_then_changes() {
             (AgendaKind::Open, "In progress: Soon (due 2026-12-01)"),
             (AgendaKind::Open, "Open: Later (due 2027-01-01)"),
             (AgendaKind::Open, "Open: Undated open"),
-            (AgendaKind::Gap, "Gap: Decision-making (needs 3 for Engineering manager, self-rated 1)"),
-            (AgendaKind::Gap, "Gap: Strategic thinking (needs 3 for Engineering manager, self-rated 2)"),
+            (
+                AgendaKind::Gap,
+                "Gap: Decision-making (needs 3 for Engineering manager, self-rated 1)"
+            ),
+            (
+                AgendaKind::Gap,
+                "Gap: Strategic thinking (needs 3 for Engineering manager, self-rated 2)"
+            ),
         ]
     );
 }
@@ -72,12 +88,26 @@ fn the_agenda_lists_overdue_then_open_then_gaps_then_changes() {
 fn a_whole_session_updates_checklist_log_and_snapshots() {
     let framework = storage::builtin();
     let mut doc = Document::new(plan());
-    doc.apply(analysis::start_session(doc.plan(), &framework, datetime(2026, 11, 22, 16, 0, 0, 0)))
-        .expect("start");
+    doc.apply(analysis::start_session(
+        doc.plan(),
+        &framework,
+        datetime(2026, 11, 22, 16, 0, 0, 0),
+    ))
+    .expect("start");
     let session = doc.plan().open_session().expect("running").id;
-    assert!(doc.plan().sessions[0].agenda.iter().any(|a| a.starts_with("Gap: Decision-making")));
-    let note = analysis::add_note(doc.plan(), "Talked about delegation", false, datetime(2026, 11, 22, 16, 10, 0, 0))
-        .expect("note");
+    assert!(
+        doc.plan().sessions[0]
+            .agenda
+            .iter()
+            .any(|a| a.starts_with("Gap: Decision-making"))
+    );
+    let note = analysis::add_note(
+        doc.plan(),
+        "Talked about delegation",
+        false,
+        datetime(2026, 11, 22, 16, 10, 0, 0),
+    )
+    .expect("note");
     doc.apply(note).expect("note");
     let agreed = analysis::agree_action(
         doc.plan(),
@@ -97,7 +127,8 @@ fn a_whole_session_updates_checklist_log_and_snapshots() {
         },
     })
     .expect("rate");
-    let end = analysis::end_session(doc.plan(), "Good start", datetime(2026, 11, 22, 17, 0, 0, 0)).expect("end");
+    let end =
+        analysis::end_session(doc.plan(), "Good start", datetime(2026, 11, 22, 17, 0, 0, 0)).expect("end");
     doc.apply(end).expect("end");
 
     let plan = doc.plan();
@@ -106,14 +137,21 @@ fn a_whole_session_updates_checklist_log_and_snapshots() {
     assert_eq!(log.ended, Some(datetime(2026, 11, 22, 17, 0, 0, 0)));
     assert_eq!(log.summary, "Good start");
     assert_eq!(log.notes.len(), 1);
-    let action = plan.checklist.iter().find(|i| i.text == "Delegate the release rota").expect("in the checklist");
+    let action = plan
+        .checklist
+        .iter()
+        .find(|i| i.text == "Delegate the release rota")
+        .expect("in the checklist");
     assert_eq!(action.session, Some(session));
     assert_eq!(analysis::agreed_in(plan, session).count(), 1);
     let snapshot = plan.snapshots.last().expect("snapshot");
     assert_eq!(snapshot.session, Some(session));
     assert_eq!(snapshot.label, "Session 1");
     assert_eq!(snapshot.date, TODAY);
-    let dm = snapshot.skills.get(&SkillId::new("decision-making")).expect("rated");
+    let dm = snapshot
+        .skills
+        .get(&SkillId::new("decision-making"))
+        .expect("rated");
     assert_eq!((dm.self_rating, dm.mentor_rating), (level(2), level(2)));
     assert!(snapshot.items.contains_key(&action.id));
     // Every number handed out is unique.
@@ -129,10 +167,18 @@ fn a_whole_session_updates_checklist_log_and_snapshots() {
 fn since_last_session_compares_with_the_snapshot_of_the_last_finished_session() {
     let framework = storage::builtin();
     let mut p = plan();
-    p.checklist = vec![item(1, "Keep", Status::Open, None), item(2, "Finish", Status::Open, None)];
+    p.checklist = vec![
+        item(1, "Keep", Status::Open, None),
+        item(2, "Finish", Status::Open, None),
+    ];
     p.next_id = 3;
     let mut doc = Document::new(p);
-    doc.apply(analysis::start_session(doc.plan(), &framework, datetime(2026, 10, 1, 9, 0, 0, 0))).expect("start");
+    doc.apply(analysis::start_session(
+        doc.plan(),
+        &framework,
+        datetime(2026, 10, 1, 9, 0, 0, 0),
+    ))
+    .expect("start");
     doc.apply(analysis::end_session(doc.plan(), "", datetime(2026, 10, 1, 10, 0, 0, 0)).expect("end"))
         .expect("end");
     // After the session: one done, one added, one dropped, communication up, influence down.
@@ -142,20 +188,43 @@ fn since_last_session_compares_with_the_snapshot_of_the_last_finished_session() 
         ..p.checklist[1].clone()
     };
     p.checklist.push(item(p.next_id, "New", Status::Open, None));
-    p.checklist.push(item(p.next_id + 1, "Gave up", Status::Dropped, None));
+    p.checklist
+        .push(item(p.next_id + 1, "Gave up", Status::Dropped, None));
     p.next_id += 2;
-    p.skills.get_mut(&SkillId::new("communication")).expect("rated").self_rating = level(4);
-    p.skills.get_mut(&SkillId::new("influence")).expect("rated").self_rating = level(2);
+    p.skills
+        .get_mut(&SkillId::new("communication"))
+        .expect("rated")
+        .self_rating = level(4);
+    p.skills
+        .get_mut(&SkillId::new("influence"))
+        .expect("rated")
+        .self_rating = level(2);
     let diff = analysis::since_last_session(&p, TODAY).expect("a snapshot exists");
-    let moves: Vec<(&str, i16)> = diff.ratings.iter().map(|r| (r.skill.as_str(), r.delta())).collect();
+    let moves: Vec<(&str, i16)> = diff
+        .ratings
+        .iter()
+        .map(|r| (r.skill.as_str(), r.delta()))
+        .collect();
     assert_eq!(moves, vec![("communication", 1), ("influence", -1)]);
-    assert_eq!(diff.completed.iter().map(|c| c.text.as_str()).collect::<Vec<_>>(), vec!["Finish"]);
-    assert_eq!(diff.added.iter().map(|c| c.text.as_str()).collect::<Vec<_>>(), vec!["New", "Gave up"]);
-    assert_eq!(diff.dropped.iter().map(|c| c.text.as_str()).collect::<Vec<_>>(), vec!["Gave up"]);
+    assert_eq!(
+        diff.completed.iter().map(|c| c.text.as_str()).collect::<Vec<_>>(),
+        vec!["Finish"]
+    );
+    assert_eq!(
+        diff.added.iter().map(|c| c.text.as_str()).collect::<Vec<_>>(),
+        vec!["New", "Gave up"]
+    );
+    assert_eq!(
+        diff.dropped.iter().map(|c| c.text.as_str()).collect::<Vec<_>>(),
+        vec!["Gave up"]
+    );
     // The agenda of the next session says so.
     let agenda = analysis::agenda(&p, &framework, TODAY);
-    let changes: Vec<&str> =
-        agenda.iter().filter(|a| a.kind == AgendaKind::Change).map(|a| a.text.as_str()).collect();
+    let changes: Vec<&str> = agenda
+        .iter()
+        .filter(|a| a.kind == AgendaKind::Change)
+        .map(|a| a.text.as_str())
+        .collect();
     assert_eq!(
         changes,
         vec![
@@ -171,18 +240,27 @@ fn history_has_a_point_per_snapshot_and_now() {
     let framework = storage::builtin();
     let mut p = plan();
     let first = p.take_snapshot(ItemId(1), date(2026, 9, 1), "Start", None);
-    p.skills.get_mut(&SkillId::new("strategic-thinking")).expect("rated").self_rating = level(3);
+    p.skills
+        .get_mut(&SkillId::new("strategic-thinking"))
+        .expect("rated")
+        .self_rating = level(3);
     let second = p.take_snapshot(ItemId(2), date(2026, 10, 1), "Session 1", None);
     p.snapshots = vec![second, first];
     p.next_id = 3;
-    p.skills.get_mut(&SkillId::new("decision-making")).expect("rated").self_rating = level(3);
+    p.skills
+        .get_mut(&SkillId::new("decision-making"))
+        .expect("rated")
+        .self_rating = level(3);
     let history = analysis::history(&p, &framework, TODAY);
     let dates: Vec<Date> = history.points.iter().map(|pt| pt.date).collect();
     assert_eq!(dates, vec![date(2026, 9, 1), date(2026, 10, 1), TODAY]);
     // EM needs 12 levels: 3+2+3+1 = 9 → 75%; 3+3+3+1 = 10 → 83%; 3+3+3+3 → 100%.
     let readiness: Vec<u8> = history.points.iter().map(|pt| pt.readiness).collect();
     assert_eq!(readiness, vec![75, 83, 100]);
-    assert_eq!(history.points[0].ratings, vec![level(3), level(2), level(3), level(1)]);
+    assert_eq!(
+        history.points[0].ratings,
+        vec![level(3), level(2), level(3), level(1)]
+    );
     assert_eq!(history.points[2].label, "Now");
 }
 
@@ -226,7 +304,11 @@ fn projection_follows_the_pace_of_the_last_90_days() {
             (date(2027, 5, 21), 100),
         ]
     );
-    assert!(projection.explanation().contains("3 actions completed in the last 90 days"));
+    assert!(
+        projection
+            .explanation()
+            .contains("3 actions completed in the last 90 days")
+    );
 
     // No pace, no projection.
     p.checklist.retain(|i| i.status != Status::Done);
@@ -251,7 +333,15 @@ fn skill_will_quadrants() {
     entry.will = level(4);
     p.skills.get_mut(&SkillId::new("influence")).expect("rated").will = level(1);
     let placed = analysis::skill_will(&p, &framework);
-    let summary: Vec<(&str, u8, u8, Quadrant)> =
-        placed.iter().map(|s| (s.skill.as_str(), s.level.get(), s.will.get(), s.quadrant)).collect();
-    assert_eq!(summary, vec![("communication", 2, 4, Quadrant::Guide), ("influence", 3, 1, Quadrant::Excite)]);
+    let summary: Vec<(&str, u8, u8, Quadrant)> = placed
+        .iter()
+        .map(|s| (s.skill.as_str(), s.level.get(), s.will.get(), s.quadrant))
+        .collect();
+    assert_eq!(
+        summary,
+        vec![
+            ("communication", 2, 4, Quadrant::Guide),
+            ("influence", 3, 1, Quadrant::Excite)
+        ]
+    );
 }

@@ -23,7 +23,11 @@ fn export_from_the_app_leaves_out_private_notes_unless_asked() {
     assert_eq!(h.state().dialog_kind(), Some(DialogKind::Export));
     click(&mut h, "Export");
     assert_eq!(h.state().dialog_kind(), None);
-    let html = sandbox.data().root().join("exports").join("marcus-tech-lead-to-head-of-product.html");
+    let html = sandbox
+        .data()
+        .root()
+        .join("exports")
+        .join("marcus-tech-lead-to-head-of-product.html");
     let text = std::fs::read_to_string(&html).expect("html written");
     assert!(text.contains("Marcus Okafor"));
     assert!(!text.contains(PRIVATE), "redacted by default");
@@ -33,10 +37,19 @@ fn export_from_the_app_leaves_out_private_notes_unless_asked() {
     press(&mut h, "Leave out private notes");
     click(&mut h, "Export");
     let exports = sandbox.data().root().join("exports");
-    let md = std::fs::read_to_string(exports.join("marcus-tech-lead-to-head-of-product.md")).expect("md written");
+    let md =
+        std::fs::read_to_string(exports.join("marcus-tech-lead-to-head-of-product.md")).expect("md written");
     assert!(md.contains(PRIVATE), "not redacted when unticked");
-    assert!(exports.join("marcus-tech-lead-to-head-of-product-radar.svg").is_file());
-    assert!(exports.join("marcus-tech-lead-to-head-of-product-ranking.svg").is_file());
+    assert!(
+        exports
+            .join("marcus-tech-lead-to-head-of-product-radar.svg")
+            .is_file()
+    );
+    assert!(
+        exports
+            .join("marcus-tech-lead-to-head-of-product-ranking.svg")
+            .is_file()
+    );
     assert!(!dirty(&h), "exporting does not change the plan");
 }
 
@@ -49,8 +62,15 @@ fn an_export_to_a_missing_folder_says_so_and_writes_nothing() {
     let target = sandbox.dir.path().join("no-such-folder").join("report.html");
     replace_text(&mut h, "Location", &target.display().to_string());
     click(&mut h, "Export");
-    assert_eq!(h.state().dialog_kind(), Some(DialogKind::Export), "the form stays open");
-    assert!(support::shows(&h, &format!("{}: no such folder", target.parent().expect("dir").display())));
+    assert_eq!(
+        h.state().dialog_kind(),
+        Some(DialogKind::Export),
+        "the form stays open"
+    );
+    assert!(support::shows(
+        &h,
+        &format!("{}: no such folder", target.parent().expect("dir").display())
+    ));
     assert!(!target.exists());
 }
 
@@ -60,29 +80,53 @@ fn a_received_plan_opens_as_a_copy_and_is_never_written() {
     let inbox = sandbox.dir.path().join("inbox");
     std::fs::create_dir_all(&inbox).expect("inbox");
     let received = inbox.join("from-marcus.ron");
-    std::fs::copy(Path::new(env!("CARGO_MANIFEST_DIR")).join("saves").join(MARCUS), &received).expect("copy");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("saves").join(MARCUS),
+        &received,
+    )
+    .expect("copy");
     let before = std::fs::read(&received).expect("read");
 
     let mut h = harness(sandbox.config(None));
     h.state_mut().run_command(UiCommand::OpenCopy);
     h.run_ok();
-    assert_eq!(h.state().dialog_kind(), Some(DialogKind::Path(PathPurpose::OpenCopy)));
+    assert_eq!(
+        h.state().dialog_kind(),
+        Some(DialogKind::Path(PathPurpose::OpenCopy))
+    );
     replace_text(&mut h, "Location", &received.display().to_string());
     click(&mut h, "Copy and open");
     let copy = sandbox.data().plans().join("from-marcus-copy.ron");
-    assert_eq!(h.state().open_plan().and_then(|o| o.path.clone()), Some(copy.clone()));
+    assert_eq!(
+        h.state().open_plan().and_then(|o| o.path.clone()),
+        Some(copy.clone())
+    );
     press(&mut h, "Communication self rating 5");
     ctrl(&mut h, Key::S);
     assert!(!dirty(&h));
-    assert_eq!(std::fs::read(&received).expect("read"), before, "the received file is untouched");
-    assert_eq!(std::fs::read_dir(&inbox).expect("inbox").count(), 1, "no backup or temp file beside it");
-    assert!(std::fs::read_to_string(&copy).expect("copy").contains("self_rating: Some(5)"));
+    assert_eq!(
+        std::fs::read(&received).expect("read"),
+        before,
+        "the received file is untouched"
+    );
+    assert_eq!(
+        std::fs::read_dir(&inbox).expect("inbox").count(),
+        1,
+        "no backup or temp file beside it"
+    );
+    assert!(
+        std::fs::read_to_string(&copy)
+            .expect("copy")
+            .contains("self_rating: Some(5)")
+    );
 }
 
 #[test]
 fn a_framework_file_is_checked_installed_and_used() {
     let sandbox = Sandbox::new();
-    let frameworks = Path::new(env!("CARGO_MANIFEST_DIR")).join("saves").join("frameworks");
+    let frameworks = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("saves")
+        .join("frameworks");
     let mut h = harness(sandbox.config(None));
 
     // A broken file: the error names the file and the place, nothing is installed.
@@ -93,7 +137,10 @@ fn a_framework_file_is_checked_installed_and_used() {
     h.run_ok();
     replace_text(&mut h, "Location", &broken.display().to_string());
     click(&mut h, "Use this framework");
-    assert_eq!(h.state().dialog_kind(), Some(DialogKind::Path(PathPurpose::Framework)));
+    assert_eq!(
+        h.state().dialog_kind(),
+        Some(DialogKind::Path(PathPurpose::Framework))
+    );
     let message = h
         .query_by_label_contains("broken-ladder.ron:")
         .map(|n| format!("{n:?}"))
@@ -101,7 +148,11 @@ fn a_framework_file_is_checked_installed_and_used() {
     assert!(message.contains("not 100%"), "{message}");
     assert!(!sandbox.data().frameworks().exists());
 
-    replace_text(&mut h, "Location", &frameworks.join("acme-ladder.ron").display().to_string());
+    replace_text(
+        &mut h,
+        "Location",
+        &frameworks.join("acme-ladder.ron").display().to_string(),
+    );
     click(&mut h, "Use this framework");
     assert_eq!(h.state().dialog_kind(), None);
     assert!(sandbox.data().frameworks().join("acme-ladder.ron").is_file());

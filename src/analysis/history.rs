@@ -64,12 +64,20 @@ pub fn history(plan: &Plan, framework: &Framework, today: Date) -> History {
     let skills: Vec<SkillId> = plan.all_skills(framework).map(|s| s.id().clone()).collect();
     let mut snapshots: Vec<&Snapshot> = plan.snapshots.iter().collect();
     snapshots.sort_by_key(|s| s.date);
-    let mut points: Vec<HistoryPoint> = snapshots.iter().map(|s| point(plan, framework, &skills, s)).collect();
-    let mut now = point(plan, framework, &skills, &plan.take_snapshot(crate::model::ItemId(0), today, "Now", None));
+    let mut points: Vec<HistoryPoint> = snapshots
+        .iter()
+        .map(|s| point(plan, framework, &skills, s))
+        .collect();
+    let mut now = point(
+        plan,
+        framework,
+        &skills,
+        &plan.take_snapshot(crate::model::ItemId(0), today, "Now", None),
+    );
     now.label = "Now".to_owned();
-    let same_as_last = points
-        .last()
-        .is_some_and(|last| last.date == now.date && last.ratings == now.ratings && last.mentor == now.mentor);
+    let same_as_last = points.last().is_some_and(|last| {
+        last.date == now.date && last.ratings == now.ratings && last.mentor == now.mentor
+    });
     if !same_as_last {
         points.push(now);
     }
@@ -131,7 +139,9 @@ impl Projection {
 /// `⌈open × 90 / done⌉` days.
 pub fn projection(plan: &Plan, framework: &Framework, today: Date) -> Projection {
     let readiness_now = super::gaps::readiness(plan, framework, &plan.target_role, super::gaps::Rater::Own);
-    let since = today.checked_sub(jiff::Span::new().days(i64::from(PACE_WINDOW_DAYS))).unwrap_or(today);
+    let since = today
+        .checked_sub(jiff::Span::new().days(i64::from(PACE_WINDOW_DAYS)))
+        .unwrap_or(today);
     let done_recently = plan
         .checklist
         .iter()
@@ -143,7 +153,8 @@ pub fn projection(plan: &Plan, framework: &Framework, today: Date) -> Projection
     let mut points = vec![(today, readiness_now)];
     // Whole days until every open action is done: open ÷ (done ÷ window), rounded up.
     let days_to_done = (done_recently > 0 && open > 0).then(|| (open * window).div_ceil(done_recently));
-    let all_done_by = days_to_done.and_then(|days| today.checked_add(jiff::Span::new().days(days as i64)).ok());
+    let all_done_by =
+        days_to_done.and_then(|days| today.checked_add(jiff::Span::new().days(days as i64)).ok());
     if let Some(end) = all_done_by {
         let remaining = usize::from(100 - readiness_now);
         // now + (100 − now) × done × days ÷ (window × open), halves rounded up.
@@ -157,7 +168,9 @@ pub fn projection(plan: &Plan, framework: &Framework, today: Date) -> Projection
         let mut days = 0usize;
         loop {
             days += 28;
-            let Ok(date) = today.checked_add(jiff::Span::new().days(days as i64)) else { break };
+            let Ok(date) = today.checked_add(jiff::Span::new().days(days as i64)) else {
+                break;
+            };
             if date >= end || date > horizon {
                 break;
             }

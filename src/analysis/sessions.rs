@@ -6,7 +6,9 @@ use serde::Serialize;
 
 use super::diff::{SnapshotDiff, diff_snapshots};
 use super::gaps::{Rater, role_readiness};
-use crate::model::{ChecklistItem, Command, Framework, ItemId, Level, Plan, Session, SessionNote, SkillId, Snapshot, Status};
+use crate::model::{
+    ChecklistItem, Command, Framework, ItemId, Level, Plan, Session, SessionNote, SkillId, Snapshot, Status,
+};
 
 /// How many open actions, gaps and changes an agenda lists at most.
 pub const AGENDA_OPEN_ACTIONS: usize = 3;
@@ -38,9 +40,12 @@ pub struct AgendaItem {
 /// The snapshot the "since last session" comparison starts from: the one
 /// taken when the last finished session ended, else the newest snapshot.
 pub fn last_session_snapshot(plan: &Plan) -> Option<&Snapshot> {
-    let by_session = plan
-        .last_finished_session()
-        .and_then(|s| plan.snapshots.iter().rev().find(|snap| snap.session == Some(s.id)));
+    let by_session = plan.last_finished_session().and_then(|s| {
+        plan.snapshots
+            .iter()
+            .rev()
+            .find(|snap| snap.session == Some(s.id))
+    });
     by_session.or_else(|| plan.snapshots.last())
 }
 
@@ -53,7 +58,11 @@ pub fn since_last_session(plan: &Plan, today: Date) -> Option<SnapshotDiff> {
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {
-    if n == 1 { format!("1 {one}") } else { format!("{n} {many}") }
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
 }
 
 /// The agenda for a session starting `today`, in this order:
@@ -84,7 +93,11 @@ pub fn agenda(plan: &Plan, framework: &Framework, today: Date) -> Vec<AgendaItem
         .collect();
     open.sort_by_key(|(index, i)| (i.due.is_none(), i.due, *index));
     for (_, item) in open.into_iter().take(AGENDA_OPEN_ACTIONS) {
-        let state = if item.status == Status::InProgress { "In progress" } else { "Open" };
+        let state = if item.status == Status::InProgress {
+            "In progress"
+        } else {
+            "Open"
+        };
         let due = item.due.map(|d| format!(" (due {d})")).unwrap_or_default();
         items.push(AgendaItem {
             kind: AgendaKind::Open,
@@ -92,11 +105,18 @@ pub fn agenda(plan: &Plan, framework: &Framework, today: Date) -> Vec<AgendaItem
         });
     }
     let readiness = role_readiness(plan, framework, &plan.target_role, Rater::Own);
-    let mut gaps: Vec<_> = readiness.gaps.iter().enumerate().filter(|(_, g)| g.gap > 0).collect();
+    let mut gaps: Vec<_> = readiness
+        .gaps
+        .iter()
+        .enumerate()
+        .filter(|(_, g)| g.gap > 0)
+        .collect();
     gaps.sort_by_key(|(index, g)| (std::cmp::Reverse(g.gap), *index));
     for (_, g) in gaps.into_iter().take(AGENDA_GAPS) {
         let need = g.required.map_or(0, Level::get);
-        let have = g.rating.map_or_else(|| "not rated".to_owned(), |l| format!("self-rated {l}"));
+        let have = g
+            .rating
+            .map_or_else(|| "not rated".to_owned(), |l| format!("self-rated {l}"));
         items.push(AgendaItem {
             kind: AgendaKind::Gap,
             text: format!(
@@ -152,7 +172,10 @@ pub fn start_session(plan: &Plan, framework: &Framework, now: DateTime) -> Comma
             id: ItemId(plan.next_id),
             started: now,
             ended: None,
-            agenda: agenda(plan, framework, now.date()).into_iter().map(|a| a.text).collect(),
+            agenda: agenda(plan, framework, now.date())
+                .into_iter()
+                .map(|a| a.text)
+                .collect(),
             notes: Vec::new(),
             summary: String::new(),
         },

@@ -48,7 +48,9 @@ impl Quadrant {
             Self::Direct => {
                 "Low skill, low will: set clear, small tasks, say exactly what good looks like, and check in often."
             }
-            Self::Guide => "Low skill, high will: teach and explain, give room to practise, and answer questions quickly.",
+            Self::Guide => {
+                "Low skill, high will: teach and explain, give room to practise, and answer questions quickly."
+            }
             Self::Excite => {
                 "High skill, low will: find out what drains the motivation, connect the work to what matters to them, and praise progress."
             }

@@ -34,6 +34,8 @@ pub enum UiCommand {
     ShowTab(Tab),
     /// Show or hide the mentor's ratings.
     ToggleMentor,
+    /// Show or hide the plan library.
+    ToggleLibrary,
     /// Presentation mode: larger text, private notes hidden.
     TogglePresentation,
     /// Make everything larger.
@@ -54,7 +56,7 @@ const CTRL_SHIFT: Modifiers = Modifiers {
 
 impl UiCommand {
     /// Every command that has a shortcut, for the keyboard handler.
-    pub const WITH_SHORTCUTS: [Self; 16] = [
+    pub const WITH_SHORTCUTS: [Self; 19] = [
         Self::New,
         Self::Open,
         Self::SaveAs,
@@ -67,7 +69,10 @@ impl UiCommand {
         Self::ShowTab(Tab::Skills),
         Self::ShowTab(Tab::Path),
         Self::ShowTab(Tab::Checklist),
+        Self::ShowTab(Tab::Sessions),
+        Self::ShowTab(Tab::Progress),
         Self::ShowTab(Tab::Notes),
+        Self::ToggleLibrary,
         Self::TogglePresentation,
         Self::ToggleMentor,
         Self::About,
@@ -89,6 +94,7 @@ impl UiCommand {
             Self::Redo => "Redo",
             Self::ShowTab(tab) => tab.label(),
             Self::ToggleMentor => "Mentor ratings",
+            Self::ToggleLibrary => "Plan library",
             Self::TogglePresentation => "Presentation mode",
             Self::ZoomIn => "Zoom in",
             Self::ZoomOut => "Zoom out",
@@ -113,7 +119,10 @@ impl UiCommand {
             Self::ShowTab(Tab::Skills) => s(CTRL, Key::Num1),
             Self::ShowTab(Tab::Path) => s(CTRL, Key::Num2),
             Self::ShowTab(Tab::Checklist) => s(CTRL, Key::Num3),
-            Self::ShowTab(Tab::Notes) => s(CTRL, Key::Num4),
+            Self::ShowTab(Tab::Sessions) => s(CTRL, Key::Num4),
+            Self::ShowTab(Tab::Progress) => s(CTRL, Key::Num5),
+            Self::ShowTab(Tab::Notes) => s(CTRL, Key::Num6),
+            Self::ToggleLibrary => s(CTRL, Key::L),
             Self::TogglePresentation => s(Modifiers::NONE, Key::F5),
             Self::ToggleMentor => s(CTRL, Key::M),
             Self::About => s(Modifiers::NONE, Key::F1),
@@ -150,6 +159,7 @@ impl UiCommand {
             Self::Redo => "Redo the last undone change",
             Self::ShowTab(_) => "Show this view",
             Self::ToggleMentor => "Show the mentor's ratings beside your own",
+            Self::ToggleLibrary => "Show every plan in your plans folder in a side panel",
             Self::TogglePresentation => "Larger text and private notes hidden, for screen sharing",
             Self::ZoomIn => "Make everything larger",
             Self::ZoomOut => "Make everything smaller",

@@ -426,7 +426,12 @@ impl TrailmapApp {
     }
 }
 
-fn export_ui(ui: &mut Ui, form: &mut ExportForm, native: bool, browse: &mut Option<(PathPurpose, String)>) -> Outcome {
+fn export_ui(
+    ui: &mut Ui,
+    form: &mut ExportForm,
+    native: bool,
+    browse: &mut Option<(PathPurpose, String)>,
+) -> Outcome {
     use crate::export::Format;
     ui.heading("Export the plan");
     ui.label(
@@ -440,21 +445,39 @@ fn export_ui(ui: &mut Ui, form: &mut ExportForm, native: bool, browse: &mut Opti
     ui.horizontal(|ui| {
         ui.label("Format");
         for (format, label, tip) in [
-            (Format::Html, "HTML page", "One self-contained page that opens in any browser and prints well"),
-            (Format::Markdown, "Markdown", "Markdown text with the two charts as SVG files beside it"),
+            (
+                Format::Html,
+                "HTML page",
+                "One self-contained page that opens in any browser and prints well",
+            ),
+            (
+                Format::Markdown,
+                "Markdown",
+                "Markdown text with the two charts as SVG files beside it",
+            ),
         ] {
-            if ui.radio(form.format == format, label).on_hover_text(tip).clicked() {
+            if ui
+                .radio(form.format == format, label)
+                .on_hover_text(tip)
+                .clicked()
+            {
                 form.set_format(format);
             }
         }
     });
     ui.checkbox(&mut form.redact, "Leave out private notes")
-        .on_hover_text("Leaves out your private notes, the mentor's notes on skills and mentor-only session notes");
+        .on_hover_text(
+            "Leaves out your private notes, the mentor's notes on skills and mentor-only session notes",
+        );
     let mut submit = false;
     ui.horizontal(|ui| {
         let label = ui.label("Location");
         let response = ui
-            .add(TextEdit::singleline(&mut form.path).id_salt("export-path").desired_width(380.0))
+            .add(
+                TextEdit::singleline(&mut form.path)
+                    .id_salt("export-path")
+                    .desired_width(380.0),
+            )
             .labelled_by(label.id);
         if response.changed() {
             form.error = None;
@@ -462,7 +485,12 @@ fn export_ui(ui: &mut Ui, form: &mut ExportForm, native: bool, browse: &mut Opti
         if response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
             submit = true;
         }
-        if native && ui.button("Browse…").on_hover_text("Choose with the system's file dialog").clicked() {
+        if native
+            && ui
+                .button("Browse…")
+                .on_hover_text("Choose with the system's file dialog")
+                .clicked()
+        {
             *browse = Some((PathPurpose::Export, form.path.clone()));
         }
     });

@@ -86,7 +86,10 @@ impl TrailmapApp {
                         || crate::cli::slug(&open.doc.plan().person.name),
                         |s| s.to_string_lossy().into_owned(),
                     );
-                    self.dialog = Some(Dialog::Export(super::dialogs::ExportForm::new(&self.exports_dir(), &stem)));
+                    self.dialog = Some(Dialog::Export(super::dialogs::ExportForm::new(
+                        &self.exports_dir(),
+                        &stem,
+                    )));
                 }
             }
             UiCommand::ChooseFramework => {
@@ -113,6 +116,10 @@ impl TrailmapApp {
                 }
             }
             UiCommand::ToggleMentor => self.show_mentor = Some(!self.mentor_visible()),
+            UiCommand::ToggleLibrary => {
+                self.prefs.library_open = !self.prefs.library_open;
+                self.library_stale = true;
+            }
             UiCommand::TogglePresentation => {
                 self.presenting = match self.presenting {
                     Some(zoom) => {
@@ -350,6 +357,7 @@ impl TrailmapApp {
                 let _ = storage::discard_recovery(&old_recovery);
                 self.prefs.add_recent(path);
                 self.prefs.last_plan = Some(path.to_path_buf());
+                self.library_stale = true;
                 let time = crate::clock::now();
                 self.set_status(format!(
                     "Saved {} at {:02}:{:02}",
@@ -735,7 +743,11 @@ impl TrailmapApp {
             },
             PathPurpose::Export => return Err("use the export dialog".to_owned()),
             PathPurpose::ChartImage => {
-                let path = if path.extension().is_none() { path.with_extension("png") } else { path };
+                let path = if path.extension().is_none() {
+                    path.with_extension("png")
+                } else {
+                    path
+                };
                 if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
                     if dir == self.exports_dir() {
                         storage::ensure_dir(dir).map_err(|e| e.to_string())?;
@@ -754,6 +766,50 @@ impl TrailmapApp {
         self.save_to(path, None);
     }
 
+    /// Reads the plans folder on a thread if the library is out of date; the
+    /// cache makes a second read cost only a folder listing.
+    pub(super) fn refresh_library_if_stale(&mut self) {
+        if !self.library_stale || self.library_scan.is_some() {
+            return;
+        }
+        self.library_stale = false;
+        let (tx, rx) = std::sync::mpsc::channel();
+        let dir = self.data.plans();
+        let root = self.data.root().to_path_buf();
+        let catalog = self.catalog.clone();
+        let cache = self.library_cache.take();
+        let ctx = self.repaint_ctx.clone();
+        let work = move || {
+            let mut cache = cache.unwrap_or_else(|| storage::LibraryCache::load(&root));
+            let entries = storage::scan(&dir, &catalog, &mut cache);
+            cache.save(&root);
+            let _ = tx.send((entries, cache));
+            if let Some(ctx) = ctx {
+                ctx.request_repaint();
+            }
+        };
+        if self.background_threads {
+            std::thread::spawn(work);
+        } else {
+            work();
+        }
+        self.library_scan = Some(rx);
+    }
+
+    /// Takes the library entries once the thread has read them.
+    pub(super) fn poll_library(&mut self) {
+        let Some(rx) = &self.library_scan else { return };
+        match rx.try_recv() {
+            Ok((entries, cache)) => {
+                self.library_entries = entries;
+                self.library_cache = Some(cache);
+                self.library_scan = None;
+            }
+            Err(std::sync::mpsc::TryRecvError::Empty) => {}
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => self.library_scan = None,
+        }
+    }
+
     /// Where exports and chart images go by default: `DATA/exports`.
     pub(super) fn exports_dir(&self) -> PathBuf {
         self.data.root().join("exports")
@@ -762,7 +818,9 @@ impl TrailmapApp {
     /// Writes the export the form describes.
     pub(super) fn export_to(&mut self, form: &super::dialogs::ExportForm) -> Result<(), String> {
         let today = self.today();
-        let Some(open) = self.open_plan() else { return Err("no plan is open".to_owned()) };
+        let Some(open) = self.open_plan() else {
+            return Err("no plan is open".to_owned());
+        };
         let path = PathBuf::from(form.path.trim());
         if path.file_name().is_none() {
             return Err("give the export a file name".to_owned());
@@ -774,10 +832,24 @@ impl TrailmapApp {
                 return Err(format!("{}: no such folder", dir.display()));
             }
         }
-        let written = storage::write_report(open.doc.plan(), &open.framework, today, form.format, form.redact, &path)
-            .map_err(|e| e.to_string())?;
-        let redacted = if form.redact { ", private notes left out" } else { "" };
-        self.set_status(format!("Exported to {}{redacted}", written.last().map_or(path.clone(), Clone::clone).display()));
+        let written = storage::write_report(
+            open.doc.plan(),
+            &open.framework,
+            today,
+            form.format,
+            form.redact,
+            &path,
+        )
+        .map_err(|e| e.to_string())?;
+        let redacted = if form.redact {
+            ", private notes left out"
+        } else {
+            ""
+        };
+        self.set_status(format!(
+            "Exported to {}{redacted}",
+            written.last().map_or(path.clone(), Clone::clone).display()
+        ));
         Ok(())
     }
 
@@ -790,7 +862,10 @@ impl TrailmapApp {
             .and_then(|p| p.file_stem())
             .map_or_else(|| "plan".to_owned(), |s| s.to_string_lossy().into_owned());
         let path = self.exports_dir().join(format!("{stem}-radar.png"));
-        self.dialog = Some(Dialog::Path(PathForm::new(PathPurpose::ChartImage, path.display().to_string())));
+        self.dialog = Some(Dialog::Path(PathForm::new(
+            PathPurpose::ChartImage,
+            path.display().to_string(),
+        )));
     }
 
     /// Once the dialog is gone, asks egui for a screenshot of the next frame
@@ -799,7 +874,9 @@ impl TrailmapApp {
         if self.dialog.is_some() {
             return;
         }
-        let (Some(path), Some(rect)) = (self.pending_chart.take(), self.path_view.radar_rect) else { return };
+        let (Some(path), Some(rect)) = (self.pending_chart.take(), self.path_view.radar_rect) else {
+            return;
+        };
         let tx = self.chart_tx.clone();
         let repaint = ctx.clone();
         let pixels_per_point = ctx.pixels_per_point();

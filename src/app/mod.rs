@@ -25,10 +25,14 @@ pub use prefs::{Prefs, STORAGE_KEY, ThemeChoice};
 use crate::cli::GlobalArgs;
 use crate::model::{Document, Framework};
 use crate::storage::{DataDir, Fingerprint, FrameworkCatalog};
+use crate::storage::{LibraryCache, LibraryEntry};
 use crate::ui::checklist::ChecklistView;
 use crate::ui::error_page::LoadFailure;
+use crate::ui::library::{LibraryAction, LibraryView};
 use crate::ui::notes::NotesView;
 use crate::ui::path::PathView;
+use crate::ui::progress::ProgressView;
+use crate::ui::sessions::SessionsView;
 use crate::ui::skills::SkillsView;
 use crate::ui::{Derived, Edits, Tab, ViewCtx};
 
@@ -49,6 +53,9 @@ pub struct AppConfig {
     pub recovery_interval: Duration,
     /// Whether native file dialogs may be used for "Browse…" (off in tests).
     pub native_dialogs: bool,
+    /// Whether slow work (reading the plan library) runs on a thread; off in
+    /// tests, so that a frame sees its result at once.
+    pub background_threads: bool,
 }
 
 impl AppConfig {
@@ -62,6 +69,7 @@ impl AppConfig {
             today: None,
             recovery_interval: Duration::from_secs(5),
             native_dialogs: true,
+            background_threads: true,
         }
     }
 }
@@ -142,6 +150,13 @@ pub struct TrailmapApp {
     path_view: PathView,
     checklist: ChecklistView,
     notes: NotesView,
+    sessions: SessionsView,
+    progress: ProgressView,
+    library: LibraryView,
+    library_entries: Vec<LibraryEntry>,
+    library_scan: Option<Receiver<(Vec<LibraryEntry>, LibraryCache)>>,
+    library_cache: Option<LibraryCache>,
+    library_stale: bool,
     dialog: Option<Dialog>,
     status: Option<Status>,
     fixed_today: Option<Date>,
@@ -156,6 +171,8 @@ pub struct TrailmapApp {
     quit_requested: bool,
     title: String,
     native_dialogs: bool,
+    background_threads: bool,
+    repaint_ctx: Option<egui::Context>,
     browse_tx: Sender<(PathPurpose, Option<PathBuf>)>,
     browse_rx: Receiver<(PathPurpose, Option<PathBuf>)>,
     browsing: bool,
@@ -230,6 +247,13 @@ impl TrailmapApp {
             path_view: PathView::default(),
             checklist: ChecklistView::default(),
             notes: NotesView::default(),
+            sessions: SessionsView::default(),
+            progress: ProgressView::default(),
+            library: LibraryView::default(),
+            library_entries: Vec::new(),
+            library_scan: None,
+            library_cache: None,
+            library_stale: true,
             dialog: None,
             status: None,
             fixed_today: config.today,
@@ -244,6 +268,8 @@ impl TrailmapApp {
             quit_requested: false,
             title: String::new(),
             native_dialogs: config.native_dialogs,
+            background_threads: config.background_threads,
+            repaint_ctx: None,
             browse_tx,
             browse_rx,
             browsing: false,
@@ -261,6 +287,25 @@ impl TrailmapApp {
     /// Today's date (fixed in tests).
     pub fn today(&self) -> Date {
         self.fixed_today.unwrap_or_else(crate::clock::today)
+    }
+
+    /// The date and time stamped on session notes (on the fixed date in tests).
+    pub fn now(&self) -> jiff::civil::DateTime {
+        let now = crate::clock::now();
+        match self.fixed_today {
+            Some(day) => day.to_datetime(now.time()),
+            None => now,
+        }
+    }
+
+    /// The entries the library panel shows.
+    pub fn library_entries(&self) -> &[LibraryEntry] {
+        &self.library_entries
+    }
+
+    /// Whether the library is being read.
+    pub fn library_scanning(&self) -> bool {
+        self.library_scan.is_some()
     }
 
     /// The page showing.
@@ -338,12 +383,14 @@ impl TrailmapApp {
     pub fn ui_root(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
         if !self.style_applied {
+            self.repaint_ctx = Some(ctx.clone());
             crate::ui::theme::apply_style(&ctx);
             ctx.set_theme(self.prefs.theme.preference());
             self.style_applied = true;
         }
         self.poll_browse();
         self.poll_chart_image();
+        self.poll_library();
         self.handle_dropped_files(&ctx);
         self.handle_shortcuts(&ctx);
         self.handle_close_request(&ctx);
@@ -351,6 +398,14 @@ impl TrailmapApp {
         let mut edits = Edits::default();
         egui::Panel::top("menu-bar").show(ui, |ui| self.menu_bar_ui(ui));
         egui::Panel::bottom("status-bar").show(ui, |ui| self.status_bar_ui(ui));
+        if self.prefs.library_open && self.presenting.is_none() {
+            self.refresh_library_if_stale();
+            egui::Panel::left("library")
+                .resizable(true)
+                .default_size(300.0)
+                .min_size(220.0)
+                .show(ui, |ui| self.library_ui(ui));
+        }
         if matches!(self.page, Page::Plan(_)) {
             egui::Panel::top("plan-header").show(ui, |ui| self.header_ui(ui, &mut edits));
         }
@@ -405,6 +460,8 @@ impl TrailmapApp {
                     self.menu_item(ui, UiCommand::ShowTab(tab), has_plan);
                 }
                 ui.separator();
+                let library = self.prefs.library_open;
+                self.menu_toggle(ui, UiCommand::ToggleLibrary, library, true);
                 let mentor = self.mentor_visible();
                 self.menu_toggle(ui, UiCommand::ToggleMentor, mentor, has_plan);
                 let presenting = self.is_presenting();
@@ -560,12 +617,33 @@ impl TrailmapApp {
                     ),
                     Tab::Path => self.path_view.ui(ui, &ctx, edits, mentor),
                     Tab::Checklist => self.checklist.ui(ui, &ctx, edits, revision),
+                    Tab::Sessions => self.sessions.ui(ui, &ctx, edits, self.now(), presenting),
+                    Tab::Progress => self.progress.ui(ui, &ctx),
                     Tab::Notes => self.notes.ui(ui, &ctx, edits, presenting),
                 }
                 if self.checklist.grouping != self.prefs.grouping {
                     self.prefs.grouping = self.checklist.grouping;
                 }
             }
+        }
+    }
+
+    fn library_ui(&mut self, ui: &mut Ui) {
+        let today = self.today();
+        let open = self.open_plan().and_then(|o| o.path.clone());
+        let folder = self.data.plans();
+        let scanning = self.library_scan.is_some();
+        match self.library.ui(
+            ui,
+            &self.library_entries,
+            scanning,
+            open.as_deref(),
+            &folder,
+            today,
+        ) {
+            Some(LibraryAction::Open(path)) => self.request_open_path(path),
+            Some(LibraryAction::Refresh) => self.library_stale = true,
+            None => {}
         }
     }
 

@@ -62,6 +62,8 @@ pub struct Prefs {
     pub tab: Tab,
     /// How the checklist is grouped.
     pub grouping: Grouping,
+    /// Whether the plan library panel is shown.
+    pub library_open: bool,
     /// A framework file chosen in the app, used besides the built-in one.
     pub framework_file: Option<PathBuf>,
 }

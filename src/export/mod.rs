@@ -91,7 +91,10 @@ pub fn report_files(
     redact: bool,
     file_name: &str,
 ) -> Vec<(String, String)> {
-    let stem = file_name.rsplit_once('.').map_or(file_name, |(stem, _)| stem).to_owned();
+    let stem = file_name
+        .rsplit_once('.')
+        .map_or(file_name, |(stem, _)| stem)
+        .to_owned();
     let options = ExportOptions {
         redact,
         image_prefix: Some(stem.clone()),

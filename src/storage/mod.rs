@@ -8,6 +8,7 @@
 mod atomic;
 mod error;
 mod frameworks;
+mod library;
 mod paths;
 mod plans;
 mod recovery;
@@ -18,6 +19,7 @@ pub use error::{ErrorKind, Position, StorageError};
 pub use frameworks::{
     BUILTIN_NAME, BUILTIN_TEXT, FrameworkCatalog, builtin, install_framework, load_framework, parse_framework,
 };
+pub use library::{FileStamp, LibraryCache, LibraryEntry, read_entry, scan};
 pub use paths::{DATA_DIR_ENV, DataDir};
 pub use plans::{
     Fingerprint, LoadedPlan, backup_path, check_plan, load_plan, load_plan_text, parse_plan, plan_to_string,
@@ -42,7 +44,9 @@ pub fn read_lossy(path: &Path) -> Option<String> {
     if !meta.is_file() || meta.len() > MAX_FILE_BYTES {
         return None;
     }
-    std::fs::read(path).ok().map(|b| String::from_utf8_lossy(&b).into_owned())
+    std::fs::read(path)
+        .ok()
+        .map(|b| String::from_utf8_lossy(&b).into_owned())
 }
 
 /// Creates a folder and its parents.
@@ -60,7 +64,9 @@ pub fn write_report(
     redact: bool,
     out: &Path,
 ) -> Result<Vec<std::path::PathBuf>, StorageError> {
-    let name = out.file_name().map_or_else(|| "report".to_owned(), |n| n.to_string_lossy().into_owned());
+    let name = out
+        .file_name()
+        .map_or_else(|| "report".to_owned(), |n| n.to_string_lossy().into_owned());
     let mut written = Vec::new();
     for (file, contents) in crate::export::report_files(plan, framework, today, format, redact, &name) {
         let path = out.with_file_name(file);

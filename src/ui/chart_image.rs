@@ -11,7 +11,11 @@ pub fn crop(screenshot: &ColorImage, rect: Rect, pixels_per_point: f32) -> Color
 /// Encodes an image as PNG bytes.
 pub fn png_bytes(image: &ColorImage) -> Result<Vec<u8>, String> {
     let [width, height] = image.size;
-    let rgba: Vec<u8> = image.pixels.iter().flat_map(|c| c.to_srgba_unmultiplied()).collect();
+    let rgba: Vec<u8> = image
+        .pixels
+        .iter()
+        .flat_map(|c| c.to_srgba_unmultiplied())
+        .collect();
     let buffer = image::RgbaImage::from_raw(
         u32::try_from(width).map_err(|e| e.to_string())?,
         u32::try_from(height).map_err(|e| e.to_string())?,
@@ -40,7 +44,11 @@ mod tests {
                 screenshot[(x, y)] = Color32::from_rgb(10 * x as u8, 20 * y as u8, 200);
             }
         }
-        let chart = crop(&screenshot, Rect::from_min_max(pos2(1.0, 0.0), pos2(2.0, 1.0)), 2.0);
+        let chart = crop(
+            &screenshot,
+            Rect::from_min_max(pos2(1.0, 0.0), pos2(2.0, 1.0)),
+            2.0,
+        );
         assert_eq!(chart.size, [2, 2]);
         let png = png_bytes(&chart).expect("encode");
         let decoded = image::load_from_memory(&png).expect("decode").to_rgba8();

@@ -6,8 +6,12 @@ pub mod chart_image;
 pub mod checklist;
 pub mod derived;
 pub mod error_page;
+pub mod library;
 pub mod notes;
 pub mod path;
+pub mod progress;
+pub mod sessions;
+pub mod skill_will;
 pub mod skills;
 pub mod theme;
 pub mod welcome;
@@ -85,13 +89,24 @@ pub enum Tab {
     Path,
     /// The action checklist.
     Checklist,
+    /// Mentor sessions and the Skill-Will matrix.
+    Sessions,
+    /// Change over time.
+    Progress,
     /// Person, target date, milestones and private notes.
     Notes,
 }
 
 impl Tab {
     /// All tabs in order.
-    pub const ALL: [Self; 4] = [Self::Skills, Self::Path, Self::Checklist, Self::Notes];
+    pub const ALL: [Self; 6] = [
+        Self::Skills,
+        Self::Path,
+        Self::Checklist,
+        Self::Sessions,
+        Self::Progress,
+        Self::Notes,
+    ];
 
     /// The tab's label.
     pub fn label(self) -> &'static str {
@@ -99,6 +114,8 @@ impl Tab {
             Self::Skills => "Skills",
             Self::Path => "Path",
             Self::Checklist => "Checklist",
+            Self::Sessions => "Sessions",
+            Self::Progress => "Progress",
             Self::Notes => "Plan & notes",
         }
     }

@@ -46,7 +46,7 @@ impl NotesView {
                     .num_columns(2)
                     .spacing(vec2(12.0, 8.0))
                     .show(ui, |ui| {
-                        ui.label("Name");
+                        let name_label = ui.label("Name");
                         let mut name = plan.person.name.clone();
                         if ui
                             .add(
@@ -54,12 +54,13 @@ impl NotesView {
                                     .id_salt("person-name")
                                     .desired_width(280.0),
                             )
+                            .labelled_by(name_label.id)
                             .changed()
                         {
                             edits.typing("person-name", Command::SetName(name));
                         }
                         ui.end_row();
-                        ui.label("Mentor");
+                        let mentor_label = ui.label("Mentor");
                         let mut mentor = plan.person.mentor.clone();
                         if ui
                             .add(
@@ -68,6 +69,7 @@ impl NotesView {
                                     .hint_text("Who walks through the plan with you")
                                     .desired_width(280.0),
                             )
+                            .labelled_by(mentor_label.id)
                             .changed()
                         {
                             edits.typing("mentor-name", Command::SetMentor(mentor));
@@ -147,14 +149,13 @@ impl NotesView {
                             }));
                         }
                         let mut title = milestone.title.clone();
-                        if ui
-                            .add(
-                                TextEdit::singleline(&mut title)
-                                    .id_salt(("milestone-title", milestone.id))
-                                    .desired_width(380.0),
-                            )
-                            .changed()
-                        {
+                        let response = ui.add(
+                            TextEdit::singleline(&mut title)
+                                .id_salt(("milestone-title", milestone.id))
+                                .desired_width(380.0),
+                        );
+                        super::widgets::name_field(ui, &response, "Milestone");
+                        if response.changed() {
                             edits.typing(
                                 format!("milestone:{}", milestone.id.0),
                                 Command::UpdateMilestone(Milestone {

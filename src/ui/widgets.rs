@@ -203,3 +203,10 @@ pub fn estimate_marker(ui: &mut Ui) -> Response {
 pub fn name_widget(response: &Response, role: egui::Role, name: &str) {
     response.widget_info(|| WidgetInfo::labeled(role, true, name));
 }
+
+/// Gives a text field without a visible label of its own an accessible name,
+/// keeping its role and value.
+pub fn name_field(ui: &Ui, response: &Response, name: &str) {
+    ui.ctx()
+        .accesskit_node_builder(response.id, |node| node.set_label(name.to_owned()));
+}

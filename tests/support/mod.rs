@@ -55,6 +55,7 @@ impl Sandbox {
         config.today = Some(TODAY);
         config.recovery_interval = Duration::ZERO;
         config.native_dialogs = false;
+        config.background_threads = false;
         config
     }
 }

@@ -1,0 +1,180 @@
+//! The plan library: one line per plan in the plans folder, for the side
+//! panel. Each plan is read once; a cache in the data folder, keyed by file
+//! size and modification time, keeps later scans to a directory listing.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::UNIX_EPOCH;
+
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+use super::atomic::{atomic_write, write_all};
+use super::frameworks::FrameworkCatalog;
+use super::plans::load_plan;
+use super::text::{parse, read_text};
+use crate::analysis::{Rater, readiness};
+
+/// What the library shows for one plan.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LibraryEntry {
+    /// The file.
+    pub path: PathBuf,
+    /// The person's name.
+    pub person: String,
+    /// The current role's name.
+    pub current_role: String,
+    /// The target role's name.
+    pub target_role: String,
+    /// Readiness for the target, 0 to 100.
+    pub readiness: u8,
+    /// The day of the last session, if any.
+    pub last_session: Option<Date>,
+    /// Due dates of the open and in-progress actions (overdue counts depend on the day).
+    pub open_due: Vec<Date>,
+    /// Why the plan could not be read, if it could not.
+    pub error: Option<String>,
+}
+
+impl LibraryEntry {
+    /// Open actions due before `today`.
+    pub fn overdue(&self, today: Date) -> usize {
+        self.open_due.iter().filter(|d| **d < today).count()
+    }
+
+    /// The file name, for plans without a person's name.
+    pub fn file_name(&self) -> String {
+        self.path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    }
+}
+
+/// What identifies a version of a file cheaply: its size and modification time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileStamp {
+    /// Size in bytes.
+    pub len: u64,
+    /// Modification time in nanoseconds since 1970.
+    pub modified_nanos: u128,
+}
+
+impl FileStamp {
+    /// The stamp of the file at `path` now.
+    pub fn of(path: &Path) -> Option<Self> {
+        let meta = fs::metadata(path).ok()?;
+        let modified_nanos = meta.modified().ok()?.duration_since(UNIX_EPOCH).ok()?.as_nanos();
+        Some(Self {
+            len: meta.len(),
+            modified_nanos,
+        })
+    }
+}
+
+/// Entries read before, by path, with the stamp of the file they came from.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct LibraryCache {
+    entries: BTreeMap<PathBuf, (FileStamp, LibraryEntry)>,
+}
+
+impl LibraryCache {
+    /// The cache file in the data folder.
+    pub fn file(data_root: &Path) -> PathBuf {
+        data_root.join("library-cache.ron")
+    }
+
+    /// Reads the cache; a missing or unreadable cache is an empty one.
+    pub fn load(data_root: &Path) -> Self {
+        let path = Self::file(data_root);
+        read_text(&path)
+            .ok()
+            .and_then(|text| parse(&path, &text).ok())
+            .unwrap_or_default()
+    }
+
+    /// Writes the cache (atomically). Failure only costs speed next time.
+    pub fn save(&self, data_root: &Path) {
+        if let Ok(text) = ron::to_string(self) {
+            let _ = fs::create_dir_all(data_root);
+            let _ = atomic_write(&Self::file(data_root), text.as_bytes(), &write_all);
+        }
+    }
+
+    /// How many entries it holds.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether it holds none.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
+/// Reads one plan's library entry.
+pub fn read_entry(path: &Path, catalog: &FrameworkCatalog) -> LibraryEntry {
+    match load_plan(path, catalog) {
+        Ok(loaded) => {
+            let plan = &loaded.plan;
+            let framework = &loaded.framework;
+            LibraryEntry {
+                path: path.to_path_buf(),
+                person: plan.person.name.clone(),
+                current_role: framework.role_name(&plan.current_role).to_owned(),
+                target_role: framework.role_name(&plan.target_role).to_owned(),
+                readiness: readiness(plan, framework, &plan.target_role, Rater::Own),
+                last_session: plan.sessions.iter().map(|s| s.started.date()).max(),
+                open_due: plan
+                    .checklist
+                    .iter()
+                    .filter(|i| i.status.is_active())
+                    .filter_map(|i| i.due)
+                    .collect(),
+                error: None,
+            }
+        }
+        Err(e) => LibraryEntry {
+            path: path.to_path_buf(),
+            person: String::new(),
+            current_role: String::new(),
+            target_role: String::new(),
+            readiness: 0,
+            last_session: None,
+            open_due: Vec::new(),
+            error: Some(e.to_string()),
+        },
+    }
+}
+
+/// Every plan (`*.ron`) in `dir`, by file name: fresh entries for files that
+/// are new or changed since `cache` saw them, cached ones for the rest. The
+/// cache is updated to hold exactly the files found.
+pub fn scan(dir: &Path, catalog: &FrameworkCatalog, cache: &mut LibraryCache) -> Vec<LibraryEntry> {
+    let Ok(listing) = fs::read_dir(dir) else {
+        cache.entries.clear();
+        return Vec::new();
+    };
+    let mut paths: Vec<PathBuf> = listing
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "ron") && p.is_file())
+        .collect();
+    paths.sort();
+    let mut fresh = BTreeMap::new();
+    let mut entries = Vec::with_capacity(paths.len());
+    for path in paths {
+        let Some(stamp) = FileStamp::of(&path) else {
+            continue;
+        };
+        let entry = match cache.entries.get(&path) {
+            Some((seen, entry)) if *seen == stamp && entry.error.is_none() => entry.clone(),
+            _ => read_entry(&path, catalog),
+        };
+        fresh.insert(path, (stamp, entry.clone()));
+        entries.push(entry);
+    }
+    cache.entries = fresh;
+    entries
+}

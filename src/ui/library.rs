@@ -1,0 +1,244 @@
+//! The plan library side panel: every plan in the plans folder with its
+//! person, roles, readiness, last session and overdue actions; search, sort,
+//! and one click to open.
+
+use std::path::{Path, PathBuf};
+
+use egui::{RichText, ScrollArea, TextEdit, Ui};
+use jiff::civil::Date;
+
+use super::{theme, widgets};
+use crate::storage::LibraryEntry;
+
+/// How the library is sorted.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Sort {
+    /// By person's name.
+    #[default]
+    Name,
+    /// Least ready first (who needs the most help).
+    Readiness,
+    /// Longest since the last session first.
+    LastSession,
+    /// Most overdue actions first.
+    Overdue,
+}
+
+impl Sort {
+    const ALL: [Self; 4] = [Self::Name, Self::Readiness, Self::LastSession, Self::Overdue];
+
+    fn label(self) -> &'static str {
+        match self {
+            Self::Name => "Name",
+            Self::Readiness => "Least ready",
+            Self::LastSession => "Longest since a session",
+            Self::Overdue => "Most overdue",
+        }
+    }
+}
+
+/// View-local state of the library panel.
+#[derive(Debug, Default)]
+pub struct LibraryView {
+    /// Text to search for in names and roles.
+    pub search: String,
+    /// The order.
+    pub sort: Sort,
+}
+
+/// What the user asked for in the panel.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LibraryAction {
+    /// Open this plan.
+    Open(PathBuf),
+    /// Read the folder again.
+    Refresh,
+}
+
+/// The entries shown for `search` and `sort`, as indexes into `entries`.
+pub fn visible(entries: &[LibraryEntry], search: &str, sort: Sort, today: Date) -> Vec<usize> {
+    let needle = search.trim().to_lowercase();
+    let mut shown: Vec<usize> = (0..entries.len())
+        .filter(|&i| {
+            let e = &entries[i];
+            needle.is_empty()
+                || [&e.person, &e.current_role, &e.target_role, &e.file_name()]
+                    .iter()
+                    .any(|t| t.to_lowercase().contains(&needle))
+        })
+        .collect();
+    let name = |e: &LibraryEntry| {
+        if e.person.is_empty() {
+            e.file_name()
+        } else {
+            e.person.clone()
+        }
+        .to_lowercase()
+    };
+    match sort {
+        Sort::Name => shown.sort_by_key(|&i| name(&entries[i])),
+        Sort::Readiness => shown.sort_by_key(|&i| (entries[i].readiness, name(&entries[i]))),
+        Sort::LastSession => shown.sort_by_key(|&i| (entries[i].last_session, name(&entries[i]))),
+        Sort::Overdue => {
+            shown.sort_by_key(|&i| (std::cmp::Reverse(entries[i].overdue(today)), name(&entries[i])));
+        }
+    }
+    shown
+}
+
+impl LibraryView {
+    /// Draws the panel.
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        entries: &[LibraryEntry],
+        scanning: bool,
+        open: Option<&Path>,
+        folder: &Path,
+        today: Date,
+    ) -> Option<LibraryAction> {
+        let mut action = None;
+        ui.add_space(6.0);
+        ui.horizontal(|ui| {
+            ui.heading("Plans");
+            ui.label(RichText::new(entries.len().to_string()).weak());
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if ui
+                    .small_button("Refresh")
+                    .on_hover_text("Read the plans folder again")
+                    .clicked()
+                {
+                    action = Some(LibraryAction::Refresh);
+                }
+                if scanning {
+                    ui.spinner();
+                }
+            });
+        });
+        ui.add(
+            TextEdit::singleline(&mut self.search)
+                .id_salt("library-search")
+                .hint_text("Search names and roles")
+                .desired_width(f32::INFINITY),
+        );
+        let response = egui::ComboBox::from_id_salt("library-sort")
+            .selected_text(format!("Sort: {}", self.sort.label()))
+            .width(ui.available_width())
+            .show_ui(ui, |ui| {
+                for sort in Sort::ALL {
+                    ui.selectable_value(&mut self.sort, sort, sort.label());
+                }
+            })
+            .response;
+        widgets::name_widget(&response, egui::Role::ComboBox, "Sort plans");
+        ui.separator();
+        if entries.is_empty() {
+            ui.label(
+                RichText::new(if scanning {
+                    "Reading plans…".to_owned()
+                } else {
+                    format!("No plans in {} yet.", folder.display())
+                })
+                .weak(),
+            );
+            return action;
+        }
+        let shown = visible(entries, &self.search, self.sort, today);
+        let visuals = ui.visuals().clone();
+        ScrollArea::vertical()
+            .id_salt("library-list")
+            .auto_shrink([false, false])
+            .show_rows(ui, 64.0, shown.len(), |ui, range| {
+                for &index in &shown[range] {
+                    let entry = &entries[index];
+                    let selected = open == Some(entry.path.as_path());
+                    let name = if entry.person.is_empty() {
+                        entry.file_name()
+                    } else {
+                        entry.person.clone()
+                    };
+                    let response = ui
+                        .scope(|ui| {
+                            let frame = egui::Frame::new()
+                                .inner_margin(egui::Margin::symmetric(6, 4))
+                                .corner_radius(6)
+                                .fill(if selected {
+                                    visuals.selection.bg_fill.gamma_multiply(0.5)
+                                } else {
+                                    egui::Color32::TRANSPARENT
+                                });
+                            frame
+                                .show(ui, |ui| {
+                                    ui.set_width(ui.available_width());
+                                    ui.set_height(54.0);
+                                    ui.horizontal(|ui| {
+                                        ui.label(RichText::new(&name).strong());
+                                        if entry.error.is_none() {
+                                            ui.with_layout(
+                                                egui::Layout::right_to_left(egui::Align::Center),
+                                                |ui| {
+                                                    let color = super::path::readiness_color(
+                                                        &visuals,
+                                                        entry.readiness,
+                                                    );
+                                                    widgets::pill(
+                                                        ui,
+                                                        &format!("{}%", entry.readiness),
+                                                        color,
+                                                    );
+                                                },
+                                            );
+                                        }
+                                    });
+                                    if let Some(error) = &entry.error {
+                                        ui.label(
+                                            RichText::new("Could not be read")
+                                                .small()
+                                                .color(theme::bad(&visuals)),
+                                        )
+                                        .on_hover_text(error);
+                                    } else {
+                                        ui.label(
+                                            RichText::new(format!(
+                                                "{} ⏵ {}",
+                                                entry.current_role, entry.target_role
+                                            ))
+                                            .small(),
+                                        );
+                                        ui.horizontal(|ui| {
+                                            let last = entry.last_session.map_or_else(
+                                                || "no session yet".to_owned(),
+                                                |d| format!("last session {d}"),
+                                            );
+                                            ui.label(RichText::new(last).small().weak());
+                                            let overdue = entry.overdue(today);
+                                            if overdue > 0 {
+                                                ui.label(
+                                                    RichText::new(format!("{overdue} overdue"))
+                                                        .small()
+                                                        .color(theme::bad(&visuals)),
+                                                );
+                                            }
+                                        });
+                                    }
+                                })
+                                .response
+                        })
+                        .inner;
+                    let response = response.interact(egui::Sense::click());
+                    let label = format!("Open plan: {name}");
+                    response.widget_info(|| {
+                        egui::WidgetInfo::selected(egui::Role::Button, true, selected, &label)
+                    });
+                    if response.hovered() {
+                        ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
+                    }
+                    let response = response.on_hover_text(entry.path.display().to_string());
+                    if response.clicked() && !selected {
+                        action = Some(LibraryAction::Open(entry.path.clone()));
+                    }
+                }
+            });
+        action
+    }
+}

@@ -1,0 +1,217 @@
+//! UI flows for mentors: a whole session (start, note, agreed action, end),
+//! what changed since, presentation mode, the Skill-Will matrix, and the plan
+//! library listing and opening plans from the data folder.
+
+mod support;
+
+use egui::Key;
+use egui_kittest::kittest::Queryable;
+use support::{Sandbox, click, ctrl, dirty, harness, plan, press, shows, type_into};
+use trailmap::app::UiCommand;
+use trailmap::model::{Level, SkillId};
+
+const MARCUS: &str = "marcus-tech-lead-to-head-of-product.ron";
+const PRIYA: &str = "priya-tech-lead-to-em.ron";
+
+#[test]
+fn a_whole_session_from_start_to_end() {
+    let sandbox = Sandbox::new();
+    let path = sandbox.example(MARCUS);
+    let mut h = harness(sandbox.config(Some(&path)));
+    ctrl(&mut h, Key::Num4);
+    let before = plan(&h);
+    // The agenda preview shows the overdue action before the session starts.
+    assert!(
+        h.query_by_label_contains("Overdue since 2026-11-10: Tailor one message")
+            .is_some(),
+        "agenda preview"
+    );
+    click(&mut h, "Start session");
+    let running = plan(&h).open_session().expect("running").clone();
+    assert_eq!(running.started.date(), support::TODAY);
+    assert!(
+        running
+            .agenda
+            .iter()
+            .any(|a| a.starts_with("Overdue since 2026-11-10"))
+    );
+    assert!(shows(&h, "Session in progress"));
+
+    type_into(&mut h, "Add a note", "Roadmap draft is close; review next week");
+    click(&mut h, "Add note");
+    type_into(
+        &mut h,
+        "An action you agreed on",
+        "Share the roadmap draft with the PM",
+    );
+    click(&mut h, "Agree action");
+    let agreed = plan(&h)
+        .checklist
+        .iter()
+        .find(|i| i.text == "Share the roadmap draft with the PM")
+        .expect("on the checklist")
+        .clone();
+    assert_eq!(agreed.session, Some(running.id));
+
+    type_into(
+        &mut h,
+        "What you agreed, in a sentence or two",
+        "Roadmap first, then discovery.",
+    );
+    click(&mut h, "End session");
+    let after = plan(&h);
+    assert!(after.open_session().is_none());
+    let logged = after.sessions.last().expect("logged");
+    assert_eq!(logged.summary, "Roadmap first, then discovery.");
+    assert_eq!(
+        logged.notes.iter().map(|n| n.text.as_str()).collect::<Vec<_>>(),
+        vec!["Roadmap draft is close; review next week"]
+    );
+    assert_eq!(after.sessions.len(), before.sessions.len() + 1);
+    let snapshot = after.snapshots.last().expect("snapshot");
+    assert_eq!(snapshot.session, Some(running.id));
+    assert_eq!(snapshot.label, "Session 4");
+    assert!(snapshot.items.contains_key(&agreed.id));
+    // The log shows it, newest first.
+    assert!(h.query_by_label_contains("Session 4 · 2026-11-22").is_some());
+
+    // The checklist view lists the agreed action.
+    ctrl(&mut h, Key::Num3);
+    type_into(&mut h, "Search actions", "roadmap draft");
+    assert!(shows(&h, "Share the roadmap draft with the PM"));
+    // And the history has the new point.
+    ctrl(&mut h, Key::Num5);
+    assert!(shows(&h, "What changed"));
+    assert!(dirty(&h));
+    ctrl(&mut h, Key::S);
+    assert!(!dirty(&h));
+}
+
+#[test]
+fn what_changed_since_the_last_session_is_shown() {
+    let sandbox = Sandbox::new();
+    let path = sandbox.example(MARCUS);
+    let mut h = harness(sandbox.config(Some(&path)));
+    // Since session 3: decision-making self rating goes up to 3.
+    press(&mut h, "Decision-making self rating 3");
+    ctrl(&mut h, Key::Num5);
+    assert!(shows(&h, "Decision-making (self): 2 to 3"));
+    assert!(
+        h.query_by_label_contains("Readiness for Head of product")
+            .is_some()
+    );
+}
+
+#[test]
+fn presentation_mode_hides_private_notes() {
+    let sandbox = Sandbox::new();
+    let path = sandbox.example(MARCUS);
+    let mut h = harness(sandbox.config(Some(&path)));
+    let private = "Interviewing internally for the partner PM role in March — haven't told my manager yet.";
+    let mentor_only = "Gap is mostly strategy: has opinions, rarely writes them down as a recommendation.";
+    let mentor_note = "Clear with engineers; still too much detail for execs.";
+    ctrl(&mut h, Key::Num6);
+    assert!(
+        h.query_all_by(|n| n.value().as_deref() == Some(private))
+            .next()
+            .is_some(),
+        "shown normally"
+    );
+    ctrl(&mut h, Key::Num1);
+    assert!(
+        h.query_all_by(|n| n.value().as_deref() == Some(mentor_note))
+            .next()
+            .is_some()
+    );
+    ctrl(&mut h, Key::Num4);
+    // Session 1 is collapsed in the log; open it.
+    press(&mut h, "Session 1 · 2026-08-18 16:00–17:05");
+    assert!(shows(&h, mentor_only));
+
+    h.key_press(Key::F5);
+    h.run_ok();
+    assert!(h.state().is_presenting());
+    assert!(!shows(&h, mentor_only), "mentor-only notes hidden");
+    ctrl(&mut h, Key::Num1);
+    assert!(
+        h.query_all_by(|n| n.value().as_deref() == Some(mentor_note))
+            .next()
+            .is_none(),
+        "mentor notes hidden"
+    );
+    ctrl(&mut h, Key::Num6);
+    assert!(
+        h.query_all_by(|n| n.value().as_deref() == Some(private))
+            .next()
+            .is_none(),
+        "private notes hidden"
+    );
+    assert!(shows(&h, "Hidden while presenting."));
+
+    h.key_press(Key::F5);
+    h.run_ok();
+    assert!(!h.state().is_presenting());
+    assert!(
+        h.query_all_by(|n| n.value().as_deref() == Some(private))
+            .next()
+            .is_some()
+    );
+}
+
+#[test]
+fn the_will_is_rated_in_the_skill_will_matrix() {
+    let sandbox = Sandbox::new();
+    let path = sandbox.example(PRIYA);
+    let mut h = harness(sandbox.config(Some(&path)));
+    ctrl(&mut h, Key::Num4);
+    // Priya: decision-making 2 with will 4 → guide.
+    assert!(h.query_by_label_contains("Decision-making: Guide").is_some());
+    press(&mut h, "Decision-making will 2");
+    assert_eq!(
+        plan(&h).entry(&SkillId::new("decision-making")).will,
+        Level::new(2)
+    );
+    assert!(h.query_by_label_contains("Decision-making: Direct").is_some());
+}
+
+#[test]
+fn the_library_lists_and_opens_plans_from_the_data_folder() {
+    let sandbox = Sandbox::new();
+    let marcus = sandbox.example(MARCUS);
+    let priya = sandbox.example(PRIYA);
+    let plans = sandbox.data().plans();
+    std::fs::write(plans.join("broken.ron"), "(format_version: 1,").expect("write");
+    let mut h = harness(sandbox.config(Some(&priya)));
+    h.state_mut().run_command(UiCommand::ToggleLibrary);
+    h.run_ok();
+    let entries = h.state().library_entries().to_vec();
+    assert_eq!(entries.len(), 3);
+    let marcus_entry = entries.iter().find(|e| e.path == marcus).expect("listed");
+    assert_eq!(marcus_entry.person, "Marcus Okafor");
+    assert_eq!(marcus_entry.target_role, "Head of product");
+    assert_eq!(marcus_entry.readiness, 62);
+    assert_eq!(
+        marcus_entry.last_session.map(|d| d.to_string()).as_deref(),
+        Some("2026-10-27")
+    );
+    assert_eq!(marcus_entry.overdue(support::TODAY), 1);
+    assert!(
+        entries.iter().any(|e| e.error.is_some()),
+        "the broken file is listed as unreadable"
+    );
+    assert!(shows(&h, "Marcus Okafor"));
+    assert!(shows(&h, "Could not be read"));
+
+    type_into(&mut h, "Search names and roles", "marcus");
+    assert!(
+        h.query_by_label("Open plan: Priya Raman").is_none(),
+        "filtered out"
+    );
+    press(&mut h, "Open plan: Marcus Okafor");
+    assert_eq!(h.state().open_plan().and_then(|o| o.path.clone()), Some(marcus));
+    assert_eq!(plan(&h).person.name, "Marcus Okafor");
+    assert!(
+        trailmap::storage::LibraryCache::file(sandbox.data().root()).is_file(),
+        "the cache is kept"
+    );
+}
