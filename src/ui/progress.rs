@@ -37,11 +37,26 @@ fn snapshot_label(s: &Snapshot) -> String {
 impl ProgressView {
     /// Draws the view.
     pub fn ui(&mut self, ui: &mut Ui, ctx: &ViewCtx<'_>) {
-        ScrollArea::vertical().id_salt("progress-view").show(ui, |ui| {
-            self.since_ui(ui, ctx);
-            ui.add_space(8.0);
-            charts_ui(ui, ctx);
-        });
+        if ui.available_width() > 1000.0 {
+            ui.columns(2, |columns| {
+                ScrollArea::vertical()
+                    .id_salt("progress-changes")
+                    .show(&mut columns[0], |ui| {
+                        self.since_ui(ui, ctx);
+                    });
+                ScrollArea::vertical()
+                    .id_salt("progress-charts")
+                    .show(&mut columns[1], |ui| {
+                        charts_ui(ui, ctx);
+                    });
+            });
+        } else {
+            ScrollArea::vertical().id_salt("progress-view").show(ui, |ui| {
+                self.since_ui(ui, ctx);
+                ui.add_space(8.0);
+                charts_ui(ui, ctx);
+            });
+        }
     }
 
     fn since_ui(&mut self, ui: &mut Ui, ctx: &ViewCtx<'_>) {
@@ -186,7 +201,7 @@ fn notes_between(ui: &mut Ui, ctx: &ViewCtx<'_>, from: Date, to: Date) {
         .sessions
         .iter()
         .flat_map(|s| s.notes.iter())
-        .filter(|n| n.at.date() >= from && n.at.date() <= to && !n.mentor_only)
+        .filter(|n| n.at.date() > from && n.at.date() <= to && !n.mentor_only)
         .collect();
     if notes.is_empty() {
         return;
@@ -221,6 +236,8 @@ fn charts_ui(ui: &mut Ui, ctx: &ViewCtx<'_>) {
             .legend(Legend::default().position(egui_plot::Corner::LeftTop))
             .include_y(0.0)
             .include_y(5.5)
+            .include_x(-3.0)
+            .include_x(history.points.last().map_or(0.0, |pt| day(base, pt.date)) + 12.0)
             .allow_zoom(false)
             .allow_drag(false)
             .allow_scroll(false)
@@ -255,8 +272,8 @@ fn charts_ui(ui: &mut Ui, ctx: &ViewCtx<'_>) {
             ctx.framework.role_name(&plan.target_role)
         ));
         Plot::new("readiness-history")
-            .height(240.0)
-            .legend(Legend::default().position(egui_plot::Corner::LeftTop))
+            .height(260.0)
+            .legend(Legend::default().position(egui_plot::Corner::LeftBottom))
             .include_y(0.0)
             .include_y(105.0)
             .allow_zoom(false)
@@ -295,12 +312,9 @@ fn charts_ui(ui: &mut Ui, ctx: &ViewCtx<'_>) {
                 }
                 for milestone in &plan.milestones {
                     p.add(
-                        VLine::new(
-                            format!("Milestone: {}", milestone.title),
-                            day(base, milestone.date),
-                        )
-                        .color(theme::requirement(&visuals).gamma_multiply(0.6))
-                        .style(LineStyle::dotted_loose()),
+                        VLine::new("Milestones", day(base, milestone.date))
+                            .color(theme::requirement(&visuals).gamma_multiply(0.6))
+                            .style(LineStyle::dotted_loose()),
                     );
                 }
                 if let Some(target) = plan.target_date {
@@ -312,6 +326,19 @@ fn charts_ui(ui: &mut Ui, ctx: &ViewCtx<'_>) {
                 }
             });
         ui.add_space(4.0);
+        if !plan.milestones.is_empty() {
+            let mut milestones: Vec<_> = plan.milestones.iter().collect();
+            milestones.sort_by_key(|m| m.date);
+            let list: Vec<String> = milestones
+                .iter()
+                .map(|m| format!("{} {}", m.date, m.title))
+                .collect();
+            ui.label(
+                RichText::new(format!("Milestones (dotted): {}.", list.join("; ")))
+                    .small()
+                    .weak(),
+            );
+        }
         ui.label(RichText::new(projection.explanation()).weak());
     });
 }

@@ -28,27 +28,55 @@ pub fn skill_will_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, edits: &mut Edits) {
             .weak(),
         );
         ui.add_space(4.0);
-        let placed = analysis::skill_will(ctx.plan, ctx.framework);
+        let skills: Vec<_> = ctx.plan.all_skills(ctx.framework).collect();
+        let placed: Vec<Dot> = analysis::skill_will(ctx.plan, ctx.framework)
+            .into_iter()
+            .map(|p| Dot {
+                number: skills
+                    .iter()
+                    .position(|s| *s.id() == p.skill)
+                    .map_or(0, |i| i + 1),
+                name: p.name,
+                level: p.level.get(),
+                will: p.will.get(),
+                quadrant: p.quadrant,
+            })
+            .collect();
         matrix(ui, &placed);
         ui.add_space(6.0);
+        let descriptions: Vec<String> = [
+            "Not keen; would rather not",
+            "Lukewarm",
+            "Willing",
+            "Keen",
+            "Eager; seeks it out",
+        ]
+        .iter()
+        .map(|s| (*s).to_owned())
+        .collect();
         egui::Grid::new("will-ratings")
-            .num_columns(3)
+            .num_columns(4)
             .spacing(vec2(10.0, 6.0))
             .show(ui, |ui| {
-                for skill in ctx.plan.all_skills(ctx.framework) {
+                ui.label("");
+                ui.label(RichText::new("Skill").small().weak());
+                ui.label(RichText::new("Will").small().weak());
+                ui.label(RichText::new("Approach").small().weak());
+                ui.end_row();
+                for (index, skill) in skills.iter().enumerate() {
                     let id = skill.id();
                     let entry = ctx.plan.entry(id);
+                    let (dot, _) = ui.allocate_exact_size(vec2(20.0, 20.0), Sense::hover());
+                    let color = dot_color(ui.visuals(), index + 1);
+                    ui.painter().circle_filled(dot.center(), 9.0, color);
+                    ui.painter().text(
+                        dot.center(),
+                        Align2::CENTER_CENTER,
+                        (index + 1).to_string(),
+                        FontId::proportional(12.0),
+                        theme::on(color),
+                    );
                     ui.label(skill.name());
-                    let descriptions: Vec<String> = [
-                        "Not keen; would rather not",
-                        "Lukewarm",
-                        "Willing",
-                        "Keen",
-                        "Eager; seeks it out",
-                    ]
-                    .iter()
-                    .map(|s| (*s).to_owned())
-                    .collect();
                     let change = level_picker(
                         ui,
                         &format!("{} will", skill.name()),
@@ -66,10 +94,15 @@ pub fn skill_will_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, edits: &mut Edits) {
                             },
                         });
                     }
-                    match placed.iter().find(|p| p.skill == *id) {
+                    match placed.iter().find(|p| p.number == index + 1) {
                         Some(p) => {
                             ui.label(RichText::new(p.quadrant.name()).strong())
-                                .on_hover_text(p.quadrant.advice());
+                                .on_hover_text(format!(
+                                    "Skill {}, will {}. {}",
+                                    p.level,
+                                    p.will,
+                                    p.quadrant.advice()
+                                ));
                         }
                         None => {
                             ui.label(RichText::new("rate skill and will").weak());
@@ -91,14 +124,27 @@ fn quadrant_color(visuals: &egui::Visuals, quadrant: Quadrant) -> Color32 {
     base.gamma_multiply(0.16)
 }
 
-fn matrix(ui: &mut Ui, placed: &[analysis::SkillWill]) {
+/// A skill on the chart with the number its dot shows.
+struct Dot {
+    number: usize,
+    name: String,
+    level: u8,
+    will: u8,
+    quadrant: Quadrant,
+}
+
+fn dot_color(visuals: &egui::Visuals, number: usize) -> Color32 {
+    theme::overlay(visuals, number.saturating_sub(1))
+}
+
+fn matrix(ui: &mut Ui, placed: &[Dot]) {
     let visuals = ui.visuals().clone();
     let side = ui.available_width().min(360.0);
     let margin = 28.0;
     let (rect, response) = ui.allocate_exact_size(vec2(side, side), Sense::hover());
     let description = placed
         .iter()
-        .map(|p| format!("{}: {}", p.name, p.quadrant.name()))
+        .map(|p| format!("{} {}: {}", p.number, p.name, p.quadrant.name()))
         .collect::<Vec<_>>()
         .join(", ");
     response.widget_info(|| {
@@ -110,10 +156,23 @@ fn matrix(ui: &mut Ui, placed: &[analysis::SkillWill]) {
     });
     let painter = ui.painter_at(rect);
     let plot = egui::Rect::from_min_max(rect.min + vec2(margin, 4.0), rect.max - vec2(4.0, margin));
-    let half = plot.size() / 2.0;
+    // Levels 1..5 sit in five equal bands on each axis; "high" starts at 3,
+    // so the quadrant lines fall between bands 2 and 3.
+    let split = f32::from(analysis::HIGH - 1) / 5.0;
+    let split_x = plot.left() + plot.width() * split;
+    let split_y = plot.bottom() - plot.height() * split;
     for (i, quadrant) in LAYOUT.iter().enumerate() {
-        let min = plot.min + vec2(half.x * (i % 2) as f32, half.y * (i / 2) as f32);
-        let cell = egui::Rect::from_min_size(min, half);
+        let (left, right) = if i % 2 == 0 {
+            (plot.left(), split_x)
+        } else {
+            (split_x, plot.right())
+        };
+        let (top, bottom) = if i / 2 == 0 {
+            (plot.top(), split_y)
+        } else {
+            (split_y, plot.bottom())
+        };
+        let cell = egui::Rect::from_min_max(pos2(left, top), pos2(right, bottom));
         painter.rect_filled(
             cell.shrink(1.0),
             CornerRadius::same(4),
@@ -171,7 +230,7 @@ fn matrix(ui: &mut Ui, placed: &[analysis::SkillWill]) {
         FontId::proportional(11.0),
         axis,
     );
-    // Levels 1..5 map to 0.1..0.9 of each axis; the middle line sits at 2.5.
+    // Level n sits in the middle of band n.
     let to_screen = |skill: u8, will: u8| {
         let fx = (f32::from(skill) - 0.5) / 5.0;
         let fy = (f32::from(will) - 0.5) / 5.0;
@@ -180,21 +239,23 @@ fn matrix(ui: &mut Ui, placed: &[analysis::SkillWill]) {
             plot.bottom() - plot.height() * fy,
         )
     };
+    // Numbered dots; the table below names them. Dots in the same cell sit side by side.
     let mut used: Vec<(u8, u8)> = Vec::new();
-    for (i, p) in placed.iter().enumerate() {
-        let key = (p.level.get(), p.will.get());
+    for p in placed {
+        let key = (p.level, p.will);
         let same = used.iter().filter(|k| **k == key).count() as f32;
         used.push(key);
-        let center = to_screen(key.0, key.1) + vec2(0.0, same * 16.0);
-        let color = theme::overlay(&visuals, i);
-        painter.circle_filled(center, 6.0, color);
-        painter.circle_stroke(center, 6.0, Stroke::new(1.0, visuals.strong_text_color()));
+        let center =
+            to_screen(key.0, key.1) + vec2(same * 20.0 - 10.0 * f32::from(u8::from(same > 0.0)), 0.0);
+        let color = dot_color(&visuals, p.number);
+        painter.circle_filled(center, 9.0, color);
+        painter.circle_stroke(center, 9.0, Stroke::new(1.0, visuals.strong_text_color()));
         painter.text(
-            center + vec2(9.0, 0.0),
-            Align2::LEFT_CENTER,
-            &p.name,
+            center,
+            Align2::CENTER_CENTER,
+            p.number.to_string(),
             FontId::proportional(12.0),
-            visuals.strong_text_color(),
+            theme::on(color),
         );
     }
     if placed.is_empty() {
