@@ -371,6 +371,10 @@ fn path_ui(
         if response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
             submit = true;
         }
+        // The field has the keyboard when the dialog opens, so Enter submits.
+        if ui.memory(|m| m.focused().is_none()) {
+            response.request_focus();
+        }
         if native
             && ui
                 .button("Browse…")
