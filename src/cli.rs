@@ -18,6 +18,7 @@ use crate::storage::{self, DataDir, FrameworkCatalog, StorageError};
 pub struct Cli {
     /// A plan file to open in the app.
     pub plan: Option<PathBuf>,
+    /// Options every command takes.
     #[command(flatten)]
     pub global: GlobalArgs,
     /// What to do without opening the app.

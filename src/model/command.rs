@@ -233,10 +233,8 @@ impl Command {
                 }
                 // Indexes are final positions in increasing order, so each is
                 // valid once the ones before it are in.
-                let mut len = plan.checklist.len();
-                for (index, _) in &items {
+                for (len, (index, _)) in (plan.checklist.len()..).zip(&items) {
                     check_index("checklist", *index, len)?;
-                    len += 1;
                 }
                 let ids = items.iter().map(|(_, item)| item.id).collect();
                 for (index, item) in items {
@@ -249,15 +247,13 @@ impl Command {
                     plan.item(*id).ok_or_else(|| missing("checklist item", id))?;
                 }
                 let mut removed = Vec::with_capacity(ids.len());
-                let mut index = 0;
                 let mut kept = Vec::with_capacity(plan.checklist.len());
-                for item in std::mem::take(&mut plan.checklist) {
+                for (index, item) in std::mem::take(&mut plan.checklist).into_iter().enumerate() {
                     if ids.contains(&item.id) {
                         removed.push((index, item));
                     } else {
                         kept.push(item);
                     }
-                    index += 1;
                 }
                 plan.checklist = kept;
                 Self::InsertItems(removed)
