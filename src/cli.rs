@@ -184,7 +184,10 @@ fn validate(plans: &[PathBuf], global: &GlobalArgs) -> ExitCode {
     for path in plans {
         let line = match storage::load_plan(path, &catalog) {
             Ok(loaded) => match loaded.newer_format {
-                Some(v) => format!("ok: {} (format {v}, from a newer Trailmap: read-only)", path.display()),
+                Some(v) => format!(
+                    "ok: {} (format {v}, from a newer Trailmap: read-only)",
+                    path.display()
+                ),
                 None => format!("ok: {}", path.display()),
             },
             Err(e) => {
@@ -194,7 +197,11 @@ fn validate(plans: &[PathBuf], global: &GlobalArgs) -> ExitCode {
         };
         let _ = writeln!(out, "{line}");
     }
-    if all_ok { ExitCode::SUCCESS } else { ExitCode::FAILURE }
+    if all_ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
 }
 
 fn summary(path: &Path, json: bool, global: &GlobalArgs) -> Result<(), CliError> {
@@ -223,7 +230,11 @@ fn level(level: Option<Level>) -> String {
 pub fn summary_text(plan: &Plan, framework: &Framework, summary: &analysis::Summary) -> String {
     use std::fmt::Write as _;
     let mut s = String::new();
-    let name = if summary.person.is_empty() { "(no name)" } else { &summary.person };
+    let name = if summary.person.is_empty() {
+        "(no name)"
+    } else {
+        &summary.person
+    };
     let _ = writeln!(
         s,
         "{name}: {} -> {}",
@@ -237,7 +248,14 @@ pub fn summary_text(plan: &Plan, framework: &Framework, summary: &analysis::Summ
         let _ = writeln!(s, "Target date: {date}");
     }
     let _ = writeln!(s, "Framework: {}", summary.framework);
-    let width = summary.skills.iter().map(|k| k.name.chars().count()).max().unwrap_or(5).max(5) + 2;
+    let width = summary
+        .skills
+        .iter()
+        .map(|k| k.name.chars().count())
+        .max()
+        .unwrap_or(5)
+        .max(5)
+        + 2;
     let _ = writeln!(s, "\n{:width$}Self  Mentor", "Skill");
     for skill in &summary.skills {
         let _ = writeln!(
@@ -248,7 +266,13 @@ pub fn summary_text(plan: &Plan, framework: &Framework, summary: &analysis::Summ
             level(skill.mentor_rating)
         );
     }
-    let rwidth = summary.roles.iter().map(|r| r.name.chars().count()).max().unwrap_or(4) + 2;
+    let rwidth = summary
+        .roles
+        .iter()
+        .map(|r| r.name.chars().count())
+        .max()
+        .unwrap_or(4)
+        + 2;
     let _ = writeln!(s, "\n{:rwidth$}Ready  Mentor  Gaps", "Target role");
     for role in &summary.roles {
         let gaps: Vec<String> = role
@@ -257,14 +281,20 @@ pub fn summary_text(plan: &Plan, framework: &Framework, summary: &analysis::Summ
             .filter(|g| g.gap > 0)
             .map(|g| format!("{} -{}", plan.skill_name(framework, &g.skill), g.gap))
             .collect();
-        let mentor = role.mentor_readiness.map_or_else(|| "–".to_owned(), |r| format!("{r}%"));
+        let mentor = role
+            .mentor_readiness
+            .map_or_else(|| "–".to_owned(), |r| format!("{r}%"));
         let _ = writeln!(
             s,
             "{:rwidth$}{:<7}{:<8}{}",
             role.name,
             format!("{}%", role.readiness),
             mentor,
-            if gaps.is_empty() { "none".to_owned() } else { gaps.join(", ") }
+            if gaps.is_empty() {
+                "none".to_owned()
+            } else {
+                gaps.join(", ")
+            }
         );
     }
     let ranking: Vec<&str> = summary.ranking.iter().map(|r| framework.role_name(r)).collect();
@@ -272,7 +302,11 @@ pub fn summary_text(plan: &Plan, framework: &Framework, summary: &analysis::Summ
     if summary.route.is_empty() {
         let _ = writeln!(s, "Route: the role graph has no path to the target");
     } else {
-        let route: Vec<String> = summary.route.iter().map(|r| format!("{} ({}%)", r.name, r.readiness)).collect();
+        let route: Vec<String> = summary
+            .route
+            .iter()
+            .map(|r| format!("{} ({}%)", r.name, r.readiness))
+            .collect();
         let _ = writeln!(s, "Route: {}", route.join(" -> "));
     }
     let a = summary.actions;
@@ -304,7 +338,11 @@ pub fn seeded_plan(name: &str, framework: &Framework, role: RoleId, target: Role
     let today = clock::today();
     let items = analysis::seed_items(doc.plan(), framework, today, doc.plan().next_id);
     let start = doc.plan().checklist.len();
-    let items = items.into_iter().enumerate().map(|(i, item)| (start + i, item)).collect();
+    let items = items
+        .into_iter()
+        .enumerate()
+        .map(|(i, item)| (start + i, item))
+        .collect();
     // Fresh ids on an empty checklist cannot clash.
     let _ = doc.apply(Command::InsertItems(items));
     doc.plan().clone()
@@ -325,7 +363,10 @@ fn new_plan(
             return Ok(id);
         }
         let ids: Vec<&str> = framework.roles.iter().map(|r| r.id.as_str()).collect();
-        Err(CliError(format!("unknown {what} role `{id}`; the roles are: {}", ids.join(", "))))
+        Err(CliError(format!(
+            "unknown {what} role `{id}`; the roles are: {}",
+            ids.join(", ")
+        )))
     };
     let (role, target) = (known(role, "current")?, known(target, "target")?);
     let path = match output {

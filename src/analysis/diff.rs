@@ -95,7 +95,12 @@ pub fn diff_snapshots(before: &Snapshot, after: &Snapshot) -> SnapshotDiff {
         }
     }
     for skill in &skills {
-        let text = |s: &Snapshot| s.skills.get(*skill).map_or("", |e| e.evidence.as_str()).to_owned();
+        let text = |s: &Snapshot| {
+            s.skills
+                .get(*skill)
+                .map_or("", |e| e.evidence.as_str())
+                .to_owned()
+        };
         if text(before) != text(after) {
             diff.evidence.push((*skill).clone());
         }

@@ -78,13 +78,15 @@ pub fn readiness(plan: &Plan, framework: &Framework, role: &RoleId, rater: Rater
 
 /// Readiness from gaps already computed (see [`readiness`] for the formula).
 pub fn readiness_of(gaps: &[SkillGap]) -> u8 {
-    let (met, needed) = gaps.iter().fold((0u32, 0u32), |(met, needed), g| match g.required {
-        Some(need) => {
-            let have = g.rating.map_or(0, Level::get).min(need.get());
-            (met + u32::from(have), needed + u32::from(need.get()))
-        }
-        None => (met, needed),
-    });
+    let (met, needed) = gaps
+        .iter()
+        .fold((0u32, 0u32), |(met, needed), g| match g.required {
+            Some(need) => {
+                let have = g.rating.map_or(0, Level::get).min(need.get());
+                (met + u32::from(have), needed + u32::from(need.get()))
+            }
+            None => (met, needed),
+        });
     if needed == 0 {
         return 100;
     }

@@ -48,7 +48,9 @@ pub fn suggestions<'a>(plan: &Plan, framework: &'a Framework) -> Vec<&'a ActionT
             .iter()
             .filter(|i| i.source.is_some() && i.skill.as_ref() == Some(&skill.id) && i.status.is_active())
             .count();
-        let quota = (usize::from(gap) + 1).min(MAX_SEEDED_PER_SKILL).saturating_sub(active);
+        let quota = (usize::from(gap) + 1)
+            .min(MAX_SEEDED_PER_SKILL)
+            .saturating_sub(active);
         if quota == 0 {
             continue;
         }

@@ -94,7 +94,10 @@ pub fn summarize(plan: &Plan, framework: &Framework, today: Date) -> Summary {
         .map(|role| {
             let own = role_readiness(plan, framework, &role.id, Rater::Own);
             let mentor = role_readiness(plan, framework, &role.id, Rater::Mentor);
-            let mentor_complete = mentor.gaps.iter().all(|g| g.required.is_none() || g.rating.is_some());
+            let mentor_complete = mentor
+                .gaps
+                .iter()
+                .all(|g| g.required.is_none() || g.rating.is_some());
             RoleSummary {
                 id: role.id.clone(),
                 name: role.name.clone(),
@@ -113,7 +116,10 @@ pub fn summarize(plan: &Plan, framework: &Framework, today: Date) -> Summary {
         target_date: plan.target_date,
         skills,
         roles,
-        ranking: ranking(plan, framework, Rater::Own).into_iter().map(|r| r.role).collect(),
+        ranking: ranking(plan, framework, Rater::Own)
+            .into_iter()
+            .map(|r| r.role)
+            .collect(),
         route: route_steps(plan, framework, Rater::Own)
             .into_iter()
             .map(|s| RouteSummary {

@@ -22,7 +22,11 @@ impl Plan {
     pub fn check(&self, framework: &Framework) -> Vec<PlanIssue> {
         let mut issues = Vec::new();
         let mut push = |place: String, message: String, needle: Option<String>| {
-            issues.push(PlanIssue { place, message, needle });
+            issues.push(PlanIssue {
+                place,
+                message,
+                needle,
+            });
         };
         let role_known = |id: &super::ids::RoleId| framework.role(id).is_some();
         let mut skill_ids: BTreeSet<&super::ids::SkillId> = framework.skills.iter().map(|s| &s.id).collect();
@@ -37,52 +41,88 @@ impl Plan {
                 Some(format!("\"{}\"", self.framework.id)),
             );
         }
-        for (field, role) in [("current_role", &self.current_role), ("target_role", &self.target_role)] {
+        for (field, role) in [
+            ("current_role", &self.current_role),
+            ("target_role", &self.target_role),
+        ] {
             if !role_known(role) {
-                push(field.into(), format!("unknown role `{role}`"), Some(format!("\"{role}\"")));
+                push(
+                    field.into(),
+                    format!("unknown role `{role}`"),
+                    Some(format!("\"{role}\"")),
+                );
             }
         }
         for (i, custom) in self.custom_skills.iter().enumerate() {
             let place = format!("custom_skills[{i}]");
             if !super::ids::is_valid_text_id(custom.id.as_str()) {
-                push(place.clone(), format!("`{}` is not a valid id", custom.id), Some(format!("\"{}\"", custom.id)));
+                push(
+                    place.clone(),
+                    format!("`{}` is not a valid id", custom.id),
+                    Some(format!("\"{}\"", custom.id)),
+                );
             }
             if !skill_ids.insert(&custom.id) {
-                push(place.clone(), format!("skill id `{}` is used twice", custom.id), Some(format!("\"{}\"", custom.id)));
+                push(
+                    place.clone(),
+                    format!("skill id `{}` is used twice", custom.id),
+                    Some(format!("\"{}\"", custom.id)),
+                );
             }
             for role in custom.needs.keys() {
                 if !role_known(role) {
-                    push(format!("{place}.needs"), format!("unknown role `{role}`"), Some(format!("\"{role}\"")));
+                    push(
+                        format!("{place}.needs"),
+                        format!("unknown role `{role}`"),
+                        Some(format!("\"{role}\"")),
+                    );
                 }
             }
         }
         for skill in self.skills.keys() {
             if !skill_ids.contains(skill) {
-                push("skills".into(), format!("unknown skill `{skill}`"), Some(format!("\"{skill}\"")));
+                push(
+                    "skills".into(),
+                    format!("unknown skill `{skill}`"),
+                    Some(format!("\"{skill}\"")),
+                );
             }
         }
 
         let mut numbers = BTreeSet::new();
-        let mut number = |place: String, id: super::ids::ItemId, push: &mut dyn FnMut(String, String, Option<String>)| {
-            if id.0 >= self.next_id {
-                push(place.clone(), format!("number {} is not below next_id {}", id.0, self.next_id), None);
-            }
-            if !numbers.insert(id) {
-                push(place, format!("number {} is used twice", id.0), None);
-            }
-        };
+        let mut number =
+            |place: String, id: super::ids::ItemId, push: &mut dyn FnMut(String, String, Option<String>)| {
+                if id.0 >= self.next_id {
+                    push(
+                        place.clone(),
+                        format!("number {} is not below next_id {}", id.0, self.next_id),
+                        None,
+                    );
+                }
+                if !numbers.insert(id) {
+                    push(place, format!("number {} is used twice", id.0), None);
+                }
+            };
         for (i, item) in self.checklist.iter().enumerate() {
             let place = format!("checklist[{i}]");
             number(place.clone(), item.id, &mut push);
             if let Some(skill) = &item.skill
                 && !skill_ids.contains(skill)
             {
-                push(format!("{place}.skill"), format!("unknown skill `{skill}`"), Some(format!("\"{skill}\"")));
+                push(
+                    format!("{place}.skill"),
+                    format!("unknown skill `{skill}`"),
+                    Some(format!("\"{skill}\"")),
+                );
             }
             if let Some(role) = &item.role
                 && !role_known(role)
             {
-                push(format!("{place}.role"), format!("unknown role `{role}`"), Some(format!("\"{role}\"")));
+                push(
+                    format!("{place}.role"),
+                    format!("unknown role `{role}`"),
+                    Some(format!("\"{role}\"")),
+                );
             }
         }
         for (i, m) in self.milestones.iter().enumerate() {
@@ -105,16 +145,28 @@ impl Plan {
                 number(format!("sessions[{i}].notes[{j}]"), n.id, &mut push);
             }
             if s.ended.is_none() && i + 1 != self.sessions.len() {
-                push(format!("sessions[{i}]"), "only the last session may still be running".into(), None);
+                push(
+                    format!("sessions[{i}]"),
+                    "only the last session may still be running".into(),
+                    None,
+                );
             }
             if let Some(ended) = s.ended
                 && ended < s.started
             {
-                push(format!("sessions[{i}]"), "the session ends before it starts".into(), None);
+                push(
+                    format!("sessions[{i}]"),
+                    "the session ends before it starts".into(),
+                    None,
+                );
             }
         }
         if open > 1 {
-            push("sessions".into(), format!("{open} sessions are still running; at most one may be"), None);
+            push(
+                "sessions".into(),
+                format!("{open} sessions are still running; at most one may be"),
+                None,
+            );
         }
         issues
     }

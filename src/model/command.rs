@@ -145,14 +145,31 @@ fn insert_at<T>(list: &mut Vec<T>, what: &'static str, index: usize, value: T) -
 }
 
 /// Replaces the element whose key matches and returns the old one.
-fn replace_by<T>(list: &mut [T], what: &'static str, id: ItemId, key: impl Fn(&T) -> ItemId, value: T) -> Result<T, CommandError> {
-    let slot = list.iter_mut().find(|x| key(x) == id).ok_or_else(|| missing(what, id))?;
+fn replace_by<T>(
+    list: &mut [T],
+    what: &'static str,
+    id: ItemId,
+    key: impl Fn(&T) -> ItemId,
+    value: T,
+) -> Result<T, CommandError> {
+    let slot = list
+        .iter_mut()
+        .find(|x| key(x) == id)
+        .ok_or_else(|| missing(what, id))?;
     Ok(std::mem::replace(slot, value))
 }
 
 /// Removes the element whose key matches and returns its index and value.
-fn remove_by<T>(list: &mut Vec<T>, what: &'static str, id: ItemId, key: impl Fn(&T) -> ItemId) -> Result<(usize, T), CommandError> {
-    let index = list.iter().position(|x| key(x) == id).ok_or_else(|| missing(what, id))?;
+fn remove_by<T>(
+    list: &mut Vec<T>,
+    what: &'static str,
+    id: ItemId,
+    key: impl Fn(&T) -> ItemId,
+) -> Result<(usize, T), CommandError> {
+    let index = list
+        .iter()
+        .position(|x| key(x) == id)
+        .ok_or_else(|| missing(what, id))?;
     Ok((index, list.remove(index)))
 }
 
@@ -163,10 +180,14 @@ impl Command {
         Ok(match self {
             Self::SetName(name) => Self::SetName(std::mem::replace(&mut plan.person.name, name)),
             Self::SetMentor(name) => Self::SetMentor(std::mem::replace(&mut plan.person.mentor, name)),
-            Self::SetCurrentRole(role) => Self::SetCurrentRole(std::mem::replace(&mut plan.current_role, role)),
+            Self::SetCurrentRole(role) => {
+                Self::SetCurrentRole(std::mem::replace(&mut plan.current_role, role))
+            }
             Self::SetTargetRole(role) => Self::SetTargetRole(std::mem::replace(&mut plan.target_role, role)),
             Self::SetTargetDate(date) => Self::SetTargetDate(std::mem::replace(&mut plan.target_date, date)),
-            Self::SetPrivateNotes(text) => Self::SetPrivateNotes(std::mem::replace(&mut plan.private_notes, text)),
+            Self::SetPrivateNotes(text) => {
+                Self::SetPrivateNotes(std::mem::replace(&mut plan.private_notes, text))
+            }
             Self::SetSkillEntry { skill, entry } => {
                 let old = if entry.is_empty() {
                     plan.skills.remove(&skill)
@@ -260,7 +281,13 @@ impl Command {
             }
             Self::UpdateItem(item) => {
                 let id = item.id;
-                Self::UpdateItem(replace_by(&mut plan.checklist, "checklist item", id, |i| i.id, item)?)
+                Self::UpdateItem(replace_by(
+                    &mut plan.checklist,
+                    "checklist item",
+                    id,
+                    |i| i.id,
+                    item,
+                )?)
             }
             Self::MoveItem { id, to } => {
                 let from = plan.item_index(id).ok_or_else(|| missing("checklist item", id))?;
@@ -292,7 +319,13 @@ impl Command {
             }
             Self::UpdateMilestone(milestone) => {
                 let id = milestone.id;
-                Self::UpdateMilestone(replace_by(&mut plan.milestones, "milestone", id, |m| m.id, milestone)?)
+                Self::UpdateMilestone(replace_by(
+                    &mut plan.milestones,
+                    "milestone",
+                    id,
+                    |m| m.id,
+                    milestone,
+                )?)
             }
             Self::InsertSession { index, session } => {
                 if plan.sessions.iter().any(|s| s.id == session.id) {

@@ -87,8 +87,7 @@ pub struct Allocation {
 
 impl Allocation {
     /// The names of the three buckets, in the order of [`Allocation::shares`].
-    pub const BUCKETS: [&'static str; 3] =
-        ["Strategy & Alignment", "People Management", "Building Software"];
+    pub const BUCKETS: [&'static str; 3] = ["Strategy & Alignment", "People Management", "Building Software"];
 
     /// The three shares in the order of [`Allocation::BUCKETS`].
     pub fn shares(self) -> [u8; 3] {
@@ -239,11 +238,7 @@ impl Framework {
             push("skills".into(), "the framework has no skills".into(), None);
         }
         if !self.roles.iter().any(|r| r.target) {
-            push(
-                "roles".into(),
-                "no role is marked as a target".into(),
-                None,
-            );
+            push("roles".into(), "no role is marked as a target".into(), None);
         }
 
         let mut skill_ids = BTreeSet::new();
@@ -252,7 +247,10 @@ impl Framework {
             if !is_valid_text_id(skill.id.as_str()) {
                 push(
                     place.clone(),
-                    format!("`{}` is not a valid id (lower-case letters, digits and dashes)", skill.id),
+                    format!(
+                        "`{}` is not a valid id (lower-case letters, digits and dashes)",
+                        skill.id
+                    ),
                     Some(format!("\"{}\"", skill.id)),
                 );
             }
@@ -286,12 +284,19 @@ impl Framework {
             if !is_valid_text_id(role.id.as_str()) {
                 push(
                     place.clone(),
-                    format!("`{}` is not a valid id (lower-case letters, digits and dashes)", role.id),
+                    format!(
+                        "`{}` is not a valid id (lower-case letters, digits and dashes)",
+                        role.id
+                    ),
                     needle.clone(),
                 );
             }
             if !role_ids.insert(role.id.clone()) {
-                push(place.clone(), format!("duplicate role id `{}`", role.id), needle.clone());
+                push(
+                    place.clone(),
+                    format!("duplicate role id `{}`", role.id),
+                    needle.clone(),
+                );
             }
             let total = role.allocation.total();
             if total != 100 {
@@ -326,7 +331,11 @@ impl Framework {
             let place = format!("transitions[{i}] ({} -> {})", t.from, t.to);
             for end in [&t.from, &t.to] {
                 if !role_ids.contains(end) {
-                    push(place.clone(), format!("unknown role `{end}`"), Some(format!("\"{end}\"")));
+                    push(
+                        place.clone(),
+                        format!("unknown role `{end}`"),
+                        Some(format!("\"{end}\"")),
+                    );
                 }
             }
             if t.from == t.to {
@@ -344,12 +353,19 @@ impl Framework {
             if !is_valid_text_id(action.id.as_str()) {
                 push(
                     place.clone(),
-                    format!("`{}` is not a valid id (lower-case letters, digits and dashes)", action.id),
+                    format!(
+                        "`{}` is not a valid id (lower-case letters, digits and dashes)",
+                        action.id
+                    ),
                     needle.clone(),
                 );
             }
             if !action_ids.insert(action.id.clone()) {
-                push(place.clone(), format!("duplicate action id `{}`", action.id), needle.clone());
+                push(
+                    place.clone(),
+                    format!("duplicate action id `{}`", action.id),
+                    needle.clone(),
+                );
             }
             if !skill_ids.contains(&action.skill) {
                 push(
@@ -361,7 +377,11 @@ impl Framework {
             if let Some(role) = &action.role
                 && !role_ids.contains(role)
             {
-                push(place.clone(), format!("unknown role `{role}`"), Some(format!("\"{role}\"")));
+                push(
+                    place.clone(),
+                    format!("unknown role `{role}`"),
+                    Some(format!("\"{role}\"")),
+                );
             }
             if let Some(band) = action.levels
                 && band.min > band.max

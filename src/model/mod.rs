@@ -20,8 +20,8 @@ pub use framework::{
 pub use ids::{ActionId, ItemId, RoleId, SkillId};
 pub use level::{Level, LevelBand};
 pub use plan::{
-    ChecklistItem, CustomSkill, Milestone, Person, Plan, Session, SessionNote, SkillEntry, SkillRef, Snapshot,
-    SnapshotItem, SnapshotSkill, Status, PLAN_FORMAT,
+    ChecklistItem, CustomSkill, Milestone, PLAN_FORMAT, Person, Plan, Session, SessionNote, SkillEntry,
+    SkillRef, Snapshot, SnapshotItem, SnapshotSkill, Status,
 };
 
 /// The id of the framework built into Trailmap.

@@ -442,7 +442,13 @@ impl Plan {
 
     /// A dated snapshot of the ratings and checklist as they stand now.
     /// It is not added to the plan; that is the caller's choice.
-    pub fn take_snapshot(&self, id: ItemId, date: Date, label: impl Into<String>, session: Option<ItemId>) -> Snapshot {
+    pub fn take_snapshot(
+        &self,
+        id: ItemId,
+        date: Date,
+        label: impl Into<String>,
+        session: Option<ItemId>,
+    ) -> Snapshot {
         Snapshot {
             id,
             date,
@@ -451,7 +457,9 @@ impl Plan {
             skills: self
                 .skills
                 .iter()
-                .filter(|(_, e)| e.self_rating.is_some() || e.mentor_rating.is_some() || !e.evidence.is_empty())
+                .filter(|(_, e)| {
+                    e.self_rating.is_some() || e.mentor_rating.is_some() || !e.evidence.is_empty()
+                })
                 .map(|(id, e)| {
                     (
                         id.clone(),

@@ -50,7 +50,10 @@ pub fn atomic_write(target: &Path, bytes: &[u8], write: WriteFn<'_>) -> Result<(
         Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let mut tmp = tempfile::Builder::new()
         .prefix(&format!("{TMP_PREFIX}{name}-"))
         .suffix(TMP_SUFFIX)

@@ -130,6 +130,10 @@ pub fn install_framework(from: &Path, dir: &Path) -> Result<Framework, StorageEr
         ));
     }
     fs::create_dir_all(dir).map_err(|e| StorageError::io(dir, "create the frameworks folder", e))?;
-    atomic_write(&dir.join(format!("{}.ron", framework.id)), text.as_bytes(), &write_all)?;
+    atomic_write(
+        &dir.join(format!("{}.ron", framework.id)),
+        text.as_bytes(),
+        &write_all,
+    )?;
     Ok(framework)
 }

@@ -23,7 +23,9 @@ pub use plans::{
     Fingerprint, LoadedPlan, backup_path, check_plan, load_plan, load_plan_text, parse_plan, plan_to_string,
     save_plan, save_plan_with,
 };
-pub use recovery::{Recovery, discard_recovery, list_recoveries, read_recovery, recovery_path, write_recovery};
+pub use recovery::{
+    Recovery, discard_recovery, list_recoveries, read_recovery, recovery_path, write_recovery,
+};
 pub use text::{MAX_DEPTH, MAX_FILE_BYTES, read_text};
 
 use std::path::Path;

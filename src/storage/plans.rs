@@ -79,7 +79,10 @@ pub fn parse_plan(path: &Path, text: &str) -> Result<(Plan, Option<u32>), Storag
     let Some(version) = version else {
         let err = parse::<Plan>(path, text).err();
         return Err(err.unwrap_or_else(|| {
-            StorageError::new(path, ErrorKind::Invalid("the file has no format_version; is it a Trailmap plan?".into()))
+            StorageError::new(
+                path,
+                ErrorKind::Invalid("the file has no format_version; is it a Trailmap plan?".into()),
+            )
         }));
     };
     let at = || find(text, "format_version").unwrap_or(super::error::Position { line: 1, col: 1 });
@@ -175,7 +178,11 @@ pub fn backup_path(path: &Path) -> PathBuf {
 /// matches it (another program changed it). Refuses to write over a file from
 /// a newer Trailmap. Saving through a symbolic link updates the file it points
 /// to. Returns the fingerprint of what was written.
-pub fn save_plan(path: &Path, plan: &Plan, expected: Option<Fingerprint>) -> Result<Fingerprint, StorageError> {
+pub fn save_plan(
+    path: &Path,
+    plan: &Plan,
+    expected: Option<Fingerprint>,
+) -> Result<Fingerprint, StorageError> {
     save_plan_with(path, plan, expected, &write_all)
 }
 

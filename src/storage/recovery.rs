@@ -85,10 +85,13 @@ pub fn list_recoveries(data: &DataDir) -> Vec<(PathBuf, Result<Recovery, Storage
         .filter(|p| p.extension().is_some_and(|x| x == "ron") && p.is_file())
         .collect();
     paths.sort();
-    paths.into_iter().map(|p| {
-        let r = read_recovery(&p);
-        (p, r)
-    }).collect()
+    paths
+        .into_iter()
+        .map(|p| {
+            let r = read_recovery(&p);
+            (p, r)
+        })
+        .collect()
 }
 
 /// Deletes a recovery file; a file already gone is fine.
