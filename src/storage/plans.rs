@@ -63,9 +63,17 @@ pub struct LoadedPlan {
     pub newer_format: Option<u32>,
 }
 
+/// The one field read before the whole plan. Plans write the version as a bare
+/// number (`format_version: 1`), which RON does not accept for an `Option`
+/// without `Some(..)`, so the number is read as `u32` and wrapped here.
 #[derive(Deserialize)]
 struct Header {
+    #[serde(default, deserialize_with = "present")]
     format_version: Option<u32>,
+}
+
+fn present<'de, D: serde::Deserializer<'de>>(de: D) -> Result<Option<u32>, D::Error> {
+    u32::deserialize(de).map(Some)
 }
 
 /// Parses plan text: format version first, then the whole plan. Does not
