@@ -377,6 +377,7 @@ fn new_plan(
             dir.join(format!("{}.ron", slug(name)))
         }
     };
+    clean_leftovers(&path);
     if path.exists() && !force {
         return Err(CliError(format!(
             "{}: already exists; pass --force to replace it",
@@ -426,7 +427,26 @@ fn framework(print: bool, check: Option<&Path>) -> Result<(), CliError> {
 }
 
 fn save_copy(from: &Path, to: &Path, global: &GlobalArgs) -> Result<(), CliError> {
+    clean_leftovers(to);
     let loaded = storage::load_plan(from, &catalog(global)?)?;
     storage::save_plan(to, &loaded.plan, None)?;
     Ok(())
+}
+
+/// Removes the temporary files that a save killed part-way left in the folder
+/// `path` is (or will be) written to. Commands that write call this first, as
+/// the app does at start.
+fn clean_leftovers(path: &Path) {
+    let target = storage::resolve_links(path);
+    let dir = match target.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let removed = storage::clean_temp_files(&dir);
+    if removed > 0 {
+        log::info!(
+            "removed {removed} leftover temporary file(s) in {}",
+            dir.display()
+        );
+    }
 }
