@@ -14,7 +14,16 @@ use crate::storage::{self, DataDir, FrameworkCatalog, StorageError};
 
 /// Plan the move from tech lead into engineering or product leadership.
 #[derive(Debug, Parser)]
-#[command(name = "trailmap", version, about, args_conflicts_with_subcommands = true)]
+// Global options may come before or after the command (`trailmap --data-dir D
+// validate P` and `trailmap validate --data-dir D P`); a first word that names
+// a command is the command, anything else is a plan to open.
+#[command(
+    name = "trailmap",
+    version,
+    about,
+    subcommand_precedence_over_arg = true,
+    override_usage = "trailmap [OPTIONS] [PLAN]\n       trailmap [OPTIONS] <COMMAND>"
+)]
 pub struct Cli {
     /// A plan file to open in the app.
     pub plan: Option<PathBuf>,
