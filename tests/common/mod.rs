@@ -23,10 +23,15 @@ pub fn bin() -> &'static str {
 /// Runs the binary with `args` in `dir`, with a pinned date and a data
 /// folder inside `dir`, and returns what it did.
 pub fn run_in(dir: &Path, args: &[&str]) -> Output {
+    run_in_on(dir, "2026-11-10", args)
+}
+
+/// [`run_in`] with today pinned to `today` (YYYY-MM-DD).
+pub fn run_in_on(dir: &Path, today: &str, args: &[&str]) -> Output {
     Command::new(bin())
         .args(args)
         .current_dir(dir)
-        .env("TRAILMAP_TODAY", "2026-11-10")
+        .env("TRAILMAP_TODAY", today)
         .env("TRAILMAP_DATA_DIR", dir.join("data"))
         .env_remove("RUST_BACKTRACE")
         .output()
