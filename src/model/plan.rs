@@ -82,6 +82,14 @@ where
     de.deserialize_map(UniqueKeys(PhantomData))
 }
 
+/// Reads the skill entries of a plan (refusing duplicate keys) and drops the
+/// empty ones.
+fn non_empty_entries<'de, D: Deserializer<'de>>(de: D) -> Result<BTreeMap<SkillId, SkillEntry>, D::Error> {
+    let mut entries: BTreeMap<SkillId, SkillEntry> = unique_keys(de)?;
+    entries.retain(|_, entry| !entry.is_empty());
+    Ok(entries)
+}
+
 /// One person's plan. Every field but the format version has a default, so a
 /// file written by an older build still loads.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -99,8 +107,12 @@ pub struct Plan {
     pub target_role: RoleId,
     /// When the person hopes to be ready, if they have a date in mind.
     pub target_date: Option<Date>,
-    /// Ratings and notes per skill (core and custom), by skill id.
-    #[serde(deserialize_with = "unique_keys")]
+    /// Ratings and notes per skill (core and custom), by skill id. Holds no
+    /// empty entries: an empty entry means the same as none, reading a file
+    /// drops them, and [`Command::SetSkillEntry`](super::Command::SetSkillEntry)
+    /// removes an entry set to empty. (With both forms in a plan, undo could
+    /// not tell which one to restore.)
+    #[serde(deserialize_with = "non_empty_entries")]
     pub skills: BTreeMap<SkillId, SkillEntry>,
     /// Skills the plan adds to the framework's own.
     pub custom_skills: Vec<CustomSkill>,
