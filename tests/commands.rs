@@ -776,3 +776,40 @@ fn a_save_whose_step_was_forgotten_is_still_recognised() {
     assert_eq!(doc.plan().person.name, "saved");
     assert!(!doc.is_dirty());
 }
+
+#[test]
+fn an_empty_skill_entry_in_a_file_is_dropped_so_undo_is_exact() {
+    // Found by the property test: a file may write an entry with nothing in
+    // it; undoing an edit of that skill removed the entry instead of
+    // restoring the empty one, so the plan (and the file saved after the
+    // undo) differed from the original.
+    let text =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/mini-plan.ron"))
+            .expect("read")
+            .replace("\"influence\": (self_rating: Some(2)),", "\"influence\": (),");
+    let plan = storage::load_plan_text(
+        Path::new("mini.ron"),
+        &text,
+        storage::Fingerprint::of(text.as_bytes()),
+        &FrameworkCatalog::builtin_only(),
+    )
+    .expect("loads")
+    .plan;
+    assert!(
+        !plan.skills.contains_key(&skill("influence")),
+        "the empty entry is dropped on load"
+    );
+    assert!(plan.skills.contains_key(&skill("communication")));
+    let mut doc = Document::new(plan.clone());
+    doc.apply(Command::SetSkillEntry {
+        skill: skill("influence"),
+        entry: SkillEntry {
+            self_rating: Some(lvl(4)),
+            ..SkillEntry::default()
+        },
+    })
+    .expect("applies");
+    assert!(doc.undo());
+    assert_eq!(doc.plan(), &plan);
+    assert!(!storage::plan_to_string(doc.plan()).contains("\"influence\": ("));
+}
