@@ -15,7 +15,16 @@ use crate::storage::{self, DataDir, FrameworkCatalog, StorageError};
 
 /// Plan the move from tech lead into engineering or product leadership.
 #[derive(Debug, Parser)]
-#[command(name = "trailmap", version, about, args_conflicts_with_subcommands = true)]
+// Global options may come before or after the command (`trailmap --data-dir D
+// validate P` and `trailmap validate --data-dir D P`); a first word that names
+// a command is the command, anything else is a plan to open.
+#[command(
+    name = "trailmap",
+    version,
+    about,
+    subcommand_precedence_over_arg = true,
+    override_usage = "trailmap [OPTIONS] [PLAN]\n       trailmap [OPTIONS] <COMMAND>"
+)]
 pub struct Cli {
     /// A plan file to open in the app.
     pub plan: Option<PathBuf>,
@@ -378,6 +387,7 @@ fn new_plan(
             dir.join(format!("{}.ron", slug(name)))
         }
     };
+    clean_leftovers(&path);
     if path.exists() && !force {
         return Err(CliError(format!(
             "{}: already exists; pass --force to replace it",
@@ -446,7 +456,26 @@ fn framework(print: bool, check: Option<&Path>) -> Result<(), CliError> {
 }
 
 fn save_copy(from: &Path, to: &Path, global: &GlobalArgs) -> Result<(), CliError> {
+    clean_leftovers(to);
     let loaded = storage::load_plan(from, &catalog(global)?)?;
     storage::save_plan(to, &loaded.plan, None)?;
     Ok(())
+}
+
+/// Removes the temporary files that a save killed part-way left in the folder
+/// `path` is (or will be) written to. Commands that write call this first, as
+/// the app does at start.
+fn clean_leftovers(path: &Path) {
+    let target = storage::resolve_links(path);
+    let dir = match target.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let removed = storage::clean_temp_files(&dir);
+    if removed > 0 {
+        log::info!(
+            "removed {removed} leftover temporary file(s) in {}",
+            dir.display()
+        );
+    }
 }

@@ -1,6 +1,6 @@
 //! The route from one role to another through the framework's role graph.
 
-use std::collections::{BTreeMap, VecDeque};
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
@@ -8,40 +8,52 @@ use super::gaps::{Rater, RoleReadiness, role_readiness};
 use crate::model::{Framework, MoveKind, Plan, RoleId};
 
 /// The shortest chain of moves from `from` to `to`, both ends included, or
-/// `None` when the graph has no way there. Among routes of equal length, steps
-/// up are preferred to lateral moves, then framework order decides.
+/// `None` when the graph has no way there. Among routes of equal length, the
+/// one with fewer lateral moves wins, then framework order decides (the route
+/// whose first differing move comes earlier in the file).
 pub fn route(framework: &Framework, from: &RoleId, to: &RoleId) -> Option<Vec<RoleId>> {
     if from == to {
         return Some(vec![from.clone()]);
     }
-    // Breadth-first search; moves are tried steps first, each kind in file order.
-    let mut moves: Vec<_> = framework.transitions.iter().collect();
-    moves.sort_by_key(|t| match t.kind {
-        MoveKind::Step => 0,
-        MoveKind::Lateral => 1,
-    });
-    let mut came_from: BTreeMap<&RoleId, &RoleId> = BTreeMap::new();
-    let mut queue = VecDeque::from([from]);
-    while let Some(role) = queue.pop_front() {
-        for t in moves.iter().filter(|t| &t.from == role) {
-            if &t.to == from || came_from.contains_key(&t.to) {
+    // Dijkstra's algorithm over the cost (moves, lateral moves, indexes of the
+    // moves in the file), compared in that order. Extending two routes to the
+    // same role by the same move keeps their order, so the first route settled
+    // for a role is the best one to it. Role graphs are small; a linear scan
+    // for the next role to settle is plenty.
+    type Cost = (usize, usize, Vec<usize>);
+    let mut best: BTreeMap<&RoleId, Cost> = BTreeMap::from([(from, (0, 0, Vec::new()))]);
+    let mut settled: BTreeSet<&RoleId> = BTreeSet::new();
+    loop {
+        let (role, cost) = best
+            .iter()
+            .filter(|(role, _)| !settled.contains(*role))
+            .min_by(|a, b| a.1.cmp(b.1))
+            .map(|(role, cost)| (*role, cost.clone()))?;
+        if role == to {
+            let path = std::iter::once(from.clone())
+                .chain(cost.2.iter().map(|&i| framework.transitions[i].to.clone()))
+                .collect();
+            return Some(path);
+        }
+        settled.insert(role);
+        for (i, t) in framework
+            .transitions
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| &t.from == role)
+        {
+            if settled.contains(&t.to) {
                 continue;
             }
-            came_from.insert(&t.to, role);
-            if &t.to == to {
-                let mut path = vec![to.clone()];
-                let mut at = to;
-                while let Some(prev) = came_from.get(at) {
-                    path.push((*prev).clone());
-                    at = prev;
-                }
-                path.reverse();
-                return Some(path);
+            let mut next = cost.clone();
+            next.0 += 1;
+            next.1 += usize::from(t.kind == MoveKind::Lateral);
+            next.2.push(i);
+            if best.get(&t.to).is_none_or(|old| next < *old) {
+                best.insert(&t.to, next);
             }
-            queue.push_back(&t.to);
         }
     }
-    None
 }
 
 /// One role on the route, with how ready the plan is for it.

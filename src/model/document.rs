@@ -25,8 +25,11 @@ pub struct Document {
     undo: Vec<Step>,
     redo: Vec<Step>,
     /// The serial of the step on top of the undo stack when last saved
-    /// (0 for an empty stack); `None` when no saved state is reachable.
+    /// (`base_serial` for an empty stack); `None` when no saved state is reachable.
     saved_serial: Option<u64>,
+    /// The serial of the state at the bottom of the undo stack: 0 for the
+    /// plan the document started with, else the last step forgotten.
+    base_serial: u64,
     next_serial: u64,
     revision: u64,
     sealed: bool,
@@ -43,6 +46,7 @@ impl Document {
             undo: Vec::new(),
             redo: Vec::new(),
             saved_serial: Some(0),
+            base_serial: 0,
             next_serial: 1,
             revision: 0,
             sealed: true,
@@ -85,7 +89,7 @@ impl Document {
     }
 
     fn top_serial(&self) -> u64 {
-        self.undo.last().map_or(0, |s| s.serial)
+        self.undo.last().map_or(self.base_serial, |s| s.serial)
     }
 
     /// Applies `command` as a new undo step.
@@ -138,7 +142,8 @@ impl Document {
                 serial,
             });
             if self.undo.len() > Self::UNDO_LIMIT {
-                self.undo.remove(0);
+                // The state after the forgotten step is now the bottom of the stack.
+                self.base_serial = self.undo.remove(0).serial;
             }
         }
         self.sealed = merge_key.is_none();

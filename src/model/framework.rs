@@ -112,6 +112,7 @@ pub struct RoleDef {
     /// Whether this is one of the roles people aim for (shown in rankings).
     pub target: bool,
     /// The level the role needs in each skill.
+    #[serde(deserialize_with = "super::plan::unique_keys")]
     pub requires: BTreeMap<SkillId, Level>,
     /// Where the required levels come from.
     pub requires_source: Source,

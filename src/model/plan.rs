@@ -2,8 +2,11 @@
 //! themselves, what they will do about it, and what happened in mentor sessions.
 
 use std::collections::BTreeMap;
+use std::fmt;
+use std::marker::PhantomData;
 
 use jiff::civil::{Date, DateTime};
+use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
 use super::framework::Framework;
@@ -13,6 +16,79 @@ use super::level::Level;
 /// The plan format version this build writes and reads. Files with a higher
 /// version (from a newer Trailmap) open read-only and are never written over.
 pub const PLAN_FORMAT: u32 = 1;
+
+/// A map key as it is written in a file, for error messages.
+pub(crate) trait KeyText {
+    /// The key as the file spells it.
+    fn key_text(&self) -> String;
+}
+
+impl KeyText for SkillId {
+    fn key_text(&self) -> String {
+        format!("\"{}\"", self.0)
+    }
+}
+
+impl KeyText for RoleId {
+    fn key_text(&self) -> String {
+        format!("\"{}\"", self.0)
+    }
+}
+
+impl KeyText for ItemId {
+    fn key_text(&self) -> String {
+        self.0.to_string()
+    }
+}
+
+/// Reads a map and refuses a key written twice. Serde's own map reading keeps
+/// the last value without a word, which would silently drop a rating or an
+/// item that a hand-edited or merged file holds twice.
+pub(crate) fn unique_keys<'de, D, K, V>(de: D) -> Result<BTreeMap<K, V>, D::Error>
+where
+    D: Deserializer<'de>,
+    K: Deserialize<'de> + Ord + KeyText,
+    V: Deserialize<'de>,
+{
+    struct UniqueKeys<K, V>(PhantomData<(K, V)>);
+
+    impl<'de, K, V> Visitor<'de> for UniqueKeys<K, V>
+    where
+        K: Deserialize<'de> + Ord + KeyText,
+        V: Deserialize<'de>,
+    {
+        type Value = BTreeMap<K, V>;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a map")
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            let mut out = BTreeMap::new();
+            while let Some(key) = map.next_key::<K>()? {
+                if out.contains_key(&key) {
+                    return Err(de::Error::custom(format_args!(
+                        "duplicate key {}: each key may appear only once in a map",
+                        key.key_text()
+                    )));
+                }
+                let value = map.next_value()?;
+                out.insert(key, value);
+            }
+            Ok(out)
+        }
+    }
+
+    de.deserialize_map(UniqueKeys(PhantomData))
+}
+
+/// Reads the skill entries of a plan (refusing duplicate keys) and drops the
+/// empty ones.
+fn non_empty_entries<'de, D: Deserializer<'de>>(de: D) -> Result<BTreeMap<SkillId, SkillEntry>, D::Error> {
+    let mut entries: BTreeMap<SkillId, SkillEntry> = unique_keys(de)?;
+    entries.retain(|_, entry| !entry.is_empty());
+    Ok(entries)
+}
 
 /// One person's plan. Every field but the format version has a default, so a
 /// file written by an older build still loads.
@@ -31,7 +107,12 @@ pub struct Plan {
     pub target_role: RoleId,
     /// When the person hopes to be ready, if they have a date in mind.
     pub target_date: Option<Date>,
-    /// Ratings and notes per skill (core and custom), by skill id.
+    /// Ratings and notes per skill (core and custom), by skill id. Holds no
+    /// empty entries: an empty entry means the same as none, reading a file
+    /// drops them, and [`Command::SetSkillEntry`](super::Command::SetSkillEntry)
+    /// removes an entry set to empty. (With both forms in a plan, undo could
+    /// not tell which one to restore.)
+    #[serde(deserialize_with = "non_empty_entries")]
     pub skills: BTreeMap<SkillId, SkillEntry>,
     /// Skills the plan adds to the framework's own.
     pub custom_skills: Vec<CustomSkill>,
@@ -109,7 +190,7 @@ pub struct CustomSkill {
     #[serde(default)]
     pub description: String,
     /// The level the person believes each role needs in it.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "unique_keys")]
     pub needs: BTreeMap<RoleId, Level>,
 }
 
@@ -258,10 +339,10 @@ pub struct Snapshot {
     /// The target role then.
     pub target_role: RoleId,
     /// Ratings per skill.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "unique_keys")]
     pub skills: BTreeMap<SkillId, SnapshotSkill>,
     /// The checklist then, by item number.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "unique_keys")]
     pub items: BTreeMap<ItemId, SnapshotItem>,
     /// The session that ended with this snapshot, if any.
     #[serde(default)]

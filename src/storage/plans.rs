@@ -63,9 +63,17 @@ pub struct LoadedPlan {
     pub newer_format: Option<u32>,
 }
 
+/// The one field read before the whole plan. Plans write the version as a bare
+/// number (`format_version: 1`), which RON does not accept for an `Option`
+/// without `Some(..)`, so the number is read as `u32` and wrapped here.
 #[derive(Deserialize)]
 struct Header {
+    #[serde(default, deserialize_with = "present")]
     format_version: Option<u32>,
+}
+
+fn present<'de, D: serde::Deserializer<'de>>(de: D) -> Result<Option<u32>, D::Error> {
+    u32::deserialize(de).map(Some)
 }
 
 /// Parses plan text: format version first, then the whole plan. Does not
@@ -176,8 +184,8 @@ pub fn backup_path(path: &Path) -> PathBuf {
 /// Saves `plan` to `path` atomically, keeping the previous file as
 /// `NAME.ron.bak`. With `expected`, refuses when the file on disk no longer
 /// matches it (another program changed it). Refuses to write over a file from
-/// a newer Trailmap. Saving through a symbolic link updates the file it points
-/// to. Returns the fingerprint of what was written.
+/// a newer Trailmap, and over a read-only file. Saving through a symbolic link
+/// updates the file it points to. Returns the fingerprint of what was written.
 pub fn save_plan(
     path: &Path,
     plan: &Plan,
@@ -217,6 +225,15 @@ pub fn save_plan_with(
         {
             return Err(StorageError::new(path, ErrorKind::WouldOverwriteNewer { found }));
         }
+        // The rename at the end of an atomic save would replace even a file we
+        // may not write (it needs only the folder's permission), so ask first.
+        if is_read_only(&target) {
+            return Err(StorageError::io(
+                path,
+                "save over it",
+                std::io::Error::new(std::io::ErrorKind::PermissionDenied, "the file is read-only"),
+            ));
+        }
     }
     let text = plan_to_string(plan);
     if let Some(old) = &old {
@@ -224,4 +241,16 @@ pub fn save_plan_with(
     }
     atomic_write(&target, text.as_bytes(), write)?;
     Ok(Fingerprint::of(text.as_bytes()))
+}
+
+/// Whether the file at `path` is marked read-only, or this user may not write
+/// it. Opening for writing without truncating changes nothing in the file.
+fn is_read_only(path: &Path) -> bool {
+    if fs::metadata(path).is_ok_and(|m| m.permissions().readonly()) {
+        return true;
+    }
+    matches!(
+        fs::OpenOptions::new().write(true).open(path),
+        Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied
+    )
 }
