@@ -87,7 +87,7 @@ const CORPUS: &[(&str, Kind, Expect)] = &[
     (
         "wrong-type-next-id.ron",
         Plan,
-        Err(Some("29:11"), "Expected integer"),
+        Err(Some("29:12"), "Expected integer"),
     ),
     (
         "wrong-type-rating.ron",
@@ -97,7 +97,7 @@ const CORPUS: &[(&str, Kind, Expect)] = &[
     (
         "wrong-type-skills-list.ron",
         Plan,
-        Err(Some("9:10"), "Expected opening `{`"),
+        Err(Some("9:11"), "Expected opening `{`"),
     ),
     (
         "wrong-type-status.ron",
@@ -259,7 +259,7 @@ const CORPUS: &[(&str, Kind, Expect)] = &[
     (
         "fw-duplicate-skill.ron",
         Framework,
-        Err(Some("7:22"), "skills[1] (talk): duplicate skill id `talk`"),
+        Err(Some("8:22"), "skills[1] (talk): duplicate skill id `talk`"),
     ),
     (
         "fw-duplicate-requires-key.ron",

@@ -77,7 +77,7 @@ fn validate_ok_and_errors() {
     assert_eq!(
         stdout(&out),
         "ok: priya.ron\n\
-         broken.ron:1:35: Expected string\n\
+         broken.ron:1:36: Expected string\n\
          missing.ron: could not read the file: No such file or directory (os error 2)\n\
          folder.ron: this is a folder, not a plan file\n\
          ok: marcus.ron\n"
@@ -587,7 +587,7 @@ fn framework_print_and_check() {
     let out = run_in(d, &["framework", "--check", "broken.ron"]);
     assert_eq!(
         one_error_line(&out),
-        "trailmap: broken.ron:96:20: Expected boolean"
+        "trailmap: broken.ron:96:21: Expected boolean"
     );
     // A rule broken: the position of the offending id.
     fs::write(
