@@ -407,3 +407,55 @@ fn custom_skills_can_be_added_renamed_and_removed() {
         Level::new(2)
     );
 }
+
+#[test]
+fn saving_before_quitting_an_untitled_plan_asks_where_first() {
+    let sandbox = Sandbox::new();
+    let mut h = harness(sandbox.config(None));
+    ctrl(&mut h, Key::N);
+    type_into(&mut h, "e.g. Sam Lee", "Robin Park");
+    click(&mut h, "Create plan");
+    ctrl(&mut h, Key::Q);
+    click(&mut h, "Save");
+    assert_eq!(
+        h.state().dialog_kind(),
+        Some(DialogKind::Path(PathPurpose::SaveAs))
+    );
+    assert!(!h.state().quit_requested(), "not before the plan has a file");
+    click(&mut h, "Save");
+    assert!(h.state().quit_requested(), "quits once saved");
+    drop(h);
+
+    // Again, but the save-as is cancelled.
+    let mut h = harness(sandbox.config(None));
+    ctrl(&mut h, Key::N);
+    type_into(&mut h, "e.g. Sam Lee", "Robin Park");
+    click(&mut h, "Create plan");
+    ctrl(&mut h, Key::Q);
+    click(&mut h, "Save");
+    // Cancelling the save-as cancels the quit too: a later save does not quit.
+    click(&mut h, "Cancel");
+    ctrl(&mut h, Key::S);
+    click(&mut h, "Save");
+    assert!(sandbox.data().plans().join("robin-park.ron").is_file());
+    assert!(!h.state().quit_requested());
+
+    press(&mut h, "Communication self rating 2");
+    ctrl(&mut h, Key::W);
+    assert_eq!(h.state().dialog_kind(), Some(DialogKind::Unsaved));
+    click(&mut h, "Save");
+    assert_eq!(h.state().page_kind(), PageKind::Welcome, "closed once saved");
+}
+
+#[test]
+fn undoing_back_to_the_saved_state_removes_the_recovery_copy() {
+    let sandbox = Sandbox::new();
+    let path = sandbox.example(PRIYA);
+    let mut h = harness(sandbox.config(Some(&path)));
+    press(&mut h, "Influence self rating 5");
+    let recovery = sandbox.data().recovery();
+    assert_eq!(std::fs::read_dir(&recovery).expect("dir").count(), 1);
+    ctrl(&mut h, Key::Z);
+    assert!(!dirty(&h));
+    assert_eq!(std::fs::read_dir(&recovery).expect("dir").count(), 0);
+}

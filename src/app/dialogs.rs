@@ -275,7 +275,12 @@ impl TrailmapApp {
         };
         match outcome {
             Outcome::Keep => self.dialog = Some(dialog),
-            Outcome::Close => {}
+            Outcome::Close => {
+                // A pending action waits only for the save-as it asked for.
+                if matches!(dialog, Dialog::Path(ref f) if f.purpose == PathPurpose::SaveAs) {
+                    self.after_save = None;
+                }
+            }
             Outcome::Then(action) => {
                 // Keep a path or export form open so its error can be shown if the action fails.
                 if matches!(dialog, Dialog::Path(_) | Dialog::Export(_)) {
@@ -539,6 +544,10 @@ fn unsaved_ui(ui: &mut Ui, plan_name: &str, pending: &Pending) -> Outcome {
             outcome = Outcome::Then(Box::new(move |app| {
                 if app.save() {
                     app.proceed(pending);
+                } else if matches!(app.dialog, Some(Dialog::Path(ref f)) if f.purpose == PathPurpose::SaveAs)
+                {
+                    // The plan needs a file first; carry on once it has one.
+                    app.after_save = Some(pending);
                 }
             }));
         }

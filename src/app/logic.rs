@@ -358,6 +358,9 @@ impl TrailmapApp {
                 self.prefs.add_recent(path);
                 self.prefs.last_plan = Some(path.to_path_buf());
                 self.library_stale = true;
+                if let Some(pending) = self.after_save.take() {
+                    self.proceed(pending);
+                }
                 let time = crate::clock::now();
                 self.set_status(format!(
                     "Saved {} at {:02}:{:02}",
@@ -525,7 +528,18 @@ impl TrailmapApp {
     /// changes. Never repaints by itself when there is nothing to write.
     pub(super) fn autosave_recovery(&mut self, ctx: &egui::Context) {
         let Page::Plan(open) = &self.page else { return };
-        if !open.doc.is_dirty() || open.recovery_revision == Some(open.doc.revision()) {
+        if !open.doc.is_dirty() {
+            // Undone back to the saved state: a recovery copy would be stale.
+            if open.recovery_revision.is_some() {
+                let path = self.recovery_path_of(open);
+                let _ = storage::discard_recovery(&path);
+                if let Page::Plan(open) = &mut self.page {
+                    open.recovery_revision = None;
+                }
+            }
+            return;
+        }
+        if open.recovery_revision == Some(open.doc.revision()) {
             return;
         }
         let due = self
@@ -556,13 +570,6 @@ impl TrailmapApp {
             Err(e) => self.set_error(format!("Could not write the recovery copy: {e}")),
         }
         self.last_recovery_write = Some(Instant::now());
-    }
-
-    /// Writes the recovery copy now if there are unsaved changes (tests).
-    pub fn write_recovery_now(&mut self) {
-        self.last_recovery_write = None;
-        let ctx = egui::Context::default();
-        self.autosave_recovery(&ctx);
     }
 
     pub(super) fn handle_dropped_files(&mut self, ctx: &egui::Context) {
