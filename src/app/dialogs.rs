@@ -349,6 +349,52 @@ fn new_plan_ui(ui: &mut Ui, form: &mut NewPlanForm) -> Outcome {
     outcome
 }
 
+/// The "Location" row: a path field that has the keyboard when the dialog
+/// opens (so Enter submits) and a "Browse…" button for the system's dialog,
+/// then the last error, if any. Returns whether Enter was pressed.
+fn location_row(
+    ui: &mut Ui,
+    path: &mut String,
+    error: &mut Option<String>,
+    purpose: PathPurpose,
+    native: bool,
+    browse: &mut Option<(PathPurpose, String)>,
+) -> bool {
+    let mut submit = false;
+    ui.horizontal(|ui| {
+        let label = ui.label("Location");
+        let response = ui
+            .add(
+                TextEdit::singleline(path)
+                    .id_salt(("location", purpose as u8))
+                    .desired_width(380.0)
+                    .hint_text("/path/to/file"),
+            )
+            .labelled_by(label.id);
+        if response.changed() {
+            *error = None;
+        }
+        if response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+            submit = true;
+        }
+        if ui.memory(|m| m.focused().is_none()) {
+            response.request_focus();
+        }
+        if native
+            && ui
+                .button("Browse…")
+                .on_hover_text("Choose with the system's file dialog")
+                .clicked()
+        {
+            *browse = Some((purpose, path.clone()));
+        }
+    });
+    if let Some(message) = error.as_deref() {
+        ui.label(RichText::new(message).color(crate::ui::theme::bad(ui.visuals())));
+    }
+    submit
+}
+
 fn path_ui(
     ui: &mut Ui,
     form: &mut PathForm,
@@ -359,40 +405,8 @@ fn path_ui(
     ui.heading(purpose.title());
     ui.label(RichText::new(purpose.help()).weak());
     ui.add_space(6.0);
-    let mut submit = false;
-    ui.horizontal(|ui| {
-        let label = ui.label("Location");
-        let response = ui
-            .add(
-                TextEdit::singleline(&mut form.path)
-                    .id_salt("path-field")
-                    .desired_width(380.0)
-                    .hint_text("/path/to/plan.ron"),
-            )
-            .labelled_by(label.id);
-        if response.changed() {
-            form.error = None;
-        }
-        if response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
-            submit = true;
-        }
-        // The field has the keyboard when the dialog opens, so Enter submits.
-        if ui.memory(|m| m.focused().is_none()) {
-            response.request_focus();
-        }
-        if native
-            && ui
-                .button("Browse…")
-                .on_hover_text("Choose with the system's file dialog")
-                .clicked()
-        {
-            *browse = Some((purpose, form.path.clone()));
-        }
-    });
+    let submit = location_row(ui, &mut form.path, &mut form.error, purpose, native, browse);
     let exists_error = form.error.as_ref().is_some_and(|e| e.ends_with("already exists"));
-    if let Some(error) = &form.error {
-        ui.label(RichText::new(error).color(crate::ui::theme::bad(ui.visuals())));
-    }
     let mut outcome = Outcome::Keep;
     buttons_row(ui, |ui| {
         let path = PathBuf::from(form.path.trim());
@@ -478,34 +492,14 @@ fn export_ui(
         .on_hover_text(
             "Leaves out your private notes, the mentor's notes on skills and mentor-only session notes",
         );
-    let mut submit = false;
-    ui.horizontal(|ui| {
-        let label = ui.label("Location");
-        let response = ui
-            .add(
-                TextEdit::singleline(&mut form.path)
-                    .id_salt("export-path")
-                    .desired_width(380.0),
-            )
-            .labelled_by(label.id);
-        if response.changed() {
-            form.error = None;
-        }
-        if response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
-            submit = true;
-        }
-        if native
-            && ui
-                .button("Browse…")
-                .on_hover_text("Choose with the system's file dialog")
-                .clicked()
-        {
-            *browse = Some((PathPurpose::Export, form.path.clone()));
-        }
-    });
-    if let Some(error) = &form.error {
-        ui.label(RichText::new(error).color(crate::ui::theme::bad(ui.visuals())));
-    }
+    let submit = location_row(
+        ui,
+        &mut form.path,
+        &mut form.error,
+        PathPurpose::Export,
+        native,
+        browse,
+    );
     let mut outcome = Outcome::Keep;
     buttons_row(ui, |ui| {
         let ready = !form.path.trim().is_empty();

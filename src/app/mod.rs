@@ -489,22 +489,19 @@ impl TrailmapApp {
     }
 
     fn menu_item(&mut self, ui: &mut Ui, command: UiCommand, enabled: bool) {
-        let mut button = egui::Button::new(command.label());
-        if let Some(shortcut) = command.shortcut() {
-            button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
-        }
-        if ui
-            .add_enabled(enabled, button)
-            .on_hover_text(command.tooltip())
-            .clicked()
-        {
-            self.run_command(command);
-            ui.close();
-        }
+        self.menu_entry(ui, command, None, enabled);
     }
 
     fn menu_toggle(&mut self, ui: &mut Ui, command: UiCommand, on: bool, enabled: bool) {
-        let mut button = egui::Button::selectable(on, command.label());
+        self.menu_entry(ui, command, Some(on), enabled);
+    }
+
+    /// A menu entry for `command` with its shortcut; `selected` makes it a toggle.
+    fn menu_entry(&mut self, ui: &mut Ui, command: UiCommand, selected: Option<bool>, enabled: bool) {
+        let mut button = match selected {
+            Some(on) => egui::Button::selectable(on, command.label()),
+            None => egui::Button::new(command.label()),
+        };
         if let Some(shortcut) = command.shortcut() {
             button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
         }

@@ -8,7 +8,7 @@ use jiff::civil::DateTime;
 use super::widgets::card;
 use super::{Edits, ViewCtx, theme};
 use crate::analysis::{self, AgendaKind};
-use crate::model::{ChecklistItem, Session, SkillId, Status};
+use crate::model::{ChecklistItem, Session, SessionNote, SkillId, Status};
 
 /// View-local state of the sessions view.
 #[derive(Debug, Default)]
@@ -162,18 +162,7 @@ impl SessionsView {
         agenda_list(ui, &session.agenda);
         ui.add_space(6.0);
         ui.label(RichText::new("Notes").strong());
-        for note in &session.notes {
-            if note.mentor_only && presenting {
-                continue;
-            }
-            ui.horizontal_wrapped(|ui| {
-                ui.label(RichText::new(time(note.at)).monospace().weak());
-                if note.mentor_only {
-                    super::widgets::pill(ui, "mentor only", theme::mentor(ui.visuals()));
-                }
-                ui.label(&note.text);
-            });
-        }
+        notes_list(ui, &session.notes, presenting);
         ui.horizontal(|ui| {
             let response = ui.add(
                 TextEdit::singleline(&mut self.note)
@@ -272,6 +261,26 @@ impl SessionsView {
     }
 }
 
+/// Session notes with their times; mentor-only ones are marked, and left out
+/// when `presenting`. Returns how many were left out.
+fn notes_list(ui: &mut Ui, notes: &[SessionNote], presenting: bool) -> usize {
+    let mut hidden = 0;
+    for note in notes {
+        if note.mentor_only && presenting {
+            hidden += 1;
+            continue;
+        }
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(time(note.at)).monospace().weak());
+            if note.mentor_only {
+                super::widgets::pill(ui, "mentor only", theme::mentor(ui.visuals()));
+            }
+            ui.label(&note.text);
+        });
+    }
+    hidden
+}
+
 fn item_line(ui: &mut Ui, item: &ChecklistItem) {
     let status = match item.status {
         Status::Done => "done",
@@ -318,20 +327,7 @@ fn log_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, presenting: bool) {
                     ui.label(RichText::new("Agenda").small().strong());
                     agenda_list(ui, &session.agenda);
                     ui.label(RichText::new("Notes").small().strong());
-                    let mut hidden = 0;
-                    for note in &session.notes {
-                        if note.mentor_only && presenting {
-                            hidden += 1;
-                            continue;
-                        }
-                        ui.horizontal_wrapped(|ui| {
-                            ui.label(RichText::new(time(note.at)).monospace().weak());
-                            if note.mentor_only {
-                                super::widgets::pill(ui, "mentor only", theme::mentor(ui.visuals()));
-                            }
-                            ui.label(&note.text);
-                        });
-                    }
+                    let hidden = notes_list(ui, &session.notes, presenting);
                     if hidden > 0 {
                         ui.label(
                             RichText::new(format!("{hidden} mentor-only note(s) hidden while presenting"))
