@@ -35,6 +35,34 @@ pub struct ViewCtx<'a> {
     pub today: Date,
 }
 
+/// A value computed from a key and kept until the key changes: views use it
+/// to compute from the plan once per revision instead of every frame.
+#[derive(Debug)]
+pub struct Memo<K, V> {
+    key: Option<K>,
+    value: Option<V>,
+}
+
+impl<K, V> Default for Memo<K, V> {
+    fn default() -> Self {
+        Self {
+            key: None,
+            value: None,
+        }
+    }
+}
+
+impl<K: PartialEq, V> Memo<K, V> {
+    /// The value for `key`, computing it only if the key changed.
+    pub fn get(&mut self, key: K, compute: impl FnOnce() -> V) -> &V {
+        if self.key.as_ref() != Some(&key) {
+            self.value = None;
+            self.key = Some(key);
+        }
+        self.value.get_or_insert_with(compute)
+    }
+}
+
 /// A change a view asks for.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Edit {

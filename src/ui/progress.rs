@@ -19,7 +19,12 @@ pub struct ProgressView {
     pub from: Option<ItemId>,
     /// The snapshot to compare to (`None`: now).
     pub to: Option<ItemId>,
+    diff: super::Memo<DiffKey, Option<(SnapshotDiff, Date, Date)>>,
+    series: super::Memo<(Option<u64>, Date), (analysis::History, analysis::Projection)>,
 }
+
+/// What a comparison depends on: the plan's revision, the two ends and the day.
+type DiffKey = (Option<u64>, Option<ItemId>, Option<ItemId>, Date);
 
 /// Days from `base` to `date`, as a plot coordinate.
 fn day(base: Date, date: Date) -> f64 {
@@ -47,14 +52,14 @@ impl ProgressView {
                 ScrollArea::vertical()
                     .id_salt("progress-charts")
                     .show(&mut columns[1], |ui| {
-                        charts_ui(ui, ctx);
+                        self.charts_ui(ui, ctx);
                     });
             });
         } else {
             ScrollArea::vertical().id_salt("progress-view").show(ui, |ui| {
                 self.since_ui(ui, ctx);
                 ui.add_space(8.0);
-                charts_ui(ui, ctx);
+                self.charts_ui(ui, ctx);
             });
         }
     }
@@ -109,19 +114,25 @@ impl ProgressView {
                     .response;
                 super::widgets::name_widget(&response, egui::Role::ComboBox, "Compare to");
             });
-            let Some(from) = plan.snapshots.iter().find(|s| Some(s.id) == from_id) else {
+            let to_id = self.to;
+            let compared = self
+                .diff
+                .get((ctx.derived.revision, from_id, to_id, ctx.today), || {
+                    let from = plan.snapshots.iter().find(|s| Some(s.id) == from_id)?;
+                    let now = plan.take_snapshot(ItemId(0), ctx.today, "Now", None);
+                    let to = plan
+                        .snapshots
+                        .iter()
+                        .find(|s| Some(s.id) == to_id)
+                        .unwrap_or(&now);
+                    Some((analysis::diff_snapshots(from, to), from.date, to.date))
+                });
+            let Some((diff, from_date, to_date)) = compared else {
                 return;
             };
-            let now = plan.take_snapshot(ItemId(0), ctx.today, "Now", None);
-            let to = plan
-                .snapshots
-                .iter()
-                .find(|s| Some(s.id) == self.to)
-                .unwrap_or(&now);
-            let diff = analysis::diff_snapshots(from, to);
             ui.add_space(4.0);
-            diff_ui(ui, ctx, &diff);
-            notes_between(ui, ctx, from.date, to.date);
+            diff_ui(ui, ctx, diff);
+            notes_between(ui, ctx, *from_date, *to_date);
         });
     }
 }
@@ -215,10 +226,20 @@ fn notes_between(ui: &mut Ui, ctx: &ViewCtx<'_>, from: Date, to: Date) {
     }
 }
 
-fn charts_ui(ui: &mut Ui, ctx: &ViewCtx<'_>) {
+impl ProgressView {
+    fn charts_ui(&mut self, ui: &mut Ui, ctx: &ViewCtx<'_>) {
+        let (history, projection) = self.series.get((ctx.derived.revision, ctx.today), || {
+            (
+                analysis::history(ctx.plan, ctx.framework, ctx.today),
+                analysis::projection(ctx.plan, ctx.framework, ctx.today),
+            )
+        });
+        charts_ui(ui, ctx, history, projection);
+    }
+}
+
+fn charts_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, history: &analysis::History, projection: &analysis::Projection) {
     let plan = ctx.plan;
-    let history = analysis::history(plan, ctx.framework, ctx.today);
-    let projection = analysis::projection(plan, ctx.framework, ctx.today);
     let Some(base) = history.points.first().map(|p| p.date) else {
         return;
     };

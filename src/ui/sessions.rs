@@ -13,6 +13,8 @@ use crate::model::{ChecklistItem, Session, SessionNote, SkillId, Status};
 /// View-local state of the sessions view.
 #[derive(Debug, Default)]
 pub struct SessionsView {
+    agenda: super::Memo<(Option<u64>, jiff::civil::Date), Vec<String>>,
+    log_shown: usize,
     note: String,
     mentor_only: bool,
     action: String,
@@ -74,7 +76,7 @@ impl SessionsView {
                     .show(&mut columns[0], |ui| {
                         self.session_ui(ui, ctx, edits, now, presenting);
                         ui.add_space(8.0);
-                        log_ui(ui, ctx, presenting);
+                        self.log_ui(ui, ctx, presenting);
                     });
                 ScrollArea::vertical()
                     .id_salt("sessions-right")
@@ -88,7 +90,7 @@ impl SessionsView {
                 ui.add_space(8.0);
                 super::skill_will::skill_will_ui(ui, ctx, edits);
                 ui.add_space(8.0);
-                log_ui(ui, ctx, presenting);
+                self.log_ui(ui, ctx, presenting);
             });
         }
     }
@@ -126,11 +128,13 @@ impl SessionsView {
                     RichText::new(format!("Suggested agenda for the next session with {mentor}:")).weak(),
                 );
                 ui.add_space(4.0);
-                let points: Vec<String> = analysis::agenda(plan, ctx.framework, ctx.today)
-                    .into_iter()
-                    .map(|a| a.text)
-                    .collect();
-                agenda_list(ui, &points);
+                let points = self.agenda.get((ctx.derived.revision, ctx.today), || {
+                    analysis::agenda(plan, ctx.framework, ctx.today)
+                        .into_iter()
+                        .map(|a| a.text)
+                        .collect()
+                });
+                agenda_list(ui, points);
             }
             Some(session) => self.running_ui(ui, ctx, edits, session, now, presenting),
         });
@@ -295,54 +299,76 @@ fn item_line(ui: &mut Ui, item: &ChecklistItem) {
     });
 }
 
-fn log_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, presenting: bool) {
-    let plan = ctx.plan;
-    card(ui, |ui| {
-        ui.heading("Session log");
-        let finished: Vec<(usize, &Session)> = plan
-            .sessions
-            .iter()
-            .enumerate()
-            .filter(|(_, s)| s.ended.is_some())
-            .collect();
-        if finished.is_empty() {
-            ui.label(RichText::new("Finished sessions appear here, newest first.").weak());
-        }
-        for (index, session) in finished.into_iter().rev() {
-            let ended = session.ended.map(time).unwrap_or_default();
-            let title = format!(
-                "Session {} · {} {}–{ended}",
-                index + 1,
-                session.started.date(),
-                time(session.started)
-            );
-            egui::CollapsingHeader::new(RichText::new(title).strong())
-                .id_salt(("session", session.id))
-                .default_open(index + 1 == plan.sessions.len())
-                .show(ui, |ui| {
-                    if !session.summary.is_empty() {
-                        ui.label(&session.summary);
-                        ui.add_space(4.0);
-                    }
-                    ui.label(RichText::new("Agenda").small().strong());
-                    agenda_list(ui, &session.agenda);
-                    ui.label(RichText::new("Notes").small().strong());
-                    let hidden = notes_list(ui, &session.notes, presenting);
-                    if hidden > 0 {
-                        ui.label(
-                            RichText::new(format!("{hidden} mentor-only note(s) hidden while presenting"))
-                                .weak(),
-                        );
-                    }
-                    let agreed: Vec<&ChecklistItem> = analysis::agreed_in(plan, session.id).collect();
-                    if !agreed.is_empty() {
-                        ui.label(RichText::new("Actions agreed").small().strong());
-                        for item in agreed {
-                            item_line(ui, item);
+/// How many finished sessions the log shows before "Show more".
+const LOG_PAGE: usize = 10;
+
+impl SessionsView {
+    fn log_ui(&mut self, ui: &mut Ui, ctx: &ViewCtx<'_>, presenting: bool) {
+        let plan = ctx.plan;
+        let shown = self.log_shown.max(LOG_PAGE);
+        card(ui, |ui| {
+            ui.heading("Session log");
+            let finished: Vec<(usize, &Session)> = plan
+                .sessions
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| s.ended.is_some())
+                .collect();
+            if finished.is_empty() {
+                ui.label(RichText::new("Finished sessions appear here, newest first.").weak());
+            }
+            let total = finished.len();
+            for (index, session) in finished.into_iter().rev().take(shown) {
+                let ended = session.ended.map(time).unwrap_or_default();
+                let title = format!(
+                    "Session {} · {} {}–{ended}",
+                    index + 1,
+                    session.started.date(),
+                    time(session.started)
+                );
+                egui::CollapsingHeader::new(RichText::new(title).strong())
+                    .id_salt(("session", session.id))
+                    .default_open(index + 1 == plan.sessions.len())
+                    .show(ui, |ui| {
+                        if !session.summary.is_empty() {
+                            ui.label(&session.summary);
+                            ui.add_space(4.0);
                         }
-                    }
-                });
-            ui.add_space(2.0);
-        }
-    });
+                        ui.label(RichText::new("Agenda").small().strong());
+                        agenda_list(ui, &session.agenda);
+                        ui.label(RichText::new("Notes").small().strong());
+                        let hidden = notes_list(ui, &session.notes, presenting);
+                        if hidden > 0 {
+                            ui.label(
+                                RichText::new(format!(
+                                    "{hidden} mentor-only note(s) hidden while presenting"
+                                ))
+                                .weak(),
+                            );
+                        }
+                        let agreed: Vec<&ChecklistItem> = analysis::agreed_in(plan, session.id).collect();
+                        if !agreed.is_empty() {
+                            ui.label(RichText::new("Actions agreed").small().strong());
+                            for item in agreed {
+                                item_line(ui, item);
+                            }
+                        }
+                    });
+                ui.add_space(2.0);
+            }
+            if total > shown {
+                let more = (total - shown).min(LOG_PAGE);
+                if ui
+                    .button(format!(
+                        "Show {more} older session{}",
+                        if more == 1 { "" } else { "s" }
+                    ))
+                    .on_hover_text(format!("{} older sessions are not shown", total - shown))
+                    .clicked()
+                {
+                    self.log_shown = shown + LOG_PAGE;
+                }
+            }
+        });
+    }
 }
