@@ -5,6 +5,7 @@
 //! - [`analysis`]: pure functions over plans (gaps, readiness, routes, seeding, history).
 //! - [`export`]: reports as Markdown and HTML, and the SVG charts in them. Pure.
 //! - [`storage`]: the only layer that touches the file system.
+//! - [`stress`]: deterministic large plans for the benchmarks and the launch script.
 //!
 //! Failures: libraries return typed errors (`thiserror`); each error is handled
 //! once, by showing it (UI, CLI) or by returning it, never both.
@@ -13,6 +14,7 @@ pub mod analysis;
 pub mod export;
 pub mod model;
 pub mod storage;
+pub mod stress;
 pub mod ui;
 
 pub mod app;

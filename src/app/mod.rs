@@ -223,6 +223,8 @@ pub fn run(plan: Option<PathBuf>, global: &GlobalArgs) -> ExitCode {
 impl eframe::App for TrailmapApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         self.ui_root(ui);
+        // Opt-in (`TRAILMAP_FRAME_LOG`), for scripts/bench-launch.sh; free when unset.
+        crate::storage::log_frame();
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

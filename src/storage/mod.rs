@@ -7,6 +7,7 @@
 
 mod atomic;
 mod error;
+mod frame_log;
 mod frameworks;
 mod library;
 mod paths;
@@ -16,6 +17,7 @@ mod text;
 
 pub use atomic::{TMP_PREFIX, TMP_SUFFIX, WriteFn, atomic_write, clean_temp_files, resolve_links, write_all};
 pub use error::{ErrorKind, Position, StorageError};
+pub use frame_log::{FRAME_LOG_ENV, log_frame};
 pub use frameworks::{
     BUILTIN_NAME, BUILTIN_TEXT, FrameworkCatalog, builtin, install_framework, load_framework, parse_framework,
 };

@@ -1,0 +1,78 @@
+//! Storage benchmarks on the stress plan (`trailmap::stress`): load plus
+//! validate from text and from a file, and serialise.
+//!
+//! ```text
+//! cargo bench --bench storage
+//! ```
+//!
+//! Also the plan library's read of a folder of 200 plans, without and with
+//! its cache.
+//!
+//! Targets (issue #6): load plus validate at most 20 ms, serialise at most
+//! 10 ms, the library panel with 200 plans open in at most 150 ms.
+
+use std::hint::black_box;
+use std::path::Path;
+
+use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
+use trailmap::storage::{self, Fingerprint, FrameworkCatalog, LibraryCache};
+use trailmap::stress;
+
+fn storage_benches(c: &mut Criterion) {
+    let (plan, _) = stress::stress_plan(1);
+    let text = storage::plan_to_string(&plan);
+    let catalog = FrameworkCatalog::builtin_only();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("stress.ron");
+    storage::write_file(&file, text.as_bytes()).expect("write the stress plan");
+    let fingerprint = Fingerprint::of(text.as_bytes());
+    let loaded = storage::load_plan_text(Path::new("stress.ron"), &text, fingerprint, &catalog)
+        .expect("the stress plan loads");
+    assert_eq!(loaded.plan, plan, "the stress plan reads back as written");
+    eprintln!("stress plan: {} bytes", text.len());
+    if let Err(e) = storage::load_plan(&file, &catalog) {
+        eprintln!("BASELINE: the stress plan file does not load: {e}");
+    }
+
+    let mut group = c.benchmark_group("storage");
+    group.sample_size(30);
+    group.throughput(Throughput::Bytes(text.len() as u64));
+    group.bench_function("load_validate_text", |b| {
+        b.iter(|| storage::load_plan_text(Path::new("stress.ron"), black_box(&text), fingerprint, &catalog))
+    });
+    group.bench_function("load_validate_file", |b| {
+        b.iter(|| storage::load_plan(black_box(&file), &catalog))
+    });
+    group.bench_function("serialise", |b| {
+        b.iter(|| storage::plan_to_string(black_box(&plan)))
+    });
+    group.finish();
+
+    // The library side panel's work: read the cache, list and read the
+    // plans folder (200 plans), write the cache; cold (no cache) and warm.
+    let data = tempfile::tempdir().expect("temp dir");
+    let root = data.path();
+    let plans = root.join("plans");
+    stress::write_library(&plans, 1).expect("write the library");
+    let open_library = || {
+        let mut cache = LibraryCache::load(root);
+        let entries = storage::scan(&plans, &catalog, &mut cache);
+        cache.save(root);
+        entries
+    };
+    assert_eq!(open_library().len(), stress::LIBRARY_PLANS);
+    let mut group = c.benchmark_group("library");
+    group.sample_size(20);
+    group.bench_function("open_cold", |b| {
+        b.iter_batched(
+            || std::fs::remove_file(LibraryCache::file(root)),
+            |_| open_library(),
+            BatchSize::PerIteration,
+        )
+    });
+    group.bench_function("open_warm", |b| b.iter(open_library));
+    group.finish();
+}
+
+criterion_group!(benches, storage_benches);
+criterion_main!(benches);
