@@ -28,7 +28,7 @@ struct Rig {
 }
 
 impl Rig {
-    fn new(data: &DataDir, plan: &Path, tab: Tab, library: bool) -> Option<Self> {
+    fn new(data: &DataDir, plan: &Path, tab: Tab, library: bool) -> Self {
         let mut config = AppConfig::new(data.clone());
         config.plan = Some(plan.to_path_buf());
         config.today = Some(stress::TODAY);
@@ -36,14 +36,13 @@ impl Rig {
         config.native_dialogs = false;
         config.background_threads = false;
         let mut app = TrailmapApp::new(config);
-        if app.page_kind() != PageKind::Plan {
-            eprintln!(
-                "BASELINE: {} does not open: {:?}",
-                plan.display(),
-                app.load_failure()
-            );
-            return None;
-        }
+        assert_eq!(
+            app.page_kind(),
+            PageKind::Plan,
+            "{} does not open: {:?}",
+            plan.display(),
+            app.load_failure()
+        );
         app.run_command(UiCommand::ShowTab(tab));
         if library != app.prefs().library_open {
             app.run_command(UiCommand::ToggleLibrary);
@@ -57,7 +56,7 @@ impl Rig {
         for _ in 0..5 {
             rig.frame();
         }
-        Some(rig)
+        rig
     }
 
     /// Runs one frame: UI logic and tessellation.
@@ -105,19 +104,16 @@ fn frame_benches(c: &mut Criterion) {
     group.sample_size(50);
     for (plan_name, path) in &plans {
         for tab in Tab::ALL {
-            let Some(mut rig) = Rig::new(&data, path, tab, false) else {
-                continue;
-            };
+            let mut rig = Rig::new(&data, path, tab, false);
             let name = format!("{plan_name}/{}", tab.label().to_lowercase().replace(" & ", "-"));
             group.bench_function(name, |b| b.iter(|| black_box(rig.frame())));
         }
         // The library side panel open, listing the 200 plans of the folder.
-        if let Some(mut rig) = Rig::new(&data, path, Tab::Checklist, true) {
-            assert!(rig.app.library_entries().len() > stress::LIBRARY_PLANS);
-            group.bench_function(format!("{plan_name}/checklist+library"), |b| {
-                b.iter(|| black_box(rig.frame()))
-            });
-        }
+        let mut rig = Rig::new(&data, path, Tab::Checklist, true);
+        assert!(rig.app.library_entries().len() > stress::LIBRARY_PLANS);
+        group.bench_function(format!("{plan_name}/checklist+library"), |b| {
+            b.iter(|| black_box(rig.frame()))
+        });
     }
     group.finish();
 }

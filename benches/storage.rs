@@ -30,9 +30,8 @@ fn storage_benches(c: &mut Criterion) {
         .expect("the stress plan loads");
     assert_eq!(loaded.plan, plan, "the stress plan reads back as written");
     eprintln!("stress plan: {} bytes", text.len());
-    if let Err(e) = storage::load_plan(&file, &catalog) {
-        eprintln!("BASELINE: the stress plan file does not load: {e}");
-    }
+    let from_file = storage::load_plan(&file, &catalog).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(from_file.plan, plan);
 
     let mut group = c.benchmark_group("storage");
     group.sample_size(30);

@@ -14,7 +14,7 @@ use std::process::Command;
 use std::time::{Duration, SystemTime};
 
 use common::{MARCUS, PRIYA, big_plan, bytes, example, listing, temp_dir, temp_files};
-use trailmap::model::{Document, Plan};
+use trailmap::model::{Document, PLAN_FORMAT, Plan};
 use trailmap::storage::{
     self, DataDir, ErrorKind, Fingerprint, FrameworkCatalog, Recovery, StorageError, backup_path,
     clean_temp_files, load_plan, save_plan, save_plan_with,
@@ -482,7 +482,7 @@ fn format_version_zero_and_a_broken_newer_file_are_refused() {
     assert_eq!(
         err.to_string(),
         format!(
-            "{}:3:3: written by a newer Trailmap (format 7); this build understands format 1",
+            "{}:3:3: written by a newer Trailmap (format 7); this build understands format {PLAN_FORMAT}",
             broken.display()
         )
     );

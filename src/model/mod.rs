@@ -10,6 +10,7 @@ pub mod framework;
 pub mod ids;
 pub mod level;
 pub mod plan;
+pub(crate) mod snapshot_file;
 
 pub use check::PlanIssue;
 pub use command::{Command, CommandError};

@@ -14,8 +14,12 @@ use super::ids::{ActionId, ItemId, RoleId, SkillId};
 use super::level::Level;
 
 /// The plan format version this build writes and reads. Files with a higher
-/// version (from a newer Trailmap) open read-only and are never written over.
-pub const PLAN_FORMAT: u32 = 1;
+/// version (from a newer Trailmap) open read-only and are never written over;
+/// files with a lower one read as this version.
+///
+/// Format 2 writes each snapshot after the first as its change from the one
+/// before (see `snapshot_file`); format 1 wrote every snapshot in full.
+pub const PLAN_FORMAT: u32 = 2;
 
 /// A map key as it is written in a file, for error messages.
 pub(crate) trait KeyText {
@@ -95,7 +99,9 @@ fn non_empty_entries<'de, D: Deserializer<'de>>(de: D) -> Result<BTreeMap<SkillI
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Plan {
-    /// The format version of the file.
+    /// The format version of the file. A file without one reads as 0, which
+    /// no format uses, so that reading can tell it apart.
+    #[serde(default)]
     pub format_version: u32,
     /// The framework the plan is measured against.
     pub framework: FrameworkRef,
@@ -120,7 +126,9 @@ pub struct Plan {
     pub checklist: Vec<ChecklistItem>,
     /// Dated milestones.
     pub milestones: Vec<Milestone>,
-    /// Dated copies of the ratings and checklist, oldest first.
+    /// Dated copies of the ratings and checklist, oldest first. In a file,
+    /// each after the first is written as its change from the one before.
+    #[serde(with = "super::snapshot_file")]
     pub snapshots: Vec<Snapshot>,
     /// Mentor sessions, oldest first; the last may still be running.
     pub sessions: Vec<Session>,

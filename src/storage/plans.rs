@@ -10,7 +10,8 @@ use serde::Deserialize;
 use super::atomic::{WriteFn, atomic_write, resolve_links, write_all};
 use super::error::{ErrorKind, StorageError};
 use super::frameworks::FrameworkCatalog;
-use super::text::{decode, find, parse, read_text};
+use super::plan_text::plan_text;
+use super::text::{decode, find, parse, read_bytes};
 use crate::model::{Framework, PLAN_FORMAT, Plan};
 
 /// What a file held when it was read or written, to notice changes made by
@@ -76,16 +77,43 @@ fn present<'de, D: serde::Deserializer<'de>>(de: D) -> Result<Option<u32>, D::Er
     u32::deserialize(de).map(Some)
 }
 
-/// Parses plan text: format version first, then the whole plan. Does not
-/// check the plan against a framework.
+/// Parses plan text and reads its format version. Does not check the plan
+/// against a framework. A plan in an older format reads as the current one
+/// (its `format_version` becomes [`PLAN_FORMAT`]); one from a newer Trailmap
+/// comes with `Some(version)`.
+///
+/// The text is parsed once. Only when that fails, or finds no usable version,
+/// is the version read on its own, to give the most precise error.
 pub fn parse_plan(path: &Path, text: &str) -> Result<(Plan, Option<u32>), StorageError> {
+    match parse::<Plan>(path, text) {
+        // A file without `format_version` reads as 0, which no format uses.
+        Ok(mut plan) if plan.format_version != 0 => {
+            let version = plan.format_version;
+            if version > PLAN_FORMAT {
+                return Ok((plan, Some(version)));
+            }
+            plan.format_version = PLAN_FORMAT;
+            Ok((plan, None))
+        }
+        full => explain_version(path, text, full),
+    }
+}
+
+/// The answer of [`parse_plan`] when the one parse failed or found version 0:
+/// reads the header alone and prefers a version error to a syntax error where
+/// the version explains the failure.
+fn explain_version(
+    path: &Path,
+    text: &str,
+    full: Result<Plan, StorageError>,
+) -> Result<(Plan, Option<u32>), StorageError> {
     let version = match parse::<Header>(path, text) {
         Ok(header) => header.format_version,
-        // The full parse below gives the more precise error.
-        Err(_) => return parse::<Plan>(path, text).map(|plan| (plan, None)),
+        // The full parse gives the more precise error.
+        Err(_) => return full.map(|plan| (plan, None)),
     };
     let Some(version) = version else {
-        let err = parse::<Plan>(path, text).err();
+        let err = full.err();
         return Err(err.unwrap_or_else(|| {
             StorageError::new(
                 path,
@@ -98,7 +126,7 @@ pub fn parse_plan(path: &Path, text: &str) -> Result<(Plan, Option<u32>), Storag
         return Err(StorageError::at(path, at(), ErrorKind::UnknownVersion(version)));
     }
     if version > PLAN_FORMAT {
-        return match parse::<Plan>(path, text) {
+        return match full {
             Ok(plan) => Ok((plan, Some(version))),
             Err(_) => Err(StorageError::at(
                 path,
@@ -110,7 +138,28 @@ pub fn parse_plan(path: &Path, text: &str) -> Result<(Plan, Option<u32>), Storag
             )),
         };
     }
-    parse::<Plan>(path, text).map(|plan| (plan, None))
+    full.map(|mut plan| {
+        plan.format_version = PLAN_FORMAT;
+        (plan, None)
+    })
+}
+
+/// The format version a plan file states, read cheaply from its start when
+/// it is laid out the way Trailmap writes it (`(` then `format_version: N,`
+/// first), else `None`.
+fn leading_version(text: &str) -> Option<u32> {
+    let rest = text.trim_start().strip_prefix('(')?.trim_start();
+    let rest = rest
+        .strip_prefix("format_version")?
+        .trim_start()
+        .strip_prefix(':')?
+        .trim_start();
+    let digits = rest.find(|c: char| !c.is_ascii_digit())?;
+    let after = rest[digits..].trim_start();
+    if digits == 0 || !(after.starts_with(',') || after.starts_with(')')) {
+        return None;
+    }
+    rest[..digits].parse().ok()
 }
 
 /// Checks a parsed plan against its framework; the error points at the first
@@ -134,8 +183,10 @@ pub fn check_plan(path: &Path, text: &str, plan: &Plan, framework: &Framework) -
 
 /// Reads, parses and checks the plan at `path`. The file is only read.
 pub fn load_plan(path: &Path, catalog: &FrameworkCatalog) -> Result<LoadedPlan, StorageError> {
-    let text = read_text(path)?;
-    let fingerprint = Fingerprint::of_file(path).unwrap_or_else(|| Fingerprint::of(text.as_bytes()));
+    // Read once: the fingerprint is of the bytes as they are on disk.
+    let bytes = read_bytes(path)?;
+    let fingerprint = Fingerprint::of(&bytes);
+    let text = decode(path, bytes)?;
     load_plan_text(path, &text, fingerprint, catalog)
 }
 
@@ -164,14 +215,10 @@ pub fn load_plan_text(
     })
 }
 
-/// The text a plan is saved as.
+/// The text a plan is saved as: RON that [`parse_plan`] reads back into the
+/// same plan, written by hand for speed (see `plan_text.rs`).
 pub fn plan_to_string(plan: &Plan) -> String {
-    let config = ron::ser::PrettyConfig::new()
-        .indentor("  ".to_owned())
-        .struct_names(false)
-        .new_line("\n".to_owned());
-    // Plans hold only strings, numbers, maps and lists, which RON always writes.
-    ron::ser::to_string_pretty(plan, config).unwrap_or_default() + "\n"
+    plan_text(plan)
 }
 
 /// The path of the backup kept beside `path`: `NAME.ron.bak`.
@@ -218,8 +265,11 @@ pub fn save_plan_with(
         {
             return Err(StorageError::new(path, ErrorKind::ChangedOnDisk));
         }
-        if let Ok(text) = decode(path, old.clone())
-            && let Ok(header) = ron::from_str::<Header>(&text)
+        // Most files state their version first: a current or older one can be
+        // seen at a glance; anything else is read in full as before.
+        if let Ok(text) = std::str::from_utf8(old.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(old))
+            && leading_version(text).is_none_or(|v| v > PLAN_FORMAT)
+            && let Ok(header) = ron::from_str::<Header>(text)
             && let Some(found) = header.format_version
             && found > PLAN_FORMAT
         {

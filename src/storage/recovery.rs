@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::atomic::{atomic_write, write_all};
 use super::error::{ErrorKind, StorageError};
 use super::paths::DataDir;
+use super::plan_text::recovery_text;
 use super::plans::Fingerprint;
 use super::text::{parse, read_text};
 use crate::model::Plan;
@@ -62,8 +63,13 @@ pub fn write_recovery(path: &Path, recovery: &Recovery) -> Result<(), StorageErr
     if let Some(dir) = path.parent() {
         fs::create_dir_all(dir).map_err(|e| StorageError::io(dir, "create the recovery folder", e))?;
     }
-    let text = ron::ser::to_string_pretty(recovery, ron::ser::PrettyConfig::new())
-        .map_err(|e| StorageError::new(path, ErrorKind::Invalid(e.to_string())))?;
+    // The fast writer, as for plans (the app writes this every few seconds
+    // while there are unsaved changes); serde for a path that is not UTF-8.
+    let text = match recovery_text(recovery.original.as_deref(), &recovery.written_at, &recovery.plan) {
+        Some(text) => text,
+        None => ron::ser::to_string_pretty(recovery, ron::ser::PrettyConfig::new())
+            .map_err(|e| StorageError::new(path, ErrorKind::Invalid(e.to_string())))?,
+    };
     atomic_write(path, text.as_bytes(), &write_all)
 }
 

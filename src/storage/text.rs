@@ -19,6 +19,12 @@ pub const MAX_DEPTH: usize = 64;
 /// Reads `path` as text within the limits: not a folder, at most
 /// [`MAX_FILE_BYTES`], valid UTF-8 (a byte-order mark is dropped).
 pub fn read_text(path: &Path) -> Result<String, StorageError> {
+    decode(path, read_bytes(path)?)
+}
+
+/// Reads `path` within the size limit, as bytes: not a folder, at most
+/// [`MAX_FILE_BYTES`].
+pub(super) fn read_bytes(path: &Path) -> Result<Vec<u8>, StorageError> {
     let meta = fs::metadata(path).map_err(|e| StorageError::io(path, "read the file", e))?;
     if meta.is_dir() {
         return Err(StorageError::new(path, ErrorKind::NotAFile));
@@ -47,7 +53,7 @@ pub fn read_text(path: &Path) -> Result<String, StorageError> {
             },
         ));
     }
-    decode(path, bytes)
+    Ok(bytes)
 }
 
 /// Turns bytes into text: UTF-8 only, without a leading byte-order mark.

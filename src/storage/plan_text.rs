@@ -1,0 +1,589 @@
+//! The text a plan is saved as, written by hand rather than through serde.
+//!
+//! `ron::ser` goes through serde's generic machinery and its pretty printer
+//! one character at a time; on a plan with years of history that is the
+//! slowest part of a save. This writer produces RON that the normal parser
+//! (`ron` with serde, as in [`super::text::parse`]) reads back into exactly the
+//! same [`Plan`] — a property test checks that on generated plans — and it is
+//! leaner and easier to read:
+//!
+//! - one line per checklist item, milestone, skill, note and snapshot entry;
+//! - inside those, fields that hold their default (`None`, `""`, `false`, an
+//!   empty list or map, `Open`) are left out: every such field has
+//!   `#[serde(default)]` in the model, so leaving it out reads back the same;
+//! - the plan's own fields are always written, so a reader sees them all;
+//! - each snapshot after the first is written as its change from the one
+//!   before when that is shorter (`since_previous`, see
+//!   `model::snapshot_file`), exactly as the serde form does.
+//!
+//! Strings are escaped the way RON reads them back: `\\`, `\"`, `\n`, `\r`,
+//! `\t`, `\0` and `\u{…}` for other control characters; everything else is
+//! written as it is (UTF-8).
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use crate::model::snapshot_file::{SnapshotDelta, delta, write_as_delta};
+use crate::model::{
+    ChecklistItem, CustomSkill, Milestone, PLAN_FORMAT, Plan, Session, SessionNote, SkillEntry, Snapshot,
+    SnapshotItem, SnapshotSkill, Status,
+};
+
+/// The plan as RON text, ending with a newline.
+pub fn plan_text(plan: &Plan) -> String {
+    let mut w = Writer {
+        out: String::with_capacity(estimate(plan)),
+    };
+    w.plan(plan);
+    w.out
+}
+
+/// A recovery file's text (`Recovery` in RON): the original path, when it was
+/// written, and the plan, written like [`plan_text`]. `None` when the path is
+/// not UTF-8, which RON cannot hold as text; the caller then uses serde.
+pub fn recovery_text(original: Option<&Path>, written_at: &str, plan: &Plan) -> Option<String> {
+    let original = match original {
+        Some(path) => Some(path.to_str()?),
+        None => None,
+    };
+    let mut w = Writer {
+        out: String::with_capacity(estimate(plan) + 256),
+    };
+    w.raw("(\n  original: ");
+    w.option(original, Writer::string);
+    w.raw(",\n  written_at: ");
+    w.string(written_at);
+    w.raw(",\n  plan: ");
+    w.plan(plan);
+    w.raw(")\n");
+    Some(w.out)
+}
+
+/// A guess at the size of the text, to allocate once.
+fn estimate(plan: &Plan) -> usize {
+    let items: usize = plan
+        .checklist
+        .iter()
+        .map(|i| 120 + i.text.len() + i.notes.len() + i.evidence.len())
+        .sum();
+    // Snapshots are mostly written as changes: a guess of a tenth of their items.
+    let snapshot_items: usize = plan.snapshots.iter().map(|s| 6 * s.items.len() + 400).sum();
+    let sessions: usize = plan
+        .sessions
+        .iter()
+        .map(|s| 200 + s.summary.len() + 80 * s.notes.len() + 60 * s.agenda.len())
+        .sum();
+    4096 + items + snapshot_items + sessions + plan.private_notes.len()
+}
+
+struct Writer {
+    out: String,
+}
+
+impl Writer {
+    fn raw(&mut self, text: &str) {
+        self.out.push_str(text);
+    }
+
+    /// A quoted, escaped string.
+    fn string(&mut self, text: &str) {
+        self.out.push('"');
+        let bytes = text.as_bytes();
+        let mut start = 0;
+        for (i, &b) in bytes.iter().enumerate() {
+            let escape = match b {
+                b'"' => "\\\"",
+                b'\\' => "\\\\",
+                b'\n' => "\\n",
+                b'\r' => "\\r",
+                b'\t' => "\\t",
+                b'\0' => "\\0",
+                0x01..=0x1f | 0x7f => "",
+                _ => continue,
+            };
+            // Every byte matched above is ASCII, so `i` is a char boundary.
+            self.out.push_str(&text[start..i]);
+            if escape.is_empty() {
+                let _ = write!(self.out, "\\u{{{b:x}}}");
+            } else {
+                self.out.push_str(escape);
+            }
+            start = i + 1;
+        }
+        self.out.push_str(&text[start..]);
+        self.out.push('"');
+    }
+
+    fn number(&mut self, n: u64) {
+        let _ = write!(self.out, "{n}");
+    }
+
+    /// A value written with `Display` inside quotes (dates and times, whose
+    /// serde form is their display form and never needs escaping).
+    fn quoted(&mut self, value: impl std::fmt::Display) {
+        let _ = write!(self.out, "\"{value}\"");
+    }
+
+    fn key(&mut self, first: &mut bool, name: &str) {
+        if !*first {
+            self.out.push_str(", ");
+        }
+        *first = false;
+        self.out.push_str(name);
+        self.out.push_str(": ");
+    }
+
+    fn option<T>(&mut self, value: Option<T>, mut some: impl FnMut(&mut Self, T)) {
+        match value {
+            Some(v) => {
+                self.out.push_str("Some(");
+                some(self, v);
+                self.out.push(')');
+            }
+            None => self.out.push_str("None"),
+        }
+    }
+
+    fn status(&mut self, status: Status) {
+        self.raw(match status {
+            Status::Open => "Open",
+            Status::InProgress => "InProgress",
+            Status::Done => "Done",
+            Status::Dropped => "Dropped",
+        });
+    }
+
+    fn plan(&mut self, plan: &Plan) {
+        // Snapshots are written the format-2 way, so never claim less.
+        self.raw("(\n  format_version: ");
+        self.number(u64::from(plan.format_version.max(PLAN_FORMAT)));
+        self.raw(",\n  framework: (id: ");
+        self.string(&plan.framework.id);
+        self.raw("),\n  person: (name: ");
+        self.string(&plan.person.name);
+        self.raw(", mentor: ");
+        self.string(&plan.person.mentor);
+        self.raw("),\n  current_role: ");
+        self.string(plan.current_role.as_str());
+        self.raw(",\n  target_role: ");
+        self.string(plan.target_role.as_str());
+        self.raw(",\n  target_date: ");
+        self.option(plan.target_date, |w, d| w.quoted(d));
+        self.raw(",\n  skills: {");
+        for (i, (id, entry)) in plan.skills.iter().enumerate() {
+            self.raw(if i == 0 { "\n    " } else { ",\n    " });
+            self.string(id.as_str());
+            self.raw(": ");
+            self.skill_entry(entry);
+        }
+        self.raw(if plan.skills.is_empty() {
+            "},\n"
+        } else {
+            ",\n  },\n"
+        });
+        self.list("custom_skills", &plan.custom_skills, Self::custom_skill);
+        self.list("checklist", &plan.checklist, Self::item);
+        self.list("milestones", &plan.milestones, Self::milestone);
+        self.snapshots(&plan.snapshots);
+        self.list("sessions", &plan.sessions, Self::session);
+        self.raw("  private_notes: ");
+        self.string(&plan.private_notes);
+        self.raw(",\n  next_id: ");
+        self.number(plan.next_id);
+        self.raw(",\n)\n");
+    }
+
+    /// `  name: [` then one element per line, indented by four spaces.
+    fn list<T>(&mut self, name: &str, items: &[T], mut each: impl FnMut(&mut Self, &T)) {
+        self.raw("  ");
+        self.raw(name);
+        if items.is_empty() {
+            self.raw(": [],\n");
+            return;
+        }
+        self.raw(": [\n");
+        for item in items {
+            self.raw("    ");
+            each(self, item);
+            self.raw(",\n");
+        }
+        self.raw("  ],\n");
+    }
+
+    fn skill_entry(&mut self, entry: &SkillEntry) {
+        let SkillEntry {
+            self_rating,
+            mentor_rating,
+            will,
+            evidence,
+            mentor_note,
+        } = entry;
+        let first = &mut true;
+        self.raw("(");
+        for (name, level) in [
+            ("self_rating", self_rating),
+            ("mentor_rating", mentor_rating),
+            ("will", will),
+        ] {
+            if let Some(level) = level {
+                self.key(first, name);
+                self.raw("Some(");
+                self.number(u64::from(level.get()));
+                self.raw(")");
+            }
+        }
+        for (name, text) in [("evidence", evidence), ("mentor_note", mentor_note)] {
+            if !text.is_empty() {
+                self.key(first, name);
+                self.string(text);
+            }
+        }
+        self.raw(")");
+    }
+
+    fn custom_skill(&mut self, skill: &CustomSkill) {
+        let CustomSkill {
+            id,
+            name,
+            description,
+            needs,
+        } = skill;
+        self.raw("(id: ");
+        self.string(id.as_str());
+        self.raw(", name: ");
+        self.string(name);
+        if !description.is_empty() {
+            self.raw(", description: ");
+            self.string(description);
+        }
+        if !needs.is_empty() {
+            self.raw(", needs: {");
+            for (i, (role, level)) in needs.iter().enumerate() {
+                if i > 0 {
+                    self.raw(", ");
+                }
+                self.string(role.as_str());
+                self.raw(": ");
+                self.number(u64::from(level.get()));
+            }
+            self.raw("}");
+        }
+        self.raw(")");
+    }
+
+    fn item(&mut self, item: &ChecklistItem) {
+        let ChecklistItem {
+            id,
+            text,
+            skill,
+            role,
+            status,
+            due,
+            notes,
+            evidence,
+            created,
+            completed,
+            source,
+            session,
+        } = item;
+        let first = &mut true;
+        self.raw("(");
+        self.key(first, "id");
+        self.number(id.0);
+        self.key(first, "text");
+        self.string(text);
+        if let Some(skill) = skill {
+            self.key(first, "skill");
+            self.option(Some(skill.as_str()), Self::string);
+        }
+        if let Some(role) = role {
+            self.key(first, "role");
+            self.option(Some(role.as_str()), Self::string);
+        }
+        if *status != Status::default() {
+            self.key(first, "status");
+            self.status(*status);
+        }
+        if let Some(due) = due {
+            self.key(first, "due");
+            self.option(Some(due), |w, d| w.quoted(d));
+        }
+        for (name, value) in [("notes", notes), ("evidence", evidence)] {
+            if !value.is_empty() {
+                self.key(first, name);
+                self.string(value);
+            }
+        }
+        self.key(first, "created");
+        self.quoted(created);
+        if let Some(completed) = completed {
+            self.key(first, "completed");
+            self.option(Some(completed), |w, d| w.quoted(d));
+        }
+        if let Some(source) = source {
+            self.key(first, "source");
+            self.option(Some(source.as_str()), Self::string);
+        }
+        if let Some(session) = session {
+            self.key(first, "session");
+            self.option(Some(session.0), Self::number);
+        }
+        self.raw(")");
+    }
+
+    fn milestone(&mut self, milestone: &Milestone) {
+        let Milestone {
+            id,
+            title,
+            date,
+            reached,
+        } = milestone;
+        self.raw("(id: ");
+        self.number(id.0);
+        self.raw(", title: ");
+        self.string(title);
+        self.raw(", date: ");
+        self.quoted(date);
+        if *reached {
+            self.raw(", reached: true");
+        }
+        self.raw(")");
+    }
+
+    fn snapshots(&mut self, snapshots: &[Snapshot]) {
+        if snapshots.is_empty() {
+            self.raw("  snapshots: [],\n");
+            return;
+        }
+        self.raw("  snapshots: [\n");
+        let mut previous: Option<&Snapshot> = None;
+        for snapshot in snapshots {
+            let since = previous
+                .map(|before| delta(before, snapshot))
+                .filter(|d| write_as_delta(snapshot, d));
+            self.raw("    ");
+            self.snapshot(snapshot, since.as_ref());
+            self.raw(",\n");
+            previous = Some(snapshot);
+        }
+        self.raw("  ],\n");
+    }
+
+    fn snapshot(&mut self, snapshot: &Snapshot, since: Option<&SnapshotDelta<'_>>) {
+        let Snapshot {
+            id,
+            date,
+            label,
+            target_role,
+            skills,
+            items,
+            session,
+        } = snapshot;
+        self.raw("(\n      id: ");
+        self.number(id.0);
+        self.raw(", date: ");
+        self.quoted(date);
+        if !label.is_empty() {
+            self.raw(", label: ");
+            self.string(label);
+        }
+        self.raw(", target_role: ");
+        self.string(target_role.as_str());
+        if let Some(session) = session {
+            self.raw(", session: Some(");
+            self.number(session.0);
+            self.raw(")");
+        }
+        self.raw(",\n");
+        match since {
+            Some(delta) => self.delta(delta),
+            None => {
+                self.map("      skills", skills.iter(), |w, (id, skill)| {
+                    w.string(id.as_str());
+                    w.raw(": ");
+                    w.snapshot_skill(skill);
+                });
+                self.map("      items", items.iter(), |w, (id, item)| {
+                    w.number(id.0);
+                    w.raw(": ");
+                    w.snapshot_item(item);
+                });
+            }
+        }
+        self.raw("    )");
+    }
+
+    /// `NAME: {` (`name` carries its indentation), then one entry per line two
+    /// spaces further in, then `},`; nothing for an empty map.
+    fn map<T>(
+        &mut self,
+        name: &str,
+        entries: impl ExactSizeIterator<Item = T>,
+        mut each: impl FnMut(&mut Self, T),
+    ) {
+        if entries.len() == 0 {
+            return;
+        }
+        let indent = &name[..name.len() - name.trim_start().len()];
+        self.raw(name);
+        self.raw(": {\n");
+        for entry in entries {
+            self.raw(indent);
+            self.raw("  ");
+            each(self, entry);
+            self.raw(",\n");
+        }
+        self.raw(indent);
+        self.raw("},\n");
+    }
+
+    fn delta(&mut self, delta: &SnapshotDelta<'_>) {
+        let SnapshotDelta {
+            skills,
+            skills_removed,
+            items,
+            status,
+            removed,
+        } = delta;
+        self.raw("      since_previous: (\n");
+        self.map("        skills", skills.iter(), |w, (id, skill)| {
+            w.string(id.as_str());
+            w.raw(": ");
+            w.snapshot_skill(skill);
+        });
+        if !skills_removed.is_empty() {
+            self.raw("        skills_removed: [");
+            for (i, id) in skills_removed.iter().enumerate() {
+                if i > 0 {
+                    self.raw(", ");
+                }
+                self.string(id.as_str());
+            }
+            self.raw("],\n");
+        }
+        self.map("        items", items.iter(), |w, (id, item)| {
+            w.number(id.0);
+            w.raw(": ");
+            w.snapshot_item(item);
+        });
+        if !status.is_empty() {
+            // Short entries: several to a line.
+            self.raw("        status: {");
+            for (i, (id, status)) in status.iter().enumerate() {
+                self.raw(if i % 8 == 0 { "\n          " } else { " " });
+                self.number(id.0);
+                self.raw(": ");
+                self.status(*status);
+                self.raw(",");
+            }
+            self.raw("\n        },\n");
+        }
+        if !removed.is_empty() {
+            self.raw("        removed: [");
+            for (i, id) in removed.iter().enumerate() {
+                if i > 0 {
+                    self.raw(", ");
+                }
+                self.number(id.0);
+            }
+            self.raw("],\n");
+        }
+        self.raw("      ),\n");
+    }
+
+    fn snapshot_skill(&mut self, skill: &SnapshotSkill) {
+        let SnapshotSkill {
+            self_rating,
+            mentor_rating,
+            evidence,
+        } = skill;
+        let first = &mut true;
+        self.raw("(");
+        for (name, level) in [("self_rating", self_rating), ("mentor_rating", mentor_rating)] {
+            if let Some(level) = level {
+                self.key(first, name);
+                self.raw("Some(");
+                self.number(u64::from(level.get()));
+                self.raw(")");
+            }
+        }
+        if !evidence.is_empty() {
+            self.key(first, "evidence");
+            self.string(evidence);
+        }
+        self.raw(")");
+    }
+
+    fn snapshot_item(&mut self, item: &SnapshotItem) {
+        self.raw("(text: ");
+        self.string(&item.text);
+        self.raw(", status: ");
+        self.status(item.status);
+        self.raw(")");
+    }
+
+    fn session(&mut self, session: &Session) {
+        let Session {
+            id,
+            started,
+            ended,
+            agenda,
+            notes,
+            summary,
+        } = session;
+        self.raw("(\n      id: ");
+        self.number(id.0);
+        self.raw(", started: ");
+        self.quoted(started);
+        if let Some(ended) = ended {
+            self.raw(", ended: Some(");
+            self.quoted(ended);
+            self.raw(")");
+        }
+        self.raw(",\n");
+        if !agenda.is_empty() {
+            self.raw("      agenda: [");
+            for (i, point) in agenda.iter().enumerate() {
+                if i > 0 {
+                    self.raw(", ");
+                }
+                self.string(point);
+            }
+            self.raw("],\n");
+        }
+        if !notes.is_empty() {
+            self.raw("      notes: [\n");
+            for note in notes {
+                self.raw("        ");
+                self.note(note);
+                self.raw(",\n");
+            }
+            self.raw("      ],\n");
+        }
+        if !summary.is_empty() {
+            self.raw("      summary: ");
+            self.string(summary);
+            self.raw(",\n");
+        }
+        self.raw("    )");
+    }
+
+    fn note(&mut self, note: &SessionNote) {
+        let SessionNote {
+            id,
+            at,
+            text,
+            mentor_only,
+        } = note;
+        self.raw("(id: ");
+        self.number(id.0);
+        self.raw(", at: ");
+        self.quoted(at);
+        self.raw(", text: ");
+        self.string(text);
+        if *mentor_only {
+            self.raw(", mentor_only: true");
+        }
+        self.raw(")");
+    }
+}
