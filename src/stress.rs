@@ -17,7 +17,7 @@ use jiff::civil::{Date, DateTime, date};
 
 use crate::model::{
     ChecklistItem, CustomSkill, Framework, ItemId, Level, Milestone, Plan, RoleId, Session, SessionNote,
-    SkillEntry, SkillId, Snapshot, SnapshotItem, SnapshotSkill, Status,
+    SharedText, SkillEntry, SkillId, Snapshot, SnapshotItem, SnapshotSkill, Status,
 };
 use crate::storage::{self, StorageError};
 
@@ -416,7 +416,9 @@ pub fn stress_plan(seed: u64) -> (Plan, Arc<Framework>) {
     }
 
     // Snapshots: taken when 120 of the sessions ended, each a copy of the
-    // ratings and of the checklist as it stood that day.
+    // ratings and of the checklist as it stood that day. Each text is shared,
+    // as it is in a plan read from a file.
+    let texts: Vec<SharedText> = checklist.iter().map(|i| SharedText::from(&i.text)).collect();
     let mut snapshots = Vec::with_capacity(STRESS_SNAPSHOTS);
     for k in 0..STRESS_SNAPSHOTS {
         let session = &sessions[k * STRESS_SESSIONS / STRESS_SNAPSHOTS + 1];
@@ -443,8 +445,9 @@ pub fn stress_plan(seed: u64) -> (Plan, Arc<Framework>) {
             .collect();
         let items: BTreeMap<ItemId, SnapshotItem> = checklist
             .iter()
-            .filter(|i| i.created <= day)
-            .map(|i| {
+            .zip(&texts)
+            .filter(|(i, _)| i.created <= day)
+            .map(|(i, text)| {
                 let status = match i.completed {
                     Some(done) if done <= day => i.status,
                     _ if i.status != Status::Open && add_days(i.created, 7) <= day => Status::InProgress,
@@ -453,7 +456,7 @@ pub fn stress_plan(seed: u64) -> (Plan, Arc<Framework>) {
                 (
                     i.id,
                     SnapshotItem {
-                        text: i.text.clone(),
+                        text: text.clone(),
                         status,
                     },
                 )

@@ -69,7 +69,13 @@ fn snapshots() -> impl Strategy<Value = Vec<Snapshot>> {
                 let nth = |map_len: usize, i: usize| i.checked_rem(map_len);
                 match step {
                     Step::Add(id, text, status) => {
-                        items.insert(ItemId(id), SnapshotItem { text, status });
+                        items.insert(
+                            ItemId(id),
+                            SnapshotItem {
+                                text: text.into(),
+                                status,
+                            },
+                        );
                     }
                     Step::Remove(i) => {
                         if let Some(k) = nth(items.len(), i).and_then(|i| items.keys().nth(i).copied()) {
@@ -83,7 +89,7 @@ fn snapshots() -> impl Strategy<Value = Vec<Snapshot>> {
                     }
                     Step::Text(i, text) => {
                         if let Some(item) = nth(items.len(), i).and_then(|i| items.values_mut().nth(i)) {
-                            item.text = text;
+                            item.text = text.into();
                         }
                     }
                     Step::Skill(i, self_rating, evidence) => {

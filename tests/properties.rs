@@ -180,7 +180,10 @@ fn snapshot() -> impl Strategy<Value = Snapshot> {
             mentor_rating,
             evidence,
         });
-    let item = (text(), status()).prop_map(|(text, status)| SnapshotItem { text, status });
+    let item = (text(), status()).prop_map(|(text, status)| SnapshotItem {
+        text: text.into(),
+        status,
+    });
     (
         date(),
         text(),

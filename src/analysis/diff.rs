@@ -109,7 +109,7 @@ pub fn diff_snapshots(before: &Snapshot, after: &Snapshot) -> SnapshotDiff {
         let was = before.items.get(id).map(|i| i.status);
         let change = ItemChange {
             id: *id,
-            text: item.text.clone(),
+            text: item.text.to_string(),
             before: was,
             after: Some(item.status),
         };
@@ -139,7 +139,7 @@ pub fn diff_snapshots(before: &Snapshot, after: &Snapshot) -> SnapshotDiff {
         if !after.items.contains_key(id) {
             diff.removed.push(ItemChange {
                 id: *id,
-                text: item.text.clone(),
+                text: item.text.to_string(),
                 before: Some(item.status),
                 after: None,
             });

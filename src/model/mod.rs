@@ -10,6 +10,7 @@ pub mod framework;
 pub mod ids;
 pub mod level;
 pub mod plan;
+mod shared_text;
 pub(crate) mod snapshot_file;
 
 pub use check::PlanIssue;
@@ -24,6 +25,7 @@ pub use plan::{
     ChecklistItem, CustomSkill, Milestone, PLAN_FORMAT, Person, Plan, Session, SessionNote, SkillEntry,
     SkillRef, Snapshot, SnapshotItem, SnapshotSkill, Status,
 };
+pub use shared_text::SharedText;
 
 /// The id of the framework built into Trailmap.
 pub const BUILTIN_FRAMEWORK_ID: &str = "trailmap-leadership";

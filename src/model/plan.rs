@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use super::framework::Framework;
 use super::ids::{ActionId, ItemId, RoleId, SkillId};
 use super::level::Level;
+use super::shared_text::SharedText;
 
 /// The plan format version this build writes and reads. Files with a higher
 /// version (from a newer Trailmap) open read-only and are never written over;
@@ -328,8 +329,9 @@ pub struct SnapshotSkill {
 /// A checklist item as it stood at the time of a snapshot.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SnapshotItem {
-    /// Its text then.
-    pub text: String,
+    /// Its text then. Shared with the other snapshots that hold the same
+    /// text, so that a long history costs one copy of each text.
+    pub text: SharedText,
     /// Its status then.
     pub status: Status,
 }
@@ -564,10 +566,17 @@ impl Plan {
                 .checklist
                 .iter()
                 .map(|i| {
+                    // Share the text with the newest snapshot when it has not changed.
+                    let text = self
+                        .snapshots
+                        .last()
+                        .and_then(|s| s.items.get(&i.id))
+                        .filter(|old| old.text == i.text)
+                        .map_or_else(|| SharedText::from(&i.text), |old| old.text.clone());
                     (
                         i.id,
                         SnapshotItem {
-                            text: i.text.clone(),
+                            text,
                             status: i.status,
                         },
                     )

@@ -343,7 +343,7 @@ mod tests {
                     (
                         ItemId(id),
                         SnapshotItem {
-                            text: text.to_owned(),
+                            text: text.into(),
                             status,
                         },
                     )

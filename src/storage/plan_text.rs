@@ -76,6 +76,23 @@ fn estimate(plan: &Plan) -> usize {
     4096 + items + snapshot_items + sessions + plan.private_notes.len()
 }
 
+/// Whether any of the eight bytes in `word` needs escaping: a control
+/// character (below 0x20, or 0x7f), `"` or `\\`. Bytes of multi-byte UTF-8
+/// characters (0x80 and up) never match.
+fn needs_escape(word: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // A byte is zero in `x` → its high bit is set in `zero(x)` (exact for
+    // bytes below 0x80, which is all that is asked of it here).
+    let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
+    let below_space = word.wrapping_sub(ONES * 0x20) & !word & HIGH;
+    (below_space
+        | zero(word ^ (ONES * b'"' as u64))
+        | zero(word ^ (ONES * b'\\' as u64))
+        | zero(word ^ (ONES * 0x7f)))
+        != 0
+}
+
 struct Writer {
     out: String,
 }
@@ -90,7 +107,17 @@ impl Writer {
         self.out.push('"');
         let bytes = text.as_bytes();
         let mut start = 0;
-        for (i, &b) in bytes.iter().enumerate() {
+        let mut i = 0;
+        while i < bytes.len() {
+            // Skip eight bytes at a time while none of them needs escaping.
+            if let Some(chunk) = bytes.get(i..i + 8) {
+                let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+                if !needs_escape(word) {
+                    i += 8;
+                    continue;
+                }
+            }
+            let b = bytes[i];
             let escape = match b {
                 b'"' => "\\\"",
                 b'\\' => "\\\\",
@@ -99,7 +126,10 @@ impl Writer {
                 b'\t' => "\\t",
                 b'\0' => "\\0",
                 0x01..=0x1f | 0x7f => "",
-                _ => continue,
+                _ => {
+                    i += 1;
+                    continue;
+                }
             };
             // Every byte matched above is ASCII, so `i` is a char boundary.
             self.out.push_str(&text[start..i]);
@@ -108,7 +138,8 @@ impl Writer {
             } else {
                 self.out.push_str(escape);
             }
-            start = i + 1;
+            i += 1;
+            start = i;
         }
         self.out.push_str(&text[start..]);
         self.out.push('"');
