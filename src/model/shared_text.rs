@@ -15,8 +15,22 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// An immutable string that is cheap to clone (a reference count) and reads
 /// like a `&str`. Equal texts compare equal whether or not they share memory.
-#[derive(Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Default, Eq, PartialOrd, Ord)]
 pub struct SharedText(Arc<str>);
+
+impl std::hash::Hash for SharedText {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state);
+    }
+}
+
+impl PartialEq for SharedText {
+    fn eq(&self, other: &Self) -> bool {
+        // Shared texts are equal without looking at them (`Arc` compares the
+        // contents of an unsized `str` every time).
+        self.ptr_eq(other) || *self.0 == *other.0
+    }
+}
 
 impl SharedText {
     /// The text.

@@ -60,26 +60,45 @@ impl SnapshotDelta<'_> {
     }
 }
 
-/// A merge of two sorted maps: calls `added`, `changed` and `removed` in key order.
+/// A merge of two sorted maps: calls `added_or_changed` (with the old value,
+/// if any) and `removed` in key order; equal entries are skipped.
 fn merge<'a, K: Ord, V: PartialEq>(
     before: &'a BTreeMap<K, V>,
     after: &'a BTreeMap<K, V>,
     mut added_or_changed: impl FnMut(&'a K, Option<&'a V>, &'a V),
     mut removed: impl FnMut(&'a K),
 ) {
-    let mut old = before.iter().peekable();
-    for (key, value) in after {
-        while let Some((gone, _)) = old.next_if(|(k, _)| *k < key) {
-            removed(gone);
+    let (mut old, mut new) = (before.iter(), after.iter());
+    let (mut a, mut b) = (old.next(), new.next());
+    loop {
+        match (a, b) {
+            (Some((ka, va)), Some((kb, vb))) => match ka.cmp(kb) {
+                std::cmp::Ordering::Less => {
+                    removed(ka);
+                    a = old.next();
+                }
+                std::cmp::Ordering::Greater => {
+                    added_or_changed(kb, None, vb);
+                    b = new.next();
+                }
+                std::cmp::Ordering::Equal => {
+                    if va != vb {
+                        added_or_changed(kb, Some(va), vb);
+                    }
+                    a = old.next();
+                    b = new.next();
+                }
+            },
+            (Some((ka, _)), None) => {
+                removed(ka);
+                a = old.next();
+            }
+            (None, Some((kb, vb))) => {
+                added_or_changed(kb, None, vb);
+                b = new.next();
+            }
+            (None, None) => break,
         }
-        match old.next_if(|(k, _)| *k == key) {
-            Some((_, was)) if was == value => {}
-            Some((_, was)) => added_or_changed(key, Some(was), value),
-            None => added_or_changed(key, None, value),
-        }
-    }
-    for (gone, _) in old {
-        removed(gone);
     }
 }
 

@@ -23,6 +23,8 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
+use jiff::civil::{Date, DateTime};
+
 use crate::model::snapshot_file::{SnapshotDelta, delta, write_as_delta};
 use crate::model::{
     ChecklistItem, CustomSkill, Milestone, PLAN_FORMAT, Plan, Session, SessionNote, SkillEntry, Snapshot,
@@ -145,8 +147,62 @@ impl Writer {
         self.out.push('"');
     }
 
-    fn number(&mut self, n: u64) {
-        let _ = write!(self.out, "{n}");
+    fn number(&mut self, mut n: u64) {
+        // Digits into a small buffer from the right; `write!` is slower.
+        let mut buf = [0u8; 20];
+        let mut at = buf.len();
+        loop {
+            at -= 1;
+            buf[at] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        self.out.push_str(std::str::from_utf8(&buf[at..]).unwrap_or("0"));
+    }
+
+    /// `n` with at least `width` digits (zeros in front).
+    fn padded(&mut self, n: u64, width: usize) {
+        let digits = if n == 0 { 1 } else { n.ilog10() as usize + 1 };
+        for _ in digits..width {
+            self.out.push('0');
+        }
+        self.number(n);
+    }
+
+    /// A date in its serde form (`"2026-11-22"`), inside quotes.
+    fn date(&mut self, date: Date) {
+        match u64::try_from(date.year()) {
+            // Years 0 to 9999 are written YYYY-MM-DD, as jiff writes them.
+            Ok(year) if year <= 9999 => {
+                self.out.push('"');
+                self.padded(year, 4);
+                self.out.push('-');
+                self.padded(date.month().unsigned_abs().into(), 2);
+                self.out.push('-');
+                self.padded(date.day().unsigned_abs().into(), 2);
+                self.out.push('"');
+            }
+            _ => self.quoted(date),
+        }
+    }
+
+    /// A date and time in its serde form (`"2026-11-22T16:00:00"`), inside quotes.
+    fn datetime(&mut self, at: DateTime) {
+        if at.subsec_nanosecond() != 0 || !(0..=9999).contains(&at.year()) {
+            return self.quoted(at);
+        }
+        self.date(at.date());
+        self.out.pop();
+        self.out.push('T');
+        for (i, part) in [at.hour(), at.minute(), at.second()].into_iter().enumerate() {
+            if i > 0 {
+                self.out.push(':');
+            }
+            self.padded(part.unsigned_abs().into(), 2);
+        }
+        self.out.push('"');
     }
 
     /// A value written with `Display` inside quotes (dates and times, whose
@@ -199,7 +255,7 @@ impl Writer {
         self.raw(",\n  target_role: ");
         self.string(plan.target_role.as_str());
         self.raw(",\n  target_date: ");
-        self.option(plan.target_date, |w, d| w.quoted(d));
+        self.option(plan.target_date, Self::date);
         self.raw(",\n  skills: {");
         for (i, (id, entry)) in plan.skills.iter().enumerate() {
             self.raw(if i == 0 { "\n    " } else { ",\n    " });
@@ -337,7 +393,7 @@ impl Writer {
         }
         if let Some(due) = due {
             self.key(first, "due");
-            self.option(Some(due), |w, d| w.quoted(d));
+            self.option(Some(*due), Self::date);
         }
         for (name, value) in [("notes", notes), ("evidence", evidence)] {
             if !value.is_empty() {
@@ -346,10 +402,10 @@ impl Writer {
             }
         }
         self.key(first, "created");
-        self.quoted(created);
+        self.date(*created);
         if let Some(completed) = completed {
             self.key(first, "completed");
-            self.option(Some(completed), |w, d| w.quoted(d));
+            self.option(Some(*completed), Self::date);
         }
         if let Some(source) = source {
             self.key(first, "source");
@@ -374,7 +430,7 @@ impl Writer {
         self.raw(", title: ");
         self.string(title);
         self.raw(", date: ");
-        self.quoted(date);
+        self.date(*date);
         if *reached {
             self.raw(", reached: true");
         }
@@ -413,7 +469,7 @@ impl Writer {
         self.raw("(\n      id: ");
         self.number(id.0);
         self.raw(", date: ");
-        self.quoted(date);
+        self.date(*date);
         if !label.is_empty() {
             self.raw(", label: ");
             self.string(label);
@@ -565,10 +621,10 @@ impl Writer {
         self.raw("(\n      id: ");
         self.number(id.0);
         self.raw(", started: ");
-        self.quoted(started);
+        self.datetime(*started);
         if let Some(ended) = ended {
             self.raw(", ended: Some(");
-            self.quoted(ended);
+            self.datetime(*ended);
             self.raw(")");
         }
         self.raw(",\n");
@@ -609,7 +665,7 @@ impl Writer {
         self.raw("(id: ");
         self.number(id.0);
         self.raw(", at: ");
-        self.quoted(at);
+        self.datetime(*at);
         self.raw(", text: ");
         self.string(text);
         if *mentor_only {
