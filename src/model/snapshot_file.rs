@@ -206,22 +206,23 @@ impl Serialize for WrittenDelta<'_, '_> {
     }
 }
 
-/// A snapshot as read from a file, before it is put back together.
+/// A snapshot as read from a file, before it is put back together. (Also
+/// filled by the storage layer's fast reader, which then calls [`apply`].)
 #[derive(Deserialize)]
-struct ReadSnapshot {
-    id: ItemId,
-    date: Date,
+pub(crate) struct ReadSnapshot {
+    pub(crate) id: ItemId,
+    pub(crate) date: Date,
     #[serde(default)]
-    label: String,
-    target_role: RoleId,
+    pub(crate) label: String,
+    pub(crate) target_role: RoleId,
     #[serde(default, deserialize_with = "unique_keys")]
-    skills: BTreeMap<SkillId, SnapshotSkill>,
+    pub(crate) skills: BTreeMap<SkillId, SnapshotSkill>,
     #[serde(default, deserialize_with = "unique_keys")]
-    items: BTreeMap<ItemId, SnapshotItem>,
+    pub(crate) items: BTreeMap<ItemId, SnapshotItem>,
     #[serde(default)]
-    session: Option<ItemId>,
+    pub(crate) session: Option<ItemId>,
     #[serde(default, deserialize_with = "present")]
-    since_previous: Option<ReadDelta>,
+    pub(crate) since_previous: Option<ReadDelta>,
 }
 
 /// `since_previous` is written without `Some(…)`; read it and wrap it.
@@ -229,23 +230,24 @@ fn present<'de, D: Deserializer<'de>>(de: D) -> Result<Option<ReadDelta>, D::Err
     ReadDelta::deserialize(de).map(Some)
 }
 
-#[derive(Deserialize)]
+/// The `since_previous` part of a snapshot as read.
+#[derive(Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct ReadDelta {
+pub(crate) struct ReadDelta {
     #[serde(default, deserialize_with = "unique_keys")]
-    skills: BTreeMap<SkillId, SnapshotSkill>,
+    pub(crate) skills: BTreeMap<SkillId, SnapshotSkill>,
     #[serde(default)]
-    skills_removed: Vec<SkillId>,
+    pub(crate) skills_removed: Vec<SkillId>,
     #[serde(default, deserialize_with = "unique_keys")]
-    items: BTreeMap<ItemId, SnapshotItem>,
+    pub(crate) items: BTreeMap<ItemId, SnapshotItem>,
     #[serde(default, deserialize_with = "unique_keys")]
-    status: BTreeMap<ItemId, Status>,
+    pub(crate) status: BTreeMap<ItemId, Status>,
     #[serde(default)]
-    removed: Vec<ItemId>,
+    pub(crate) removed: Vec<ItemId>,
 }
 
 /// Why a snapshot's delta cannot be applied.
-struct DeltaError {
+pub(crate) struct DeltaError {
     index: usize,
     message: String,
 }
@@ -257,7 +259,11 @@ impl fmt::Display for DeltaError {
 }
 
 /// Puts the snapshot at `index` back together from the one before it.
-fn apply(index: usize, previous: Option<&Snapshot>, read: ReadSnapshot) -> Result<Snapshot, DeltaError> {
+pub(crate) fn apply(
+    index: usize,
+    previous: Option<&Snapshot>,
+    read: ReadSnapshot,
+) -> Result<Snapshot, DeltaError> {
     let err = |message: String| DeltaError { index, message };
     let Some(delta) = read.since_previous else {
         return Ok(Snapshot {

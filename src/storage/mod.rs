@@ -11,6 +11,7 @@ mod frame_log;
 mod frameworks;
 mod library;
 mod paths;
+mod plan_parse;
 mod plan_text;
 mod plans;
 mod recovery;

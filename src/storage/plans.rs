@@ -10,6 +10,7 @@ use serde::Deserialize;
 use super::atomic::{WriteFn, atomic_write, resolve_links, write_all};
 use super::error::{ErrorKind, StorageError};
 use super::frameworks::FrameworkCatalog;
+use super::plan_parse::parse_plan_fast;
 use super::plan_text::plan_text;
 use super::text::{decode, find, parse, read_bytes};
 use crate::model::{Framework, PLAN_FORMAT, Plan};
@@ -82,10 +83,17 @@ fn present<'de, D: serde::Deserializer<'de>>(de: D) -> Result<Option<u32>, D::Er
 /// (its `format_version` becomes [`PLAN_FORMAT`]); one from a newer Trailmap
 /// comes with `Some(version)`.
 ///
-/// The text is parsed once. Only when that fails, or finds no usable version,
-/// is the version read on its own, to give the most precise error.
+/// The text is parsed once (by the fast reader in `plan_parse.rs` when it
+/// can, else by `ron`). Only when that fails, or finds no usable version, is
+/// the version read on its own, to give the most precise error.
 pub fn parse_plan(path: &Path, text: &str) -> Result<(Plan, Option<u32>), StorageError> {
-    match parse::<Plan>(path, text) {
+    // The fast reader takes files laid out the way Trailmap writes them and
+    // gives the plan `ron` would; for anything else, `ron` reads the text.
+    let full = match parse_plan_fast(text) {
+        Some(plan) => Ok(plan),
+        None => parse::<Plan>(path, text),
+    };
+    match full {
         // A file without `format_version` reads as 0, which no format uses.
         Ok(mut plan) if plan.format_version != 0 => {
             let version = plan.format_version;
