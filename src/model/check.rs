@@ -89,28 +89,31 @@ impl Plan {
             }
         }
 
+        // Places are only spelled out when there is something to report: a
+        // plan with thousands of items is checked on every load.
         let mut numbers = BTreeSet::new();
-        let mut number =
-            |place: String, id: super::ids::ItemId, push: &mut dyn FnMut(String, String, Option<String>)| {
-                if id.0 >= self.next_id {
-                    push(
-                        place.clone(),
-                        format!("number {} is not below next_id {}", id.0, self.next_id),
-                        None,
-                    );
-                }
-                if !numbers.insert(id) {
-                    push(place, format!("number {} is used twice", id.0), None);
-                }
-            };
+        let mut number = |place: &dyn Fn() -> String,
+                          id: super::ids::ItemId,
+                          push: &mut dyn FnMut(String, String, Option<String>)| {
+            if id.0 >= self.next_id {
+                push(
+                    place(),
+                    format!("number {} is not below next_id {}", id.0, self.next_id),
+                    None,
+                );
+            }
+            if !numbers.insert(id) {
+                push(place(), format!("number {} is used twice", id.0), None);
+            }
+        };
         for (i, item) in self.checklist.iter().enumerate() {
-            let place = format!("checklist[{i}]");
-            number(place.clone(), item.id, &mut push);
+            let place = || format!("checklist[{i}]");
+            number(&place, item.id, &mut push);
             if let Some(skill) = &item.skill
                 && !skill_ids.contains(skill)
             {
                 push(
-                    format!("{place}.skill"),
+                    format!("{}.skill", place()),
                     format!("unknown skill `{skill}`"),
                     Some(format!("\"{skill}\"")),
                 );
@@ -119,17 +122,17 @@ impl Plan {
                 && !role_known(role)
             {
                 push(
-                    format!("{place}.role"),
+                    format!("{}.role", place()),
                     format!("unknown role `{role}`"),
                     Some(format!("\"{role}\"")),
                 );
             }
         }
         for (i, m) in self.milestones.iter().enumerate() {
-            number(format!("milestones[{i}]"), m.id, &mut push);
+            number(&|| format!("milestones[{i}]"), m.id, &mut push);
         }
         for (i, s) in self.snapshots.iter().enumerate() {
-            number(format!("snapshots[{i}]"), s.id, &mut push);
+            number(&|| format!("snapshots[{i}]"), s.id, &mut push);
             if !role_known(&s.target_role) {
                 push(
                     format!("snapshots[{i}].target_role"),
@@ -140,9 +143,9 @@ impl Plan {
         }
         let open = self.sessions.iter().filter(|s| s.ended.is_none()).count();
         for (i, s) in self.sessions.iter().enumerate() {
-            number(format!("sessions[{i}]"), s.id, &mut push);
+            number(&|| format!("sessions[{i}]"), s.id, &mut push);
             for (j, n) in s.notes.iter().enumerate() {
-                number(format!("sessions[{i}].notes[{j}]"), n.id, &mut push);
+                number(&|| format!("sessions[{i}].notes[{j}]"), n.id, &mut push);
             }
             if s.ended.is_none() && i + 1 != self.sessions.len() {
                 push(

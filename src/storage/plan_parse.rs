@@ -208,15 +208,27 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// A string literal without escapes, as a slice of the text (dates and
+    /// times never need one; with one, ron reads the file).
+    fn plain_string(&mut self) -> Option<&'a str> {
+        self.eat(b'"')?;
+        let rest = self.bytes.get(self.at..)?;
+        let end = rest.iter().position(|&b| b == b'"' || b == b'\\')?;
+        if rest[end] != b'"' {
+            return None;
+        }
+        let text = self.text.get(self.at..self.at + end)?;
+        self.at += end + 1;
+        Some(text)
+    }
+
     /// A date, read the way its serde form is read (jiff's own parser).
     fn date(&mut self) -> Option<Date> {
-        let text = self.string()?;
-        Date::deserialize(StrDeserializer::<ValueError>::new(&text)).ok()
+        Date::deserialize(StrDeserializer::<ValueError>::new(self.plain_string()?)).ok()
     }
 
     fn datetime(&mut self) -> Option<DateTime> {
-        let text = self.string()?;
-        DateTime::deserialize(StrDeserializer::<ValueError>::new(&text)).ok()
+        DateTime::deserialize(StrDeserializer::<ValueError>::new(self.plain_string()?)).ok()
     }
 
     /// `None` or `Some(value)`.

@@ -78,6 +78,40 @@ fn estimate(plan: &Plan) -> usize {
     4096 + items + snapshot_items + sessions + plan.private_notes.len()
 }
 
+/// For each snapshot, its change from the one before if it is to be written
+/// that way. Comparing a long history is the largest part of writing it, and
+/// each comparison stands alone, so with many snapshots the second half is
+/// compared on another thread.
+fn changes(snapshots: &[Snapshot]) -> Vec<Option<SnapshotDelta<'_>>> {
+    let since = |index: usize| {
+        let after = &snapshots[index];
+        let before = index.checked_sub(1).map(|i| &snapshots[i])?;
+        Some(delta(before, after)).filter(|d| write_as_delta(after, d))
+    };
+    let items: usize = snapshots.iter().map(|s| s.items.len()).sum();
+    if items < 50_000 {
+        return (0..snapshots.len()).map(since).collect();
+    }
+    // Split where half of the items lie before.
+    let mut seen = 0;
+    let middle = snapshots
+        .iter()
+        .position(|s| {
+            seen += s.items.len();
+            seen * 2 >= items
+        })
+        .unwrap_or(0);
+    std::thread::scope(|scope| {
+        let second = scope.spawn(|| (middle..snapshots.len()).map(since).collect::<Vec<_>>());
+        let mut first: Vec<_> = (0..middle).map(since).collect();
+        match second.join() {
+            Ok(rest) => first.extend(rest),
+            Err(_) => first.extend((middle..snapshots.len()).map(since)),
+        }
+        first
+    })
+}
+
 /// Whether any of the eight bytes in `word` needs escaping: a control
 /// character (below 0x20, or 0x7f), `"` or `\\`. Bytes of multi-byte UTF-8
 /// characters (0x80 and up) never match.
@@ -159,7 +193,9 @@ impl Writer {
                 break;
             }
         }
-        self.out.push_str(std::str::from_utf8(&buf[at..]).unwrap_or("0"));
+        for &digit in &buf[at..] {
+            self.out.push(char::from(digit));
+        }
     }
 
     /// `n` with at least `width` digits (zeros in front).
@@ -443,15 +479,10 @@ impl Writer {
             return;
         }
         self.raw("  snapshots: [\n");
-        let mut previous: Option<&Snapshot> = None;
-        for snapshot in snapshots {
-            let since = previous
-                .map(|before| delta(before, snapshot))
-                .filter(|d| write_as_delta(snapshot, d));
+        for (snapshot, since) in snapshots.iter().zip(changes(snapshots)) {
             self.raw("    ");
             self.snapshot(snapshot, since.as_ref());
             self.raw(",\n");
-            previous = Some(snapshot);
         }
         self.raw("  ],\n");
     }

@@ -26,11 +26,20 @@ pub struct Fingerprint {
 impl Fingerprint {
     /// The fingerprint of `bytes`.
     pub fn of(bytes: &[u8]) -> Self {
-        // FNV-1a: stable across runs and builds, unlike the std hasher.
+        // FNV-1a over eight bytes at a time, then the rest one by one:
+        // stable across runs and builds, unlike the std hasher, and eight
+        // times fewer steps than byte-wise FNV on a large plan.
+        const PRIME: u64 = 0x0100_0000_01b3;
         let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-        for &b in bytes {
+        let mut words = bytes.chunks_exact(8);
+        for word in &mut words {
+            hash ^= u64::from_le_bytes(word.try_into().unwrap_or_default());
+            hash = hash.wrapping_mul(PRIME);
+            hash ^= hash >> 29;
+        }
+        for &b in words.remainder() {
             hash ^= u64::from(b);
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
+            hash = hash.wrapping_mul(PRIME);
         }
         Self {
             len: bytes.len() as u64,
