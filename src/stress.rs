@@ -9,7 +9,6 @@
 //! benches generate in memory, and `cargo run --release --example stress`
 //! writes a data folder for `scripts/bench-launch.sh`.
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -17,7 +16,7 @@ use jiff::civil::{Date, DateTime, date};
 
 use crate::model::{
     ChecklistItem, CustomSkill, Framework, ItemId, Level, Milestone, Plan, RoleId, Session, SessionNote,
-    SharedText, SkillEntry, SkillId, Snapshot, SnapshotItem, SnapshotSkill, Status,
+    SharedText, SkillEntry, SkillId, Snapshot, SnapshotItem, SnapshotItems, SnapshotSkill, Status,
 };
 use crate::storage::{self, StorageError};
 
@@ -443,25 +442,28 @@ pub fn stress_plan(seed: u64) -> (Plan, Arc<Framework>) {
                 )
             })
             .collect();
-        let items: BTreeMap<ItemId, SnapshotItem> = checklist
-            .iter()
-            .zip(&texts)
-            .filter(|(i, _)| i.created <= day)
-            .map(|(i, text)| {
-                let status = match i.completed {
-                    Some(done) if done <= day => i.status,
-                    _ if i.status != Status::Open && add_days(i.created, 7) <= day => Status::InProgress,
-                    _ => Status::Open,
-                };
-                (
+        // Built from the snapshot before, as the app builds them, so that
+        // unchanged parts are shared.
+        let mut items: SnapshotItems = snapshots
+            .last()
+            .map(|s: &Snapshot| s.items.clone())
+            .unwrap_or_default();
+        for (i, text) in checklist.iter().zip(&texts).filter(|(i, _)| i.created <= day) {
+            let status = match i.completed {
+                Some(done) if done <= day => i.status,
+                _ if i.status != Status::Open && add_days(i.created, 7) <= day => Status::InProgress,
+                _ => Status::Open,
+            };
+            if items.get(&i.id).is_none_or(|old| old.status != status) {
+                items.insert(
                     i.id,
                     SnapshotItem {
                         text: text.clone(),
                         status,
                     },
-                )
-            })
-            .collect();
+                );
+            }
+        }
         snapshots.push(Snapshot {
             id: take_id(),
             date: day,
@@ -586,9 +588,15 @@ pub fn library_plan(seed: u64, framework: &Framework) -> Plan {
             let snapshot_id = plan.allocate_id();
             let mut snapshot = plan.take_snapshot(snapshot_id, day, format!("Session {}", k + 1), Some(id));
             // Only the items that existed on the day.
-            snapshot
+            let later: Vec<ItemId> = snapshot
                 .items
-                .retain(|id, _| plan.item(*id).is_some_and(|i| i.created <= day));
+                .keys()
+                .filter(|id| plan.item(**id).is_none_or(|i| i.created > day))
+                .copied()
+                .collect();
+            for id in later {
+                snapshot.items.remove(&id);
+            }
             plan.snapshots.push(snapshot);
         }
     }

@@ -604,6 +604,44 @@ fn snapshot_diff_of_a_plan_over_time() {
     assert_eq!(readiness(&p, &fw, &role("mgr"), Rater::Own), 89); // (2+2+4)/9 = 88.9
 }
 
+#[test]
+fn a_snapshot_built_on_the_one_before_holds_exactly_the_checklist_now() {
+    let mut p = standard("lead", "mgr");
+    for (id, text) in [(1, "Keep"), (2, "Rename"), (3, "Remove"), (4, "Finish")] {
+        p.checklist
+            .push(ChecklistItem::new(ItemId(id), text, date(2026, 1, 1)));
+    }
+    p.next_id = 5;
+    let first = p.take_snapshot(ItemId(10), date(2026, 1, 1), "Start", None);
+    p.snapshots.push(first);
+    p.checklist[1].text = "Renamed".into();
+    p.checklist.retain(|i| i.id != ItemId(3));
+    p.checklist[2].status = Status::Done;
+    p.checklist
+        .push(ChecklistItem::new(ItemId(5), "New", date(2026, 2, 1)));
+    let second = p.take_snapshot(ItemId(11), date(2026, 2, 1), "Later", None);
+    let held: Vec<(u64, String, Status)> = second
+        .items
+        .iter()
+        .map(|(id, item)| (id.0, item.text.to_string(), item.status))
+        .collect();
+    assert_eq!(
+        held,
+        vec![
+            (1, "Keep".to_owned(), Status::Open),
+            (2, "Renamed".to_owned(), Status::Open),
+            (4, "Finish".to_owned(), Status::Done),
+            (5, "New".to_owned(), Status::Open),
+        ]
+    );
+    // The unchanged item's text is the same allocation as the snapshot before.
+    let before = &p.snapshots[0].items[&ItemId(1)].text;
+    assert!(second.items[&ItemId(1)].text.ptr_eq(before));
+    // The snapshot before is untouched.
+    assert_eq!(p.snapshots[0].items.len(), 4);
+    assert_eq!(p.snapshots[0].items[&ItemId(3)].text.as_str(), "Remove");
+}
+
 fn ids(actions: &[&trailmap::model::ActionTemplate]) -> Vec<String> {
     actions.iter().map(|a| a.id.to_string()).collect()
 }

@@ -113,7 +113,7 @@ fn snapshots() -> impl Strategy<Value = Vec<Snapshot>> {
                 label: format!("Session {n}"),
                 target_role: RoleId::new("engineering-manager"),
                 skills: skills.clone(),
-                items: items.clone(),
+                items: items.clone().into(),
                 session: (n % 2 == 0).then_some(ItemId(n as u64)),
             });
         }

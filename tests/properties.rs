@@ -198,7 +198,7 @@ fn snapshot() -> impl Strategy<Value = Snapshot> {
             label,
             target_role,
             skills,
-            items,
+            items: items.into(),
             session,
         })
 }

@@ -23,7 +23,7 @@ pub use ids::{ActionId, ItemId, RoleId, SkillId};
 pub use level::{Level, LevelBand};
 pub use plan::{
     ChecklistItem, CustomSkill, Milestone, PLAN_FORMAT, Person, Plan, Session, SessionNote, SkillEntry,
-    SkillRef, Snapshot, SnapshotItem, SnapshotSkill, Status,
+    SkillRef, Snapshot, SnapshotItem, SnapshotItems, SnapshotSkill, Status,
 };
 pub use shared_text::SharedText;
 

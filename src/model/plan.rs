@@ -87,6 +87,13 @@ where
     de.deserialize_map(UniqueKeys(PhantomData))
 }
 
+/// Reads a snapshot's checklist (refusing duplicate keys) into the shared map
+/// snapshots keep it in.
+pub(crate) fn unique_items<'de, D: Deserializer<'de>>(de: D) -> Result<SnapshotItems, D::Error> {
+    let items: BTreeMap<ItemId, SnapshotItem> = unique_keys(de)?;
+    Ok(items.into_iter().collect())
+}
+
 /// Reads the skill entries of a plan (refusing duplicate keys) and drops the
 /// empty ones.
 fn non_empty_entries<'de, D: Deserializer<'de>>(de: D) -> Result<BTreeMap<SkillId, SkillEntry>, D::Error> {
@@ -336,6 +343,9 @@ pub struct SnapshotItem {
     pub status: Status,
 }
 
+/// A snapshot's checklist by item number (see [`Snapshot::items`]).
+pub type SnapshotItems = imbl::OrdMap<ItemId, SnapshotItem>;
+
 /// A dated copy of the ratings and the checklist, to see change over time.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Snapshot {
@@ -351,9 +361,11 @@ pub struct Snapshot {
     /// Ratings per skill.
     #[serde(default, deserialize_with = "unique_keys")]
     pub skills: BTreeMap<SkillId, SnapshotSkill>,
-    /// The checklist then, by item number.
-    #[serde(default, deserialize_with = "unique_keys")]
-    pub items: BTreeMap<ItemId, SnapshotItem>,
+    /// The checklist then, by item number. A persistent map: a snapshot shares
+    /// the parts that did not change with the snapshot before it, so a long
+    /// history costs memory and time in proportion to what changed.
+    #[serde(default, deserialize_with = "unique_items")]
+    pub items: SnapshotItems,
     /// The session that ended with this snapshot, if any.
     #[serde(default)]
     pub session: Option<ItemId>,
@@ -531,6 +543,34 @@ impl Plan {
             .map_or(id.as_str(), SkillRef::name)
     }
 
+    /// The checklist as a snapshot holds it, built from the newest snapshot:
+    /// unchanged items (and their texts) are shared with it, so the two maps
+    /// share every part of their structure that did not change.
+    fn snapshot_items(&self) -> SnapshotItems {
+        let mut items = self.snapshots.last().map(|s| s.items.clone()).unwrap_or_default();
+        let current: std::collections::HashSet<ItemId> = self.checklist.iter().map(|i| i.id).collect();
+        let gone: Vec<ItemId> = items.keys().filter(|id| !current.contains(id)).copied().collect();
+        for id in gone {
+            items.remove(&id);
+        }
+        for i in &self.checklist {
+            let changed = match items.get(&i.id) {
+                Some(old) if old.text.as_str() == i.text => (old.status != i.status).then(|| SnapshotItem {
+                    text: old.text.clone(),
+                    status: i.status,
+                }),
+                _ => Some(SnapshotItem {
+                    text: SharedText::from(&i.text),
+                    status: i.status,
+                }),
+            };
+            if let Some(item) = changed {
+                items.insert(i.id, item);
+            }
+        }
+        items
+    }
+
     /// A dated snapshot of the ratings and checklist as they stand now.
     /// It is not added to the plan; that is the caller's choice.
     pub fn take_snapshot(
@@ -562,26 +602,7 @@ impl Plan {
                     )
                 })
                 .collect(),
-            items: self
-                .checklist
-                .iter()
-                .map(|i| {
-                    // Share the text with the newest snapshot when it has not changed.
-                    let text = self
-                        .snapshots
-                        .last()
-                        .and_then(|s| s.items.get(&i.id))
-                        .filter(|old| old.text == i.text)
-                        .map_or_else(|| SharedText::from(&i.text), |old| old.text.clone());
-                    (
-                        i.id,
-                        SnapshotItem {
-                            text,
-                            status: i.status,
-                        },
-                    )
-                })
-                .collect(),
+            items: self.snapshot_items(),
             session,
         }
     }

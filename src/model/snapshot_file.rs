@@ -26,6 +26,7 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
+use imbl::ordmap::DiffItem;
 use jiff::civil::Date;
 use serde::de::{self, Deserializer};
 use serde::ser::{SerializeMap, SerializeSeq, Serializer};
@@ -114,15 +115,17 @@ pub fn delta<'a>(before: &'a Snapshot, after: &'a Snapshot) -> SnapshotDelta<'a>
     let mut items = Vec::new();
     let mut status = Vec::new();
     let mut removed = Vec::new();
-    merge(
-        &before.items,
-        &after.items,
-        |id, was, item| match was {
-            Some(was) if was.text == item.text => status.push((*id, item.status)),
-            _ => items.push((*id, item)),
-        },
-        |id| removed.push(*id),
-    );
+    // The maps share the parts that did not change; `diff` skips those.
+    for change in before.items.diff(&after.items) {
+        match change {
+            DiffItem::Update {
+                old: (_, was),
+                new: (id, item),
+            } if was.text == item.text => status.push((*id, item.status)),
+            DiffItem::Add(id, item) | DiffItem::Update { new: (id, item), .. } => items.push((*id, item)),
+            DiffItem::Remove(id, _) => removed.push(*id),
+        }
+    }
     d.items = items;
     d.status = status;
     d.removed = removed;
@@ -272,7 +275,7 @@ pub(crate) fn apply(
             label: read.label,
             target_role: read.target_role,
             skills: read.skills,
-            items: read.items,
+            items: read.items.into_iter().collect(),
             session: read.session,
         });
     };

@@ -114,10 +114,18 @@ impl<'a> Reader<'a> {
     /// A string literal, unescaped.
     fn string(&mut self) -> Option<String> {
         self.eat(b'"')?;
-        let mut out = String::new();
+        // Most strings have no escapes: one exact allocation.
+        let rest = self.bytes.get(self.at..)?;
+        let stop = memchr::memchr2(b'"', b'\\', rest)?;
+        if rest[stop] == b'"' {
+            let out = self.text.get(self.at..self.at + stop)?.to_owned();
+            self.at += stop + 1;
+            return Some(out);
+        }
+        let mut out = String::with_capacity(stop + 16);
         loop {
             let rest = self.bytes.get(self.at..)?;
-            let stop = rest.iter().position(|&b| b == b'"' || b == b'\\')?;
+            let stop = memchr::memchr2(b'"', b'\\', rest)?;
             // Both stops are ASCII, so the slice ends on a char boundary.
             out.push_str(self.text.get(self.at..self.at + stop)?);
             self.at += stop;
@@ -213,7 +221,7 @@ impl<'a> Reader<'a> {
     fn plain_string(&mut self) -> Option<&'a str> {
         self.eat(b'"')?;
         let rest = self.bytes.get(self.at..)?;
-        let end = rest.iter().position(|&b| b == b'"' || b == b'\\')?;
+        let end = memchr::memchr2(b'"', b'\\', rest)?;
         if rest[end] != b'"' {
             return None;
         }

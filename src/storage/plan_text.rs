@@ -79,37 +79,16 @@ fn estimate(plan: &Plan) -> usize {
 }
 
 /// For each snapshot, its change from the one before if it is to be written
-/// that way. Comparing a long history is the largest part of writing it, and
-/// each comparison stands alone, so with many snapshots the second half is
-/// compared on another thread.
+/// that way. Snapshots share the parts of their checklists that did not
+/// change, and the comparison skips those, so this costs what changed.
 fn changes(snapshots: &[Snapshot]) -> Vec<Option<SnapshotDelta<'_>>> {
-    let since = |index: usize| {
-        let after = &snapshots[index];
-        let before = index.checked_sub(1).map(|i| &snapshots[i])?;
-        Some(delta(before, after)).filter(|d| write_as_delta(after, d))
-    };
-    let items: usize = snapshots.iter().map(|s| s.items.len()).sum();
-    if items < 50_000 {
-        return (0..snapshots.len()).map(since).collect();
-    }
-    // Split where half of the items lie before.
-    let mut seen = 0;
-    let middle = snapshots
-        .iter()
-        .position(|s| {
-            seen += s.items.len();
-            seen * 2 >= items
+    (0..snapshots.len())
+        .map(|index| {
+            let after = &snapshots[index];
+            let before = index.checked_sub(1).map(|i| &snapshots[i])?;
+            Some(delta(before, after)).filter(|d| write_as_delta(after, d))
         })
-        .unwrap_or(0);
-    std::thread::scope(|scope| {
-        let second = scope.spawn(|| (middle..snapshots.len()).map(since).collect::<Vec<_>>());
-        let mut first: Vec<_> = (0..middle).map(since).collect();
-        match second.join() {
-            Ok(rest) => first.extend(rest),
-            Err(_) => first.extend((middle..snapshots.len()).map(since)),
-        }
-        first
-    })
+        .collect()
 }
 
 /// Whether any of the eight bytes in `word` needs escaping: a control
