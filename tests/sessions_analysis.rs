@@ -85,6 +85,42 @@ fn the_agenda_lists_overdue_then_open_then_gaps_then_changes() {
 }
 
 #[test]
+fn the_agenda_names_the_five_oldest_overdue_actions_and_counts_the_rest() {
+    let framework = storage::builtin();
+    let mut plan = plan();
+    // Eight overdue actions, due on 1..=8 November, listed newest first.
+    plan.checklist = (1..=8)
+        .rev()
+        .map(|day| {
+            item(
+                day,
+                &format!("Late {day}"),
+                Status::Open,
+                Some(date(2026, 11, day as i8)),
+            )
+        })
+        .collect();
+    plan.next_id = 9;
+    let agenda = analysis::agenda(&plan, &framework, TODAY);
+    let overdue: Vec<&str> = agenda
+        .iter()
+        .filter(|a| a.kind == AgendaKind::Overdue)
+        .map(|a| a.text.as_str())
+        .collect();
+    assert_eq!(
+        overdue,
+        vec![
+            "Overdue since 2026-11-01: Late 1",
+            "Overdue since 2026-11-02: Late 2",
+            "Overdue since 2026-11-03: Late 3",
+            "Overdue since 2026-11-04: Late 4",
+            "Overdue since 2026-11-05: Late 5",
+            "Overdue: 3 more actions (the checklist's Overdue filter lists them)",
+        ]
+    );
+}
+
+#[test]
 fn a_whole_session_updates_checklist_log_and_snapshots() {
     let framework = storage::builtin();
     let mut doc = Document::new(plan());

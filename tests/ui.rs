@@ -459,3 +459,57 @@ fn undoing_back_to_the_saved_state_removes_the_recovery_copy() {
     assert!(!dirty(&h));
     assert_eq!(std::fs::read_dir(&recovery).expect("dir").count(), 0);
 }
+
+#[test]
+fn with_many_skills_far_cards_are_skipped_but_tab_reaches_every_one() {
+    let sandbox = Sandbox::new();
+    let path = sandbox.example(PRIYA);
+    // Sixteen custom skills after the four core ones: twenty cards.
+    let catalog = trailmap::storage::FrameworkCatalog::builtin_only();
+    let mut p = trailmap::storage::load_plan(&path, &catalog).expect("load").plan;
+    for n in 1..=16 {
+        p.custom_skills.push(trailmap::model::CustomSkill {
+            id: SkillId::new(format!("custom-{n}")),
+            name: format!("Custom {n}"),
+            description: String::new(),
+            needs: Default::default(),
+        });
+    }
+    trailmap::storage::save_plan(&path, &p, None).expect("save");
+    let mut h = harness(sandbox.config(Some(&path)));
+    assert!(
+        h.query_by_label("Custom 1 self rating 1").is_some(),
+        "a card near the top is drawn"
+    );
+    assert!(
+        h.query_by_label("Custom 16 self rating 1").is_none(),
+        "a card two screens down is not drawn"
+    );
+    // Tab from the first level of the first card walks every control in
+    // order; the cards ahead are drawn as the focus comes near them.
+    h.get_by_label("Communication self rating 1").focus();
+    h.run_ok();
+    let mut reached = false;
+    for _ in 0..600 {
+        h.key_press(Key::Tab);
+        h.run_ok();
+        assert!(
+            !h.query_by_label("File").is_some_and(|n| n.is_focused()),
+            "Tab left the cards for the menu bar before the last card"
+        );
+        if h.query_by_label("Custom 16 self rating 1")
+            .is_some_and(|n| n.is_focused())
+        {
+            reached = true;
+            break;
+        }
+    }
+    assert!(reached, "Tab reaches the last card's rating");
+    assert!(
+        h.query_by_label("Communication self rating 1").is_none(),
+        "the first card, now far above, is no longer drawn"
+    );
+    h.key_press(Key::Space);
+    h.run_ok();
+    assert_eq!(plan(&h).self_rating(&SkillId::new("custom-16")), Level::new(1));
+}

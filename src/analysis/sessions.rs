@@ -14,6 +14,9 @@ use crate::model::{
 pub const AGENDA_OPEN_ACTIONS: usize = 3;
 /// How many of the largest gaps an agenda lists.
 pub const AGENDA_GAPS: usize = 3;
+/// How many overdue actions an agenda names one by one; the rest are counted
+/// in one point (a session cannot go through hundreds of them).
+pub const AGENDA_OVERDUE: usize = 5;
 
 /// What an agenda point is about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -67,7 +70,8 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 
 /// The agenda for a session starting `today`, in this order:
 ///
-/// 1. every overdue action, oldest due date first;
+/// 1. the overdue actions, oldest due date first: up to [`AGENDA_OVERDUE`] by
+///    name, then one point counting the rest;
 /// 2. up to three other open or in-progress actions, earliest due date first
 ///    (undated ones last, in checklist order);
 /// 3. the three largest gaps toward the target role (self ratings; ties in
@@ -78,11 +82,18 @@ pub fn agenda(plan: &Plan, framework: &Framework, today: Date) -> Vec<AgendaItem
     let mut items = Vec::new();
     let mut overdue: Vec<&ChecklistItem> = plan.checklist.iter().filter(|i| i.is_overdue(today)).collect();
     overdue.sort_by_key(|i| i.due);
-    for item in &overdue {
+    for item in overdue.iter().take(AGENDA_OVERDUE) {
         let due = item.due.map(|d| d.to_string()).unwrap_or_default();
         items.push(AgendaItem {
             kind: AgendaKind::Overdue,
             text: format!("Overdue since {due}: {}", item.text),
+        });
+    }
+    if let Some(more) = overdue.len().checked_sub(AGENDA_OVERDUE).filter(|n| *n > 0) {
+        let actions = if more == 1 { "action" } else { "actions" };
+        items.push(AgendaItem {
+            kind: AgendaKind::Overdue,
+            text: format!("Overdue: {more} more {actions} (the checklist's Overdue filter lists them)"),
         });
     }
     let mut open: Vec<(usize, &ChecklistItem)> = plan

@@ -242,6 +242,7 @@ impl ChecklistView {
                     |ui| {
                         ScrollArea::vertical().id_salt("item-detail").show(ui, |ui| {
                             self.detail_ui(ui, ctx, edits, item);
+                            super::widgets::follow_focus(ui);
                         });
                     },
                 );
@@ -376,10 +377,16 @@ impl ChecklistView {
                             let Some(item) = ctx.plan.checklist.get(*index) else {
                                 continue;
                             };
-                            item_row(ui, ctx, edits, item, &mut selected, row_height);
+                            // A scope per item keeps its widgets' ids the same
+                            // whichever rows are drawn, so the keyboard focus
+                            // stays on its widget while the list scrolls.
+                            super::widgets::keyed(ui, item.id, |ui| {
+                                item_row(ui, ctx, edits, item, &mut selected, row_height);
+                            });
                         }
                     }
                 }
+                super::widgets::follow_focus(ui);
             });
         self.selected = selected;
     }

@@ -157,74 +157,68 @@ impl LibraryView {
                     } else {
                         entry.person.clone()
                     };
-                    let response = ui
-                        .scope(|ui| {
-                            let frame = egui::Frame::new()
-                                .inner_margin(egui::Margin::symmetric(6, 4))
-                                .corner_radius(6)
-                                .fill(if selected {
-                                    visuals.selection.bg_fill.gamma_multiply(0.5)
-                                } else {
-                                    egui::Color32::TRANSPARENT
+                    // A scope per plan keeps the row's id the same whichever
+                    // rows are drawn, so the keyboard focus stays on it.
+                    let response = widgets::keyed(ui, &entry.path, |ui| {
+                        let frame = egui::Frame::new()
+                            .inner_margin(egui::Margin::symmetric(6, 4))
+                            .corner_radius(6)
+                            .fill(if selected {
+                                visuals.selection.bg_fill.gamma_multiply(0.5)
+                            } else {
+                                egui::Color32::TRANSPARENT
+                            });
+                        frame
+                            .show(ui, |ui| {
+                                ui.set_width(ui.available_width());
+                                ui.set_height(54.0);
+                                ui.horizontal(|ui| {
+                                    ui.label(RichText::new(&name).strong());
+                                    if entry.error.is_none() {
+                                        ui.with_layout(
+                                            egui::Layout::right_to_left(egui::Align::Center),
+                                            |ui| {
+                                                let color =
+                                                    super::path::readiness_color(&visuals, entry.readiness);
+                                                widgets::pill(ui, &format!("{}%", entry.readiness), color);
+                                            },
+                                        );
+                                    }
                                 });
-                            frame
-                                .show(ui, |ui| {
-                                    ui.set_width(ui.available_width());
-                                    ui.set_height(54.0);
+                                if let Some(error) = &entry.error {
+                                    ui.label(
+                                        RichText::new("Could not be read")
+                                            .small()
+                                            .color(theme::bad(&visuals)),
+                                    )
+                                    .on_hover_text(error);
+                                } else {
+                                    ui.label(
+                                        RichText::new(format!(
+                                            "{} ⏵ {}",
+                                            entry.current_role, entry.target_role
+                                        ))
+                                        .small(),
+                                    );
                                     ui.horizontal(|ui| {
-                                        ui.label(RichText::new(&name).strong());
-                                        if entry.error.is_none() {
-                                            ui.with_layout(
-                                                egui::Layout::right_to_left(egui::Align::Center),
-                                                |ui| {
-                                                    let color = super::path::readiness_color(
-                                                        &visuals,
-                                                        entry.readiness,
-                                                    );
-                                                    widgets::pill(
-                                                        ui,
-                                                        &format!("{}%", entry.readiness),
-                                                        color,
-                                                    );
-                                                },
+                                        let last = entry.last_session.map_or_else(
+                                            || "no session yet".to_owned(),
+                                            |d| format!("last session {d}"),
+                                        );
+                                        ui.label(RichText::new(last).small().weak());
+                                        let overdue = entry.overdue(today);
+                                        if overdue > 0 {
+                                            ui.label(
+                                                RichText::new(format!("{overdue} overdue"))
+                                                    .small()
+                                                    .color(theme::bad(&visuals)),
                                             );
                                         }
                                     });
-                                    if let Some(error) = &entry.error {
-                                        ui.label(
-                                            RichText::new("Could not be read")
-                                                .small()
-                                                .color(theme::bad(&visuals)),
-                                        )
-                                        .on_hover_text(error);
-                                    } else {
-                                        ui.label(
-                                            RichText::new(format!(
-                                                "{} ⏵ {}",
-                                                entry.current_role, entry.target_role
-                                            ))
-                                            .small(),
-                                        );
-                                        ui.horizontal(|ui| {
-                                            let last = entry.last_session.map_or_else(
-                                                || "no session yet".to_owned(),
-                                                |d| format!("last session {d}"),
-                                            );
-                                            ui.label(RichText::new(last).small().weak());
-                                            let overdue = entry.overdue(today);
-                                            if overdue > 0 {
-                                                ui.label(
-                                                    RichText::new(format!("{overdue} overdue"))
-                                                        .small()
-                                                        .color(theme::bad(&visuals)),
-                                                );
-                                            }
-                                        });
-                                    }
-                                })
-                                .response
-                        })
-                        .inner;
+                                }
+                            })
+                            .response
+                    });
                     let response = response.interact(egui::Sense::click());
                     let label = format!("Open plan: {name}");
                     response.widget_info(|| {
@@ -238,6 +232,7 @@ impl LibraryView {
                         action = Some(LibraryAction::Open(entry.path.clone()));
                     }
                 }
+                super::widgets::follow_focus(ui);
             });
         action
     }

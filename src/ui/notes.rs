@@ -235,6 +235,7 @@ impl NotesView {
                     }
                 }
             });
+            super::widgets::follow_focus(ui);
         });
     }
 }

@@ -123,6 +123,7 @@ impl PathView {
             }
             ui.add_space(8.0);
             route_card(ui, ctx);
+            super::widgets::follow_focus(ui);
         });
     }
 

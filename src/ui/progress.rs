@@ -48,11 +48,13 @@ impl ProgressView {
                     .id_salt("progress-changes")
                     .show(&mut columns[0], |ui| {
                         self.since_ui(ui, ctx);
+                        super::widgets::follow_focus(ui);
                     });
                 ScrollArea::vertical()
                     .id_salt("progress-charts")
                     .show(&mut columns[1], |ui| {
                         self.charts_ui(ui, ctx);
+                        super::widgets::follow_focus(ui);
                     });
             });
         } else {
@@ -60,6 +62,7 @@ impl ProgressView {
                 self.since_ui(ui, ctx);
                 ui.add_space(8.0);
                 self.charts_ui(ui, ctx);
+                super::widgets::follow_focus(ui);
             });
         }
     }

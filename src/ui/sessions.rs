@@ -77,11 +77,13 @@ impl SessionsView {
                         self.session_ui(ui, ctx, edits, now, presenting);
                         ui.add_space(8.0);
                         self.log_ui(ui, ctx, presenting);
+                        super::widgets::follow_focus(ui);
                     });
                 ScrollArea::vertical()
                     .id_salt("sessions-right")
                     .show(&mut columns[1], |ui| {
                         super::skill_will::skill_will_ui(ui, ctx, edits);
+                        super::widgets::follow_focus(ui);
                     });
             });
         } else {
@@ -91,6 +93,7 @@ impl SessionsView {
                 super::skill_will::skill_will_ui(ui, ctx, edits);
                 ui.add_space(8.0);
                 self.log_ui(ui, ctx, presenting);
+                super::widgets::follow_focus(ui);
             });
         }
     }

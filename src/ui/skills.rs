@@ -15,6 +15,9 @@ pub struct SkillsView {
     new_skill: String,
     renaming: Option<(SkillId, String)>,
     confirm_remove: Option<SkillId>,
+    /// Each card's height and the width it was drawn at, from the last frame
+    /// it was drawn: cards far outside the view are skipped (see `cards_ui`).
+    card_heights: std::collections::HashMap<SkillId, (f32, f32)>,
 }
 
 /// Whether to show mentor ratings beside the person's own.
@@ -40,6 +43,7 @@ impl SkillsView {
                     |ui| {
                         ScrollArea::vertical().id_salt("skill-cards").show(ui, |ui| {
                             self.cards_ui(ui, ctx, edits, options);
+                            super::widgets::follow_focus(ui);
                         });
                     },
                 );
@@ -48,9 +52,10 @@ impl SkillsView {
                     vec2(table_width, ui.available_height()),
                     Layout::top_down(Align::Min),
                     |ui| {
-                        ScrollArea::vertical()
-                            .id_salt("compare")
-                            .show(ui, |ui| compare_ui(ui, ctx, edits));
+                        ScrollArea::vertical().id_salt("compare").show(ui, |ui| {
+                            compare_ui(ui, ctx, edits);
+                            super::widgets::follow_focus(ui);
+                        });
                     },
                 );
             });
@@ -59,6 +64,7 @@ impl SkillsView {
                 self.cards_ui(ui, ctx, edits, options);
                 ui.add_space(12.0);
                 compare_ui(ui, ctx, edits);
+                super::widgets::follow_focus(ui);
             });
         }
     }
@@ -78,8 +84,33 @@ impl SkillsView {
         );
         ui.add_space(6.0);
         let skills: Vec<SkillRef<'_>> = ctx.plan.all_skills(ctx.framework).collect();
+        // A card more than a screen above or below the view is not drawn, only
+        // its space kept (its height as last drawn): with many skills a frame
+        // draws a few cards, not all. The screen of margin keeps the cards next
+        // to the view drawn, so Tab and Shift+Tab always find the next control
+        // and scroll it into view.
+        let view = ui.clip_rect();
+        let near = view.expand2(vec2(0.0, view.height().max(200.0)));
+        let width = ui.available_width();
+        self.card_heights
+            .retain(|id, _| skills.iter().any(|s| s.id() == id));
         for skill in skills {
-            self.card_ui(ui, ctx, edits, skill, options);
+            let top = ui.cursor().top();
+            let known = self
+                .card_heights
+                .get(skill.id())
+                .filter(|(w, _)| (*w - width).abs() < 0.5)
+                .map(|(_, h)| *h);
+            match known {
+                Some(height) if top > near.bottom() || top + height < near.top() => ui.add_space(height),
+                _ => {
+                    let id = skill.id().clone();
+                    // A scope per card keeps its widgets' ids the same whether
+                    // or not the cards above are drawn.
+                    widgets::keyed(ui, &id, |ui| self.card_ui(ui, ctx, edits, skill, options));
+                    self.card_heights.insert(id, (width, ui.cursor().top() - top));
+                }
+            }
             ui.add_space(8.0);
         }
         self.add_custom_ui(ui, ctx, edits);
@@ -204,27 +235,29 @@ impl SkillsView {
                     }
                 });
             if let SkillRef::Custom(custom) = skill {
-                ui.horizontal(|ui| {
-                    ui.label(format!(
-                        "Level {} needs",
-                        ctx.framework.role_name(&ctx.plan.target_role)
-                    ));
-                    let change = level_picker(
-                        ui,
-                        &format!("{name} needed level"),
-                        &levels,
-                        custom.needs.get(&ctx.plan.target_role).copied(),
-                        None,
-                        theme::requirement(ui.visuals()),
-                    );
-                    if let PickerChange::Set(level) = change {
-                        let mut updated = custom.clone();
-                        match level {
-                            Some(level) => updated.needs.insert(ctx.plan.target_role.clone(), level),
-                            None => updated.needs.remove(&ctx.plan.target_role),
-                        };
-                        edits.push(Command::UpdateCustomSkill(updated));
-                    }
+                ui.push_id("needs", |ui| {
+                    ui.horizontal(|ui| {
+                        ui.label(format!(
+                            "Level {} needs",
+                            ctx.framework.role_name(&ctx.plan.target_role)
+                        ));
+                        let change = level_picker(
+                            ui,
+                            &format!("{name} needed level"),
+                            &levels,
+                            custom.needs.get(&ctx.plan.target_role).copied(),
+                            None,
+                            theme::requirement(ui.visuals()),
+                        );
+                        if let PickerChange::Set(level) = change {
+                            let mut updated = custom.clone();
+                            match level {
+                                Some(level) => updated.needs.insert(ctx.plan.target_role.clone(), level),
+                                None => updated.needs.remove(&ctx.plan.target_role),
+                            };
+                            edits.push(Command::UpdateCustomSkill(updated));
+                        }
+                    })
                 });
             }
             if let SkillRef::Core(def) = skill {
@@ -279,32 +312,34 @@ impl SkillsView {
                 }
             }
             if let SkillRef::Custom(custom) = skill {
-                ui.horizontal(|ui| {
-                    if self.confirm_remove.as_ref() == Some(&id) {
-                        ui.label(format!("Remove {name} and its ratings?"));
-                        if ui.button("Remove").clicked() {
-                            edits.push(Command::RemoveCustomSkill(id.clone()));
-                            self.confirm_remove = None;
+                ui.push_id("manage", |ui| {
+                    ui.horizontal(|ui| {
+                        if self.confirm_remove.as_ref() == Some(&id) {
+                            ui.label(format!("Remove {name} and its ratings?"));
+                            if ui.button("Remove").clicked() {
+                                edits.push(Command::RemoveCustomSkill(id.clone()));
+                                self.confirm_remove = None;
+                            }
+                            if ui.button("Cancel").clicked() {
+                                self.confirm_remove = None;
+                            }
+                        } else {
+                            if ui
+                                .button("Rename…")
+                                .on_hover_text("Rename this custom skill")
+                                .clicked()
+                            {
+                                self.renaming = Some((id.clone(), custom.name.clone()));
+                            }
+                            if ui
+                                .button("Remove…")
+                                .on_hover_text("Remove this custom skill")
+                                .clicked()
+                            {
+                                self.confirm_remove = Some(id.clone());
+                            }
                         }
-                        if ui.button("Cancel").clicked() {
-                            self.confirm_remove = None;
-                        }
-                    } else {
-                        if ui
-                            .button("Rename…")
-                            .on_hover_text("Rename this custom skill")
-                            .clicked()
-                        {
-                            self.renaming = Some((id.clone(), custom.name.clone()));
-                        }
-                        if ui
-                            .button("Remove…")
-                            .on_hover_text("Remove this custom skill")
-                            .clicked()
-                        {
-                            self.confirm_remove = Some(id.clone());
-                        }
-                    }
+                    })
                 });
             }
         });

@@ -131,6 +131,7 @@ pub fn welcome_ui(ui: &mut Ui, recent: &[PathBuf], plans_dir: &Path) -> Option<W
                 });
             });
         });
+        super::widgets::follow_focus(ui);
     });
     action
 }

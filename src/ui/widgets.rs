@@ -210,3 +210,42 @@ pub fn name_field(ui: &Ui, response: &Response, name: &str) {
     ui.ctx()
         .accesskit_node_builder(response.id, |node| node.set_label(name.to_owned()));
 }
+
+/// Scrolls the scroll area whose content `ui` is to the widget that just took
+/// the keyboard focus, when that widget lies in it but out of view. egui moves
+/// the focus with Tab without scrolling; call this at the end of a scroll
+/// area's content, where the widgets' places in this frame are known.
+pub fn follow_focus(ui: &Ui) {
+    let ctx = ui.ctx();
+    let seen = ui.scope_id().with("follow-focus");
+    let focus = ctx.memory(|m| m.focused());
+    if ctx.data(|d| d.get_temp::<Option<egui::Id>>(seen)) == Some(focus) {
+        return;
+    }
+    let Some(rect) = focus.and_then(|id| ctx.read_response(id)).map(|r| r.rect) else {
+        ctx.data_mut(|d| d.insert_temp(seen, focus));
+        return;
+    };
+    // Only a widget inside this content; another scroll area handles its own.
+    if !ui.min_rect().contains_rect(rect) {
+        return;
+    }
+    ctx.data_mut(|d| d.insert_temp(seen, focus));
+    if !ui.clip_rect().contains_rect(rect) {
+        ui.scroll_to_rect(rect.expand(8.0), None);
+    }
+}
+
+/// Draws `add` in a scope whose id comes from `key` alone. egui numbers the
+/// widgets it is not given a name for in the order they are drawn, and its
+/// own scopes (`push_id`) take that number too; in a list that skips the
+/// rows out of view, the numbers shift as it scrolls and a focused widget
+/// would lose the focus. Rows and cards drawn through this keep their ids.
+pub fn keyed<R>(
+    ui: &mut Ui,
+    key: impl std::hash::Hash + std::fmt::Debug,
+    add: impl FnOnce(&mut Ui) -> R,
+) -> R {
+    let id = ui.scope_id().with(("keyed", key));
+    ui.scope_builder(egui::UiBuilder::new().scope_id(id), add).inner
+}
