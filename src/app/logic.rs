@@ -809,6 +809,7 @@ impl TrailmapApp {
         match rx.try_recv() {
             Ok((entries, cache)) => {
                 self.library_entries = entries;
+                self.library.entries_changed();
                 self.library_cache = Some(cache);
                 self.library_scan = None;
             }

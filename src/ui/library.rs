@@ -44,6 +44,9 @@ pub struct LibraryView {
     pub search: String,
     /// The order.
     pub sort: Sort,
+    /// The rows shown, for the search, order and day they were worked out
+    /// for; cleared when the entries change (see [`Self::entries_changed`]).
+    shown: Option<(String, Sort, Date, Vec<usize>)>,
 }
 
 /// What the user asked for in the panel.
@@ -75,18 +78,25 @@ pub fn visible(entries: &[LibraryEntry], search: &str, sort: Sort, today: Date) 
         }
         .to_lowercase()
     };
+    // Cached keys: one lowercased name per entry, not one per comparison.
     match sort {
-        Sort::Name => shown.sort_by_key(|&i| name(&entries[i])),
-        Sort::Readiness => shown.sort_by_key(|&i| (entries[i].readiness, name(&entries[i]))),
-        Sort::LastSession => shown.sort_by_key(|&i| (entries[i].last_session, name(&entries[i]))),
+        Sort::Name => shown.sort_by_cached_key(|&i| name(&entries[i])),
+        Sort::Readiness => shown.sort_by_cached_key(|&i| (entries[i].readiness, name(&entries[i]))),
+        Sort::LastSession => shown.sort_by_cached_key(|&i| (entries[i].last_session, name(&entries[i]))),
         Sort::Overdue => {
-            shown.sort_by_key(|&i| (std::cmp::Reverse(entries[i].overdue(today)), name(&entries[i])));
+            shown.sort_by_cached_key(|&i| (std::cmp::Reverse(entries[i].overdue(today)), name(&entries[i])));
         }
     }
     shown
 }
 
 impl LibraryView {
+    /// Forgets the rows worked out for the old entries; call when the list of
+    /// entries is replaced.
+    pub fn entries_changed(&mut self) {
+        self.shown = None;
+    }
+
     /// Draws the panel.
     pub fn ui(
         &mut self,
@@ -143,7 +153,16 @@ impl LibraryView {
             );
             return action;
         }
-        let shown = visible(entries, &self.search, self.sort, today);
+        let fresh = matches!(&self.shown, Some((search, sort, day, _))
+            if *search == self.search && *sort == self.sort && *day == today);
+        if !fresh {
+            let rows = visible(entries, &self.search, self.sort, today);
+            self.shown = Some((self.search.clone(), self.sort, today, rows));
+        }
+        let shown: &[usize] = self.shown.as_ref().map_or(&[], |(.., rows)| rows);
+        // A stale cache (entries replaced without `entries_changed`) must
+        // never index past the end.
+        let shown: Vec<usize> = shown.iter().copied().filter(|&i| i < entries.len()).collect();
         let visuals = ui.visuals().clone();
         ScrollArea::vertical()
             .id_salt("library-list")
