@@ -513,3 +513,64 @@ fn with_many_skills_far_cards_are_skipped_but_tab_reaches_every_one() {
     h.run_ok();
     assert_eq!(plan(&h).self_rating(&SkillId::new("custom-16")), Level::new(1));
 }
+
+/// Runs three steps (a step may run more than one frame, e.g. to deliver
+/// a click) and checks that every frame took one pass.
+fn three_single_pass_frames(h: &mut egui_kittest::Harness<'_, trailmap::app::TrailmapApp>, what: &str) {
+    for _ in 0..3 {
+        let (passes, frames) = (h.ctx.cumulative_pass_nr(), h.ctx.cumulative_frame_nr());
+        h.step();
+        let frames = h.ctx.cumulative_frame_nr() - frames;
+        assert!(frames >= 1, "{what}: the step ran a frame");
+        assert_eq!(
+            h.ctx.cumulative_pass_nr() - passes,
+            frames,
+            "{what}: a frame was drawn twice"
+        );
+    }
+}
+
+#[test]
+fn every_view_is_drawn_in_one_pass_from_its_first_frame() {
+    // egui draws a frame twice when something is laid out for the first
+    // time without knowing its size (egui::Grid does that); Trailmap's
+    // tables know their column widths, so no frame is drawn twice: not the
+    // first one, not a view's first one, not the item editor's or the new
+    // plan dialog's first one.
+    let sandbox = Sandbox::new();
+    let path = sandbox.example("marcus-tech-lead-to-head-of-product.ron");
+    let app = trailmap::app::TrailmapApp::new(sandbox.config(Some(&path)));
+    let mut h = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_ui_state(|ui, app: &mut trailmap::app::TrailmapApp| app.ui_root(ui), app);
+    // The harness has run until the app settled: as many passes as frames.
+    assert!(h.ctx.cumulative_frame_nr() >= 1);
+    assert_eq!(
+        h.ctx.cumulative_pass_nr(),
+        h.ctx.cumulative_frame_nr(),
+        "the first frames took one pass each"
+    );
+    assert_eq!(
+        h.query_all_by_label("Self rating").count(),
+        4,
+        "the first frame shows the four skill cards"
+    );
+    for tab in trailmap::ui::Tab::ALL {
+        h.state_mut().run_command(UiCommand::ShowTab(tab));
+        three_single_pass_frames(&mut h, tab.label());
+    }
+    h.state_mut()
+        .run_command(UiCommand::ShowTab(trailmap::ui::Tab::Checklist));
+    three_single_pass_frames(&mut h, "checklist");
+    let first = plan(&h).checklist[0].text.clone();
+    h.get_by_role_and_label(egui::Role::Button, &first).click();
+    three_single_pass_frames(&mut h, "item editor");
+    assert!(
+        h.query_by_role_and_label(egui::Role::ComboBox, "Status")
+            .is_some(),
+        "the item editor is open"
+    );
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::N);
+    three_single_pass_frames(&mut h, "new plan dialog");
+    assert!(shows(&h, "Your name"), "the new plan dialog is open");
+}

@@ -297,39 +297,53 @@ fn new_plan_ui(ui: &mut Ui, form: &mut NewPlanForm) -> Outcome {
     ui.add_space(6.0);
     let framework = crate::storage::builtin();
     let mut submit = false;
-    egui::Grid::new("new-plan")
-        .num_columns(2)
+    let label_width = crate::ui::widgets::column_width(
+        ui,
+        ["Your name", "Current role", "Target role"],
+        egui::TextStyle::Body,
+        0.0,
+    );
+    crate::ui::widgets::Table::new(&[label_width, 0.0])
         .spacing(vec2(12.0, 8.0))
-        .show(ui, |ui| {
-            ui.label("Your name");
-            let response = ui.add(
-                TextEdit::singleline(&mut form.name)
-                    .id_salt("new-plan-name")
-                    .hint_text("e.g. Sam Lee"),
-            );
-            if response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
-                submit = true;
-            }
-            if !response.has_focus() && form.name.is_empty() && !ui.memory(|m| m.focused().is_some()) {
-                response.request_focus();
-            }
-            ui.end_row();
+        .show(ui, |table| {
+            table.row(|row| {
+                let label = row.cell(|ui| ui.label("Your name"));
+                row.cell(|ui| {
+                    let response = ui
+                        .add(
+                            TextEdit::singleline(&mut form.name)
+                                .id_salt("new-plan-name")
+                                .hint_text("e.g. Sam Lee"),
+                        )
+                        .labelled_by(label.id);
+                    if response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+                        submit = true;
+                    }
+                    if !response.has_focus() && form.name.is_empty() && !ui.memory(|m| m.focused().is_some())
+                    {
+                        response.request_focus();
+                    }
+                });
+            });
             for (label, role, targets_only) in [
                 ("Current role", &mut form.current, false),
                 ("Target role", &mut form.target, true),
             ] {
-                ui.label(label);
-                let response = egui::ComboBox::from_id_salt(label)
-                    .selected_text(framework.role_name(role))
-                    .width(220.0)
-                    .show_ui(ui, |ui| {
-                        for r in framework.roles.iter().filter(|r| !targets_only || r.target) {
-                            ui.selectable_value(role, r.id.clone(), &r.name);
-                        }
-                    })
-                    .response;
-                crate::ui::widgets::name_widget(&response, egui::Role::ComboBox, label);
-                ui.end_row();
+                table.row(|row| {
+                    row.cell(|ui| ui.label(label));
+                    row.cell(|ui| {
+                        let response = egui::ComboBox::from_id_salt(label)
+                            .selected_text(framework.role_name(role))
+                            .width(220.0)
+                            .show_ui(ui, |ui| {
+                                for r in framework.roles.iter().filter(|r| !targets_only || r.target) {
+                                    ui.selectable_value(role, r.id.clone(), &r.name);
+                                }
+                            })
+                            .response;
+                        crate::ui::widgets::name_widget(&response, egui::Role::ComboBox, label);
+                    });
+                });
             }
         });
     ui.checkbox(&mut form.seed, "Suggest actions for my gaps from the library")

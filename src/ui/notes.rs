@@ -2,7 +2,7 @@
 
 use egui::{RichText, ScrollArea, TextEdit, Ui, vec2};
 
-use super::widgets::card;
+use super::widgets::{self, card};
 use super::{Edits, ViewCtx, theme};
 use crate::model::{Command, ItemId, Milestone, RoleId};
 
@@ -42,78 +42,102 @@ impl NotesView {
         ScrollArea::vertical().id_salt("notes-view").show(ui, |ui| {
             card(ui, |ui| {
                 ui.heading("Plan");
-                egui::Grid::new("plan-fields")
-                    .num_columns(2)
+                let label_width = widgets::column_width(
+                    ui,
+                    ["Name", "Mentor", "Current role", "Target role", "Target date"],
+                    egui::TextStyle::Body,
+                    0.0,
+                );
+                widgets::Table::new(&[label_width, 0.0])
                     .spacing(vec2(12.0, 8.0))
-                    .show(ui, |ui| {
-                        let name_label = ui.label("Name");
-                        let mut name = plan.person.name.clone();
-                        if ui
-                            .add(
-                                TextEdit::singleline(&mut name)
-                                    .id_salt("person-name")
-                                    .desired_width(280.0),
-                            )
-                            .labelled_by(name_label.id)
-                            .changed()
-                        {
-                            edits.typing("person-name", Command::SetName(name));
-                        }
-                        ui.end_row();
-                        let mentor_label = ui.label("Mentor");
-                        let mut mentor = plan.person.mentor.clone();
-                        if ui
-                            .add(
-                                TextEdit::singleline(&mut mentor)
-                                    .id_salt("mentor-name")
-                                    .hint_text("Who walks through the plan with you")
-                                    .desired_width(280.0),
-                            )
-                            .labelled_by(mentor_label.id)
-                            .changed()
-                        {
-                            edits.typing("mentor-name", Command::SetMentor(mentor));
-                        }
-                        ui.end_row();
-                        ui.label("Current role");
-                        if let Some(role) = role_combo(ui, ctx, "Current role", &plan.current_role, false) {
-                            edits.push(Command::SetCurrentRole(role));
-                        }
-                        ui.end_row();
-                        ui.label("Target role");
-                        if let Some(role) =
-                            role_combo(ui, ctx, "Target role (all roles)", &plan.target_role, false)
-                        {
-                            edits.push(Command::SetTargetRole(role));
-                        }
-                        ui.end_row();
-                        ui.label("Target date");
-                        ui.horizontal(|ui| match plan.target_date {
-                            Some(date) => {
-                                let mut d = date;
-                                ui.add(egui_extras::DatePickerButton::new(&mut d).id_salt("target-date"));
-                                if d != date {
-                                    edits.push(Command::SetTargetDate(Some(d)));
-                                }
+                    .show(ui, |table| {
+                        table.row(|row| {
+                            let name_label = row.cell(|ui| ui.label("Name"));
+                            row.cell(|ui| {
+                                let mut name = plan.person.name.clone();
                                 if ui
-                                    .small_button("Clear")
-                                    .on_hover_text("Remove the target date")
-                                    .clicked()
+                                    .add(
+                                        TextEdit::singleline(&mut name)
+                                            .id_salt("person-name")
+                                            .desired_width(280.0),
+                                    )
+                                    .labelled_by(name_label.id)
+                                    .changed()
                                 {
-                                    edits.push(Command::SetTargetDate(None));
+                                    edits.typing("person-name", Command::SetName(name));
                                 }
-                            }
-                            None => {
-                                if ui.button("Set a target date").clicked() {
-                                    let next_year = ctx
-                                        .today
-                                        .checked_add(jiff::Span::new().years(1))
-                                        .unwrap_or(ctx.today);
-                                    edits.push(Command::SetTargetDate(Some(next_year)));
-                                }
-                            }
+                            });
                         });
-                        ui.end_row();
+                        table.row(|row| {
+                            let mentor_label = row.cell(|ui| ui.label("Mentor"));
+                            row.cell(|ui| {
+                                let mut mentor = plan.person.mentor.clone();
+                                if ui
+                                    .add(
+                                        TextEdit::singleline(&mut mentor)
+                                            .id_salt("mentor-name")
+                                            .hint_text("Who walks through the plan with you")
+                                            .desired_width(280.0),
+                                    )
+                                    .labelled_by(mentor_label.id)
+                                    .changed()
+                                {
+                                    edits.typing("mentor-name", Command::SetMentor(mentor));
+                                }
+                            });
+                        });
+                        table.row(|row| {
+                            row.cell(|ui| ui.label("Current role"));
+                            row.cell(|ui| {
+                                if let Some(role) =
+                                    role_combo(ui, ctx, "Current role", &plan.current_role, false)
+                                {
+                                    edits.push(Command::SetCurrentRole(role));
+                                }
+                            });
+                        });
+                        table.row(|row| {
+                            row.cell(|ui| ui.label("Target role"));
+                            row.cell(|ui| {
+                                if let Some(role) =
+                                    role_combo(ui, ctx, "Target role (all roles)", &plan.target_role, false)
+                                {
+                                    edits.push(Command::SetTargetRole(role));
+                                }
+                            });
+                        });
+                        table.row(|row| {
+                            row.cell(|ui| ui.label("Target date"));
+                            row.cell(|ui| {
+                                ui.horizontal(|ui| match plan.target_date {
+                                    Some(date) => {
+                                        let mut d = date;
+                                        ui.add(
+                                            egui_extras::DatePickerButton::new(&mut d).id_salt("target-date"),
+                                        );
+                                        if d != date {
+                                            edits.push(Command::SetTargetDate(Some(d)));
+                                        }
+                                        if ui
+                                            .small_button("Clear")
+                                            .on_hover_text("Remove the target date")
+                                            .clicked()
+                                        {
+                                            edits.push(Command::SetTargetDate(None));
+                                        }
+                                    }
+                                    None => {
+                                        if ui.button("Set a target date").clicked() {
+                                            let next_year = ctx
+                                                .today
+                                                .checked_add(jiff::Span::new().years(1))
+                                                .unwrap_or(ctx.today);
+                                            edits.push(Command::SetTargetDate(Some(next_year)));
+                                        }
+                                    }
+                                });
+                            });
+                        });
                     });
                 if let Some(role) = ctx.framework.role(&plan.target_role) {
                     ui.add_space(6.0);

@@ -285,40 +285,56 @@ fn ranking_card(ui: &mut Ui, ctx: &ViewCtx<'_>, edits: &mut Edits) {
         ui.heading("Target roles, most ready first");
         ui.label(RichText::new("Readiness counts the levels you have toward each role's needs.").weak());
         ui.add_space(4.0);
-        egui::Grid::new("ranking")
-            .num_columns(4)
+        let names: Vec<&str> = ctx
+            .derived
+            .ranking
+            .iter()
+            .map(|e| ctx.framework.role_name(&e.role))
+            .collect();
+        let button = widgets::column_width(
+            ui,
+            names.iter().map(|n| RichText::new(*n).strong()),
+            egui::TextStyle::Button,
+            60.0,
+        ) + 2.0 * ui.spacing().button_padding.x;
+        let place = widgets::column_width(ui, ["10."], egui::TextStyle::Body, 0.0);
+        widgets::Table::new(&[place, button, 180.0, 0.0])
             .spacing(vec2(10.0, 8.0))
-            .show(ui, |ui| {
-                for (place, entry) in ctx.derived.ranking.iter().enumerate() {
+            .show(ui, |table| {
+                for (index, (entry, name)) in ctx.derived.ranking.iter().zip(&names).enumerate() {
+                    let name = *name;
                     let is_target = entry.role == ctx.plan.target_role;
-                    let name = ctx.framework.role_name(&entry.role);
-                    ui.label(RichText::new(format!("{}.", place + 1)).weak());
-                    let text = if is_target {
-                        RichText::new(name).strong()
-                    } else {
-                        RichText::new(name)
-                    };
-                    let response =
-                        ui.add(egui::Button::selectable(is_target, text))
-                            .on_hover_text(if is_target {
-                                "Your target role".to_owned()
+                    table.row(|row| {
+                        row.cell(|ui| ui.label(RichText::new(format!("{}.", index + 1)).weak()));
+                        row.cell(|ui| {
+                            let text = if is_target {
+                                RichText::new(name).strong()
                             } else {
-                                format!("Make {name} your target role")
-                            });
-                    if response.clicked() && !is_target {
-                        edits.push(Command::SetTargetRole(entry.role.clone()));
-                    }
-                    widgets::readiness_bar(ui, entry.readiness, 180.0, is_target);
-                    let levels = entry.total_gap;
-                    ui.label(
-                        RichText::new(match levels {
-                            0 => "no gap".to_owned(),
-                            1 => "1 level to go".to_owned(),
-                            n => format!("{n} levels to go"),
-                        })
-                        .weak(),
-                    );
-                    ui.end_row();
+                                RichText::new(name)
+                            };
+                            let response = ui.add(egui::Button::selectable(is_target, text)).on_hover_text(
+                                if is_target {
+                                    "Your target role".to_owned()
+                                } else {
+                                    format!("Make {name} your target role")
+                                },
+                            );
+                            if response.clicked() && !is_target {
+                                edits.push(Command::SetTargetRole(entry.role.clone()));
+                            }
+                        });
+                        row.cell(|ui| widgets::readiness_bar(ui, entry.readiness, 180.0, is_target));
+                        row.cell(|ui| {
+                            ui.label(
+                                RichText::new(match entry.total_gap {
+                                    0 => "no gap".to_owned(),
+                                    1 => "1 level to go".to_owned(),
+                                    n => format!("{n} levels to go"),
+                                })
+                                .weak(),
+                            )
+                        });
+                    });
                 }
             });
     });
@@ -369,24 +385,33 @@ fn allocation_card(ui: &mut Ui, ctx: &ViewCtx<'_>) {
         });
         ui.add_space(4.0);
         let width = (ui.available_width() - 320.0).clamp(140.0, 420.0);
-        egui::Grid::new("allocation")
-            .num_columns(3)
+        let rows: Vec<(&str, &crate::model::RoleDef)> =
+            [("Now", &ctx.plan.current_role), ("Target", &ctx.plan.target_role)]
+                .into_iter()
+                .filter_map(|(label, role)| ctx.framework.role(role).map(|def| (label, def)))
+                .collect();
+        let labels: Vec<String> = rows
+            .iter()
+            .map(|(label, def)| format!("{label}: {}", def.name))
+            .collect();
+        let first = widgets::column_width(ui, labels.iter().map(String::as_str), egui::TextStyle::Body, 0.0);
+        widgets::Table::new(&[first, width, 0.0])
             .spacing(vec2(10.0, 8.0))
-            .show(ui, |ui| {
-                for (label, role) in [("Now", &ctx.plan.current_role), ("Target", &ctx.plan.target_role)] {
-                    let Some(def) = ctx.framework.role(role) else {
-                        continue;
-                    };
-                    ui.label(RichText::new(format!("{label}: {}", def.name)))
-                        .on_hover_text(format!("{}: {}", def.name, def.summary));
-                    allocation_bar(ui, def.allocation, width);
-                    match def.allocation_source {
-                        Source::Articles => ui
-                            .label(RichText::new("articles").small().weak())
-                            .on_hover_text("This split is given in the articles Trailmap draws on."),
-                        Source::Estimate => widgets::estimate_marker(ui),
-                    };
-                    ui.end_row();
+            .show(ui, |table| {
+                for ((_, def), label) in rows.iter().zip(&labels) {
+                    table.row(|row| {
+                        row.cell(|ui| {
+                            ui.label(label.as_str())
+                                .on_hover_text(format!("{}: {}", def.name, def.summary))
+                        });
+                        row.cell(|ui| allocation_bar(ui, def.allocation, width));
+                        row.cell(|ui| match def.allocation_source {
+                            Source::Articles => ui
+                                .label(RichText::new("articles").small().weak())
+                                .on_hover_text("This split is given in the articles Trailmap draws on."),
+                            Source::Estimate => widgets::estimate_marker(ui),
+                        });
+                    });
                 }
             });
     });

@@ -3,7 +3,7 @@
 
 use egui::{Align2, Color32, CornerRadius, FontId, RichText, Sense, Stroke, Ui, pos2, vec2};
 
-use super::widgets::{PickerChange, card, level_picker};
+use super::widgets::{self, PickerChange, card, level_picker};
 use super::{Edits, ViewCtx, theme};
 use crate::analysis::{self, Quadrant};
 use crate::model::{Command, SkillEntry};
@@ -54,61 +54,73 @@ pub fn skill_will_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, edits: &mut Edits) {
         .iter()
         .map(|s| (*s).to_owned())
         .collect();
-        egui::Grid::new("will-ratings")
-            .num_columns(4)
+        let names = widgets::column_width(
+            ui,
+            skills.iter().map(|s| s.name()).chain(["Skill"]),
+            egui::TextStyle::Body,
+            0.0,
+        );
+        let picker = 5.0 * 34.0 + 4.0 * 4.0;
+        widgets::Table::new(&[20.0, names, picker, 0.0])
             .spacing(vec2(10.0, 6.0))
-            .show(ui, |ui| {
-                ui.label("");
-                ui.label(RichText::new("Skill").small().weak());
-                ui.label(RichText::new("Will").small().weak());
-                ui.label(RichText::new("Approach").small().weak());
-                ui.end_row();
+            .show(ui, |table| {
+                table.row(|row| {
+                    row.cell(|_| ());
+                    row.cell(|ui| ui.label(RichText::new("Skill").small().weak()));
+                    row.cell(|ui| ui.label(RichText::new("Will").small().weak()));
+                    row.cell(|ui| ui.label(RichText::new("Approach").small().weak()));
+                });
                 for (index, skill) in skills.iter().enumerate() {
                     let id = skill.id();
                     let entry = ctx.plan.entry(id);
-                    let (dot, _) = ui.allocate_exact_size(vec2(20.0, 20.0), Sense::hover());
-                    let color = dot_color(ui.visuals(), index + 1);
-                    ui.painter().circle_filled(dot.center(), 9.0, color);
-                    ui.painter().text(
-                        dot.center(),
-                        Align2::CENTER_CENTER,
-                        (index + 1).to_string(),
-                        FontId::proportional(12.0),
-                        theme::on(color),
-                    );
-                    ui.label(skill.name());
-                    let change = level_picker(
-                        ui,
-                        &format!("{} will", skill.name()),
-                        &descriptions,
-                        entry.will,
-                        None,
-                        theme::overlay(ui.visuals(), 1),
-                    );
-                    if let PickerChange::Set(will) = change {
-                        edits.push(Command::SetSkillEntry {
-                            skill: id.clone(),
-                            entry: SkillEntry {
-                                will,
-                                ..entry.clone()
-                            },
+                    table.row(|row| {
+                        row.cell(|ui| {
+                            let (dot, _) = ui.allocate_exact_size(vec2(20.0, 20.0), Sense::hover());
+                            let color = dot_color(ui.visuals(), index + 1);
+                            ui.painter().circle_filled(dot.center(), 9.0, color);
+                            ui.painter().text(
+                                dot.center(),
+                                Align2::CENTER_CENTER,
+                                (index + 1).to_string(),
+                                FontId::proportional(12.0),
+                                theme::on(color),
+                            );
                         });
-                    }
-                    match placed.iter().find(|p| p.number == index + 1) {
-                        Some(p) => {
-                            ui.label(RichText::new(p.quadrant.name()).strong())
-                                .on_hover_text(format!(
-                                    "Skill {}, will {}. {}",
-                                    p.level,
-                                    p.will,
-                                    p.quadrant.advice()
-                                ));
-                        }
-                        None => {
-                            ui.label(RichText::new("rate skill and will").weak());
-                        }
-                    }
-                    ui.end_row();
+                        row.cell(|ui| ui.label(skill.name()));
+                        row.cell(|ui| {
+                            let change = level_picker(
+                                ui,
+                                &format!("{} will", skill.name()),
+                                &descriptions,
+                                entry.will,
+                                None,
+                                theme::overlay(ui.visuals(), 1),
+                            );
+                            if let PickerChange::Set(will) = change {
+                                edits.push(Command::SetSkillEntry {
+                                    skill: id.clone(),
+                                    entry: SkillEntry {
+                                        will,
+                                        ..entry.clone()
+                                    },
+                                });
+                            }
+                        });
+                        row.cell(|ui| match placed.iter().find(|p| p.number == index + 1) {
+                            Some(p) => {
+                                ui.label(RichText::new(p.quadrant.name()).strong())
+                                    .on_hover_text(format!(
+                                        "Skill {}, will {}. {}",
+                                        p.level,
+                                        p.will,
+                                        p.quadrant.advice()
+                                    ));
+                            }
+                            None => {
+                                ui.label(RichText::new("rate skill and will").weak());
+                            }
+                        });
+                    });
                 }
             });
     });

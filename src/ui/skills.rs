@@ -185,53 +185,59 @@ impl SkillsView {
                 ui.label(RichText::new(&c.description).weak());
             }
             ui.add_space(4.0);
-            egui::Grid::new(("ratings", &id))
-                .num_columns(3)
+            let label_width =
+                widgets::column_width(ui, ["Self rating", "Mentor rating"], egui::TextStyle::Body, 0.0);
+            widgets::Table::new(&[label_width, 0.0])
                 .spacing(vec2(10.0, 6.0))
-                .show(ui, |ui| {
-                    ui.label("Self rating");
-                    let change = level_picker(
-                        ui,
-                        &format!("{name} self rating"),
-                        &levels,
-                        entry.self_rating,
-                        required,
-                        theme::own(ui.visuals()),
-                    );
-                    if let PickerChange::Set(rating) = change {
-                        set_entry(
-                            edits,
-                            &id,
-                            SkillEntry {
-                                self_rating: rating,
-                                ..entry.clone()
-                            },
-                        );
-                    }
-                    ui.label("");
-                    ui.end_row();
-                    if options.mentor {
-                        ui.label("Mentor rating");
-                        let change = level_picker(
-                            ui,
-                            &format!("{name} mentor rating"),
-                            &levels,
-                            entry.mentor_rating,
-                            required,
-                            theme::mentor(ui.visuals()),
-                        );
-                        if let PickerChange::Set(rating) = change {
-                            set_entry(
-                                edits,
-                                &id,
-                                SkillEntry {
-                                    mentor_rating: rating,
-                                    ..entry.clone()
-                                },
+                .show(ui, |table| {
+                    table.row(|row| {
+                        row.cell(|ui| ui.label("Self rating"));
+                        row.cell(|ui| {
+                            let change = level_picker(
+                                ui,
+                                &format!("{name} self rating"),
+                                &levels,
+                                entry.self_rating,
+                                required,
+                                theme::own(ui.visuals()),
                             );
-                        }
-                        disagreement_ui(ui, entry.self_rating, entry.mentor_rating);
-                        ui.end_row();
+                            if let PickerChange::Set(rating) = change {
+                                set_entry(
+                                    edits,
+                                    &id,
+                                    SkillEntry {
+                                        self_rating: rating,
+                                        ..entry.clone()
+                                    },
+                                );
+                            }
+                        });
+                    });
+                    if options.mentor {
+                        table.row(|row| {
+                            row.cell(|ui| ui.label("Mentor rating"));
+                            row.cell(|ui| {
+                                let change = level_picker(
+                                    ui,
+                                    &format!("{name} mentor rating"),
+                                    &levels,
+                                    entry.mentor_rating,
+                                    required,
+                                    theme::mentor(ui.visuals()),
+                                );
+                                if let PickerChange::Set(rating) = change {
+                                    set_entry(
+                                        edits,
+                                        &id,
+                                        SkillEntry {
+                                            mentor_rating: rating,
+                                            ..entry.clone()
+                                        },
+                                    );
+                                }
+                                disagreement_ui(ui, entry.self_rating, entry.mentor_rating);
+                            });
+                        });
                     }
                 });
             if let SkillRef::Custom(custom) = skill {
@@ -452,68 +458,79 @@ fn compare_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, edits: &mut Edits) {
     ui.add_space(6.0);
     let visuals = ui.visuals().clone();
     let targets: Vec<&RoleId> = ctx.derived.targets.iter().map(|r| &r.role).collect();
-    egui::Grid::new("compare-table")
-        .num_columns(targets.len() + 1)
+    let skills: Vec<_> = ctx.plan.all_skills(ctx.framework).collect();
+    let first = widgets::column_width(
+        ui,
+        skills.iter().map(|s| s.name()).chain(["Skill", "Readiness"]),
+        egui::TextStyle::Body,
+        60.0,
+    );
+    let mut widths = vec![first];
+    widths.extend(std::iter::repeat_n(96.0, targets.len()));
+    widgets::Table::new(&widths)
         .striped(true)
-        .min_col_width(92.0)
         .spacing(vec2(6.0, 8.0))
-        .show(ui, |ui| {
-            ui.label(RichText::new("Skill").strong());
-            for role in &targets {
-                let selected = **role == ctx.plan.target_role;
-                let name = ctx.framework.role_name(role);
-                ui.allocate_ui(vec2(96.0, 40.0), |ui| {
-                    ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Wrap);
-                    let text = RichText::new(name).size(13.0);
-                    let text = if selected { text.strong() } else { text };
-                    let response = ui
-                        .add(egui::Button::selectable(selected, text).min_size(vec2(96.0, 36.0)))
-                        .on_hover_text(if selected {
-                            format!("{name} is your target role")
-                        } else {
-                            format!("Make {name} your target role")
+        .show(ui, |table| {
+            table.row_of_height(40.0, |row| {
+                row.cell(|ui| ui.label(RichText::new("Skill").strong()));
+                for role in &targets {
+                    let selected = **role == ctx.plan.target_role;
+                    let name = ctx.framework.role_name(role);
+                    row.cell(|ui| {
+                        ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Wrap);
+                        let text = RichText::new(name).size(13.0);
+                        let text = if selected { text.strong() } else { text };
+                        let response = ui
+                            .add(egui::Button::selectable(selected, text).min_size(vec2(96.0, 36.0)))
+                            .on_hover_text(if selected {
+                                format!("{name} is your target role")
+                            } else {
+                                format!("Make {name} your target role")
+                            });
+                        if response.clicked() && !selected {
+                            edits.push(Command::SetTargetRole((*role).clone()));
+                        }
+                    });
+                }
+            });
+            for skill in &skills {
+                table.row(|row| {
+                    row.cell(|ui| ui.label(skill.name()));
+                    for readiness in &ctx.derived.targets {
+                        row.cell(|ui| {
+                            let Some(g) = readiness.gaps.iter().find(|g| &g.skill == skill.id()) else {
+                                return;
+                            };
+                            match g.required {
+                                Some(need) => {
+                                    let text = if g.gap == 0 {
+                                        format!("{need}  ✔")
+                                    } else {
+                                        format!("{need}  −{}", g.gap)
+                                    };
+                                    ui.label(RichText::new(text).color(theme::gap(&visuals, g.gap)))
+                                        .on_hover_text(format!(
+                                            "{} needs {need} in {}; {}",
+                                            ctx.framework.role_name(&readiness.role),
+                                            skill.name(),
+                                            gap_text(g.gap, g.required).to_lowercase()
+                                        ));
+                                }
+                                None => {
+                                    ui.label(RichText::new("–").weak());
+                                }
+                            }
                         });
-                    if response.clicked() && !selected {
-                        edits.push(Command::SetTargetRole((*role).clone()));
                     }
                 });
             }
-            ui.end_row();
-            for skill in ctx.plan.all_skills(ctx.framework) {
-                ui.label(skill.name());
+            table.row(|row| {
+                row.cell(|ui| ui.label(RichText::new("Readiness").strong()));
                 for readiness in &ctx.derived.targets {
-                    let Some(g) = readiness.gaps.iter().find(|g| &g.skill == skill.id()) else {
-                        ui.label("");
-                        continue;
-                    };
-                    match g.required {
-                        Some(need) => {
-                            let text = if g.gap == 0 {
-                                format!("{need}  ✔")
-                            } else {
-                                format!("{need}  −{}", g.gap)
-                            };
-                            ui.label(RichText::new(text).color(theme::gap(&visuals, g.gap)))
-                                .on_hover_text(format!(
-                                    "{} needs {need} in {}; {}",
-                                    ctx.framework.role_name(&readiness.role),
-                                    skill.name(),
-                                    gap_text(g.gap, g.required).to_lowercase()
-                                ));
-                        }
-                        None => {
-                            ui.label(RichText::new("–").weak());
-                        }
-                    }
+                    let highlight = readiness.role == ctx.plan.target_role;
+                    row.cell(|ui| widgets::readiness_bar(ui, readiness.readiness, 92.0, highlight));
                 }
-                ui.end_row();
-            }
-            ui.label(RichText::new("Readiness").strong());
-            for readiness in &ctx.derived.targets {
-                let highlight = readiness.role == ctx.plan.target_role;
-                widgets::readiness_bar(ui, readiness.readiness, 92.0, highlight);
-            }
-            ui.end_row();
+            });
         });
     ui.add_space(8.0);
     let source = ctx

@@ -249,3 +249,162 @@ pub fn keyed<R>(
     let id = ui.scope_id().with(("keyed", key));
     ui.scope_builder(egui::UiBuilder::new().scope_id(id), add).inner
 }
+
+/// A table whose column widths are known before it is drawn.
+///
+/// `egui::Grid` measures a grid it has not seen before by laying it out
+/// invisibly and then asks egui to draw the whole frame once more (a discard
+/// pass). On Trailmap's first frame that second pass cost about 8 ms of the
+/// start-up time, and the same again the first time each view was shown.
+/// Rows drawn through `Table` are shown in the pass that lays them out, so a
+/// view costs one pass from its first frame on. Widths come from the caller:
+/// fixed sizes, or [`text_width`] of the longest text in the column. A width
+/// of 0 lets a cell (usually the last) take what its content needs.
+#[derive(Clone, Copy, Debug)]
+pub struct Table<'a> {
+    widths: &'a [f32],
+    spacing: egui::Vec2,
+    striped: bool,
+}
+
+impl<'a> Table<'a> {
+    /// A table with these column widths, spaced like the surrounding `Ui`.
+    pub fn new(widths: &'a [f32]) -> Self {
+        Self {
+            widths,
+            spacing: vec2(10.0, 6.0),
+            striped: false,
+        }
+    }
+
+    /// Space between columns (x) and rows (y).
+    pub fn spacing(mut self, spacing: egui::Vec2) -> Self {
+        self.spacing = spacing;
+        self
+    }
+
+    /// Shades every second row, as `Grid::striped` does.
+    pub fn striped(mut self, striped: bool) -> Self {
+        self.striped = striped;
+        self
+    }
+
+    /// Draws the rows `add` adds.
+    pub fn show<R>(self, ui: &mut Ui, add: impl FnOnce(&mut TableRows<'_, 'a>) -> R) -> R {
+        ui.scope(|ui| {
+            ui.spacing_mut().item_spacing.y = self.spacing.y;
+            let mut rows = TableRows {
+                ui,
+                table: self,
+                index: 0,
+            };
+            add(&mut rows)
+        })
+        .inner
+    }
+}
+
+/// The rows of a [`Table`] being drawn.
+pub struct TableRows<'u, 'a> {
+    ui: &'u mut Ui,
+    table: Table<'a>,
+    index: usize,
+}
+
+impl TableRows<'_, '_> {
+    /// Draws one row: `add` adds its cells, left to right.
+    pub fn row<R>(&mut self, add: impl FnOnce(&mut Cells<'_>) -> R) -> R {
+        let height = self.ui.spacing().interact_size.y;
+        self.row_of_height(height, add)
+    }
+
+    /// Draws one row whose cells are all `height` high, their content
+    /// centred in it (for rows taller than a line, such as a header of
+    /// wrapped buttons).
+    pub fn row_of_height<R>(&mut self, height: f32, add: impl FnOnce(&mut Cells<'_>) -> R) -> R {
+        let table = self.table;
+        let stripe = table.striped && self.index % 2 == 1;
+        self.index += 1;
+        let background = self.ui.painter().add(egui::Shape::Noop);
+        let inner = self.ui.horizontal(|ui| {
+            ui.spacing_mut().item_spacing.x = table.spacing.x;
+            let mut cells = Cells {
+                ui,
+                widths: table.widths,
+                height,
+                next: 0,
+            };
+            add(&mut cells)
+        });
+        if stripe {
+            let columns: f32 = table.widths.iter().sum::<f32>()
+                + table.spacing.x * table.widths.len().saturating_sub(1) as f32;
+            let mut rect = inner.response.rect;
+            rect.max.x = rect.max.x.max(rect.min.x + columns);
+            let rect = rect.expand2(vec2(3.0, table.spacing.y / 2.0));
+            let color = self.ui.visuals().faint_bg_color;
+            self.ui.painter().set(
+                background,
+                egui::Shape::rect_filled(rect, CornerRadius::same(2), color),
+            );
+        }
+        inner.inner
+    }
+}
+
+/// The cells of one [`Table`] row.
+pub struct Cells<'u> {
+    ui: &'u mut Ui,
+    widths: &'u [f32],
+    height: f32,
+    next: usize,
+}
+
+impl Cells<'_> {
+    /// Draws the next cell, as wide as its column (content is left-aligned
+    /// and vertically centred; text wraps at the column's edge only where
+    /// the content asks for wrapping).
+    pub fn cell<R>(&mut self, add: impl FnOnce(&mut Ui) -> R) -> R {
+        let width = self.widths.get(self.next).copied().unwrap_or(0.0);
+        self.next += 1;
+        let height = self.height;
+        let size = if width > 0.0 {
+            vec2(width, height)
+        } else {
+            vec2(self.ui.available_width().max(0.0), height)
+        };
+        let layout = egui::Layout::left_to_right(egui::Align::Center);
+        self.ui
+            .allocate_ui_with_layout(size, layout, |ui| {
+                ui.set_min_height(height);
+                if width > 0.0 {
+                    ui.set_min_width(width);
+                    ui.set_max_width(width);
+                }
+                add(ui)
+            })
+            .inner
+    }
+}
+
+/// How wide `text` is on one line in `style` (what a label needs).
+pub fn text_width(ui: &Ui, text: impl Into<egui::WidgetText>, style: egui::TextStyle) -> f32 {
+    text.into()
+        .into_galley(ui, Some(egui::TextWrapMode::Extend), f32::INFINITY, style)
+        .size()
+        .x
+}
+
+/// The widest of `texts` on one line in `style`, at least `min`.
+pub fn column_width<T: Into<egui::WidgetText>>(
+    ui: &Ui,
+    texts: impl IntoIterator<Item = T>,
+    style: egui::TextStyle,
+    min: f32,
+) -> f32 {
+    texts
+        .into_iter()
+        .map(|t| text_width(ui, t, style.clone()))
+        .fold(min, f32::max)
+        .ceil()
+}
