@@ -520,12 +520,37 @@ fn generated_cases() {
             )
         );
     }
+    // A device that never ends, and a named pipe (opening one to read waits
+    // for a writer that never comes): both refused before reading.
     let zero = Path::new("/dev/zero");
     if zero.exists() {
         let message = load(zero, Plan).expect("no panic").expect_err("endless");
         assert_eq!(
             message,
-            "/dev/zero: the file is 16777217 bytes; the limit is 16777216 bytes"
+            "/dev/zero: this is a pipe, socket or device, not a plan file"
+        );
+    }
+    let pipe = d.join("pipe.ron");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&pipe)
+        .status()
+        .is_ok_and(|s| s.success());
+    if made {
+        let (tx, rx) = std::sync::mpsc::channel();
+        let path = pipe.clone();
+        std::thread::spawn(move || {
+            let message = load(&path, Plan).expect("no panic").expect_err("a pipe");
+            let _ = tx.send(message);
+        });
+        let message = rx
+            .recv_timeout(std::time::Duration::from_secs(20))
+            .expect("loading a named pipe returns at once instead of waiting");
+        assert_eq!(
+            message,
+            format!(
+                "{}: this is a pipe, socket or device, not a plan file",
+                pipe.display()
+            )
         );
     }
 }

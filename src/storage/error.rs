@@ -36,6 +36,9 @@ pub enum ErrorKind {
     /// The path is a folder, not a file.
     #[error("this is a folder, not a plan file")]
     NotAFile,
+    /// The path is a pipe, socket or device, not a regular file.
+    #[error("this is a pipe, socket or device, not a plan file")]
+    NotRegular,
     /// The file is empty or holds only whitespace and comments.
     #[error("the file is empty")]
     Empty,

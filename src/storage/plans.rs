@@ -267,6 +267,10 @@ pub fn save_plan_with(
     write: WriteFn<'_>,
 ) -> Result<Fingerprint, StorageError> {
     let target = resolve_links(path);
+    // Reading a pipe to keep it as the backup would wait for a writer.
+    if fs::metadata(&target).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+        return Err(StorageError::new(path, ErrorKind::NotRegular));
+    }
     let old = match fs::read(&target) {
         Ok(bytes) => Some(bytes),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,

@@ -29,6 +29,10 @@ pub(super) fn read_bytes(path: &Path) -> Result<Vec<u8>, StorageError> {
     if meta.is_dir() {
         return Err(StorageError::new(path, ErrorKind::NotAFile));
     }
+    // A pipe or a device would block the read or never end: refuse it.
+    if !meta.is_file() {
+        return Err(StorageError::new(path, ErrorKind::NotRegular));
+    }
     if meta.len() > MAX_FILE_BYTES {
         return Err(StorageError::new(
             path,
