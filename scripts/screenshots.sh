@@ -55,7 +55,7 @@ mkdir -p "$lib"
 cp saves/marcus-tech-lead-to-head-of-product.ron "$lib/marcus.ron"
 cp saves/priya-tech-lead-to-em.ron "$lib/priya.ron"
 sed -e 's/Priya Raman/Jonas Berg/' -e 's/"engineering-manager"/"director-of-engineering"/' saves/priya-tech-lead-to-em.ron > "$lib/jonas.ron"
-sed -e 's/Marcus Okafor/Aiko Tanaka/' -e 's/"head-of-product"/"product-manager"/' saves/marcus-tech-lead-to-head-of-product.ron > "$lib/aiko.ron"
+sed -e 's/Marcus Okafor/Aiko Tanaka/' -e 's/target_role: "head-of-product"/target_role: "product-manager"/g' saves/marcus-tech-lead-to-head-of-product.ron > "$lib/aiko.ron"
 sed -e 's/Priya Raman/Sam Lee/' -e 's/self_rating: Some(2)/self_rating: Some(1)/g' saves/priya-tech-lead-to-em.ron > "$lib/sam.ron"
 
 # A plan with a session under way, for the session screenshot: the example

@@ -252,13 +252,14 @@ fn matrix(ui: &mut Ui, placed: &[Dot]) {
         )
     };
     // Numbered dots; the table below names them. Dots in the same cell sit side by side.
+    // A dot is 18 px wide; dots 20 px apart, centred on the cell's spot.
     let mut used: Vec<(u8, u8)> = Vec::new();
     for p in placed {
         let key = (p.level, p.will);
-        let same = used.iter().filter(|k| **k == key).count() as f32;
+        let before = used.iter().filter(|k| **k == key).count() as f32;
+        let sharing = placed.iter().filter(|q| (q.level, q.will) == key).count() as f32;
         used.push(key);
-        let center =
-            to_screen(key.0, key.1) + vec2(same * 20.0 - 10.0 * f32::from(u8::from(same > 0.0)), 0.0);
+        let center = to_screen(key.0, key.1) + vec2((before - (sharing - 1.0) / 2.0) * 20.0, 0.0);
         let color = dot_color(&visuals, p.number);
         painter.circle_filled(center, 9.0, color);
         painter.circle_stroke(center, 9.0, Stroke::new(1.0, visuals.strong_text_color()));
