@@ -11,7 +11,7 @@
 #     apart as "startup frames");
 # with the ratios Trailmap / minimal.
 #
-#   scripts/bench-launch.sh                 # 7 runs each, 10 s idle
+#   scripts/bench-launch.sh                 # 15 runs each, 10 s idle
 #   RUNS=3 IDLE_SECS=5 scripts/bench-launch.sh
 #   NO_BUILD=1 scripts/bench-launch.sh      # use the binaries already built
 #
@@ -22,7 +22,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
-RUNS=${RUNS:-7}
+RUNS=${RUNS:-15}
 IDLE_SECS=${IDLE_SECS:-10}
 SETTLE_SECS=1
 TARGET_DIR=${CARGO_TARGET_DIR:-$root/target}
@@ -92,14 +92,20 @@ run() {
   echo "$name $start $rss $log" >> "$tmp/results"
 }
 
+# Each round runs the three once; the order turns from round to round, so a
+# slow spell of the machine does not always fall on the same app.
+order=(minimal trailmap trailmap-stress)
 for i in $(seq "$RUNS"); do
   echo "== round $i of $RUNS" >&2
-  rm -rf "$tmp/data" && cp -r "$tmp/template" "$tmp/data"
-  run minimal "$MINIMAL"
-  rm -rf "$tmp/data" && cp -r "$tmp/template" "$tmp/data"
-  run trailmap "$TRAILMAP" --data-dir "$tmp/data" "$tmp/data/plans/marcus.ron"
-  rm -rf "$tmp/data" && cp -r "$tmp/template" "$tmp/data"
-  run trailmap-stress "$TRAILMAP" --data-dir "$tmp/data" "$tmp/data/plans/stress.ron"
+  for k in 0 1 2; do
+    name=${order[$(( (i + k) % 3 ))]}
+    rm -rf "$tmp/data" && cp -r "$tmp/template" "$tmp/data"
+    case $name in
+      minimal) run minimal "$MINIMAL" ;;
+      trailmap) run trailmap "$TRAILMAP" --data-dir "$tmp/data" "$tmp/data/plans/marcus.ron" ;;
+      trailmap-stress) run trailmap-stress "$TRAILMAP" --data-dir "$tmp/data" "$tmp/data/plans/stress.ron" ;;
+    esac
+  done
 done
 
 python3 - "$tmp/results" "$SETTLE_SECS" "$IDLE_SECS" "$RUNS" <<'EOF'
@@ -129,6 +135,13 @@ for name in ["trailmap", "trailmap-stress"]:
         print(f"{name} / minimal: first frame {med(name, 'first_ms') / med('minimal', 'first_ms'):.2f}x"
               f" (target <= 1.15x), peak RSS {med(name, 'rss_mb') / med('minimal', 'rss_mb'):.2f}x"
               f" (target <= 1.25x), idle frames {max(r['idle'] for r in rows[name])} at most (target 0)")
+# The same ratio taken within each round (the three runs of a round are
+# seconds apart), then the median over rounds: less moved by slow spells.
+for name in ["trailmap", "trailmap-stress"]:
+    if name in rows and "minimal" in rows:
+        paired = [r["first_ms"] / m["first_ms"] for r, m in zip(rows[name], rows["minimal"])]
+        print(f"{name} / minimal, median of the {len(paired)} per-round ratios: first frame "
+              f"{statistics.median(paired):.2f}x")
 print("\nall runs (first frame ms / peak RSS MB / idle frames):")
 for name, rs in rows.items():
     print(f"  {name:16}", "  ".join(f"{r['first_ms']:.0f}/{r['rss_mb']:.0f}/{r['idle']}" for r in rs))
