@@ -306,43 +306,36 @@ fn new_plan_ui(ui: &mut Ui, form: &mut NewPlanForm) -> Outcome {
     crate::ui::widgets::Table::new(&[label_width, 0.0])
         .spacing(vec2(12.0, 8.0))
         .show(ui, |table| {
-            table.row(|row| {
-                let label = row.cell(|ui| ui.label("Your name"));
-                row.cell(|ui| {
-                    let response = ui
-                        .add(
-                            TextEdit::singleline(&mut form.name)
-                                .id_salt("new-plan-name")
-                                .hint_text("e.g. Sam Lee"),
-                        )
-                        .labelled_by(label.id);
-                    if response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
-                        submit = true;
-                    }
-                    if !response.has_focus() && form.name.is_empty() && !ui.memory(|m| m.focused().is_some())
-                    {
-                        response.request_focus();
-                    }
-                });
+            table.labelled("Your name", |ui, label| {
+                let response = ui
+                    .add(
+                        TextEdit::singleline(&mut form.name)
+                            .id_salt("new-plan-name")
+                            .hint_text("e.g. Sam Lee"),
+                    )
+                    .labelled_by(label.id);
+                if response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+                    submit = true;
+                }
+                if !response.has_focus() && form.name.is_empty() && !ui.memory(|m| m.focused().is_some()) {
+                    response.request_focus();
+                }
             });
             for (label, role, targets_only) in [
                 ("Current role", &mut form.current, false),
                 ("Target role", &mut form.target, true),
             ] {
-                table.row(|row| {
-                    row.cell(|ui| ui.label(label));
-                    row.cell(|ui| {
-                        let response = egui::ComboBox::from_id_salt(label)
-                            .selected_text(framework.role_name(role))
-                            .width(220.0)
-                            .show_ui(ui, |ui| {
-                                for r in framework.roles.iter().filter(|r| !targets_only || r.target) {
-                                    ui.selectable_value(role, r.id.clone(), &r.name);
-                                }
-                            })
-                            .response;
-                        crate::ui::widgets::name_widget(&response, egui::Role::ComboBox, label);
-                    });
+                table.labelled(label, |ui, _| {
+                    let response = egui::ComboBox::from_id_salt(label)
+                        .selected_text(framework.role_name(role))
+                        .width(220.0)
+                        .show_ui(ui, |ui| {
+                            for r in framework.roles.iter().filter(|r| !targets_only || r.target) {
+                                ui.selectable_value(role, r.id.clone(), &r.name);
+                            }
+                        })
+                        .response;
+                    crate::ui::widgets::name_widget(&response, egui::Role::ComboBox, label);
                 });
             }
         });

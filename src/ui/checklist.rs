@@ -438,118 +438,103 @@ impl ChecklistView {
             widgets::Table::new(&[label_width, 0.0])
                 .spacing(vec2(10.0, 8.0))
                 .show(ui, |table| {
-                    table.row(|row| {
-                        row.cell(|ui| ui.label("Status"));
-                        row.cell(|ui| {
-                            let mut status = item.status;
-                            let response = egui::ComboBox::from_id_salt(("item-status", id))
-                                .selected_text(status.label())
-                                .show_ui(ui, |ui| {
-                                    for s in Status::ALL {
-                                        ui.selectable_value(&mut status, s, s.label());
-                                    }
-                                })
-                                .response;
-                            widgets::name_widget(&response, egui::Role::ComboBox, "Status");
-                            if status != item.status {
-                                edits.push(Command::UpdateItem(with_status(item, status, ctx.today)));
-                            }
-                        });
-                    });
-                    table.row(|row| {
-                        row.cell(|ui| ui.label("Skill"));
-                        row.cell(|ui| {
-                            let mut skill = item.skill.clone();
-                            skill_combo(ui, ctx, &format!("item-skill-{}", id.0), &mut skill);
-                            if skill != item.skill {
-                                edits.push(Command::UpdateItem(ChecklistItem {
-                                    skill,
-                                    ..item.clone()
-                                }));
-                            }
-                        });
-                    });
-                    table.row(|row| {
-                        row.cell(|ui| ui.label("Role"));
-                        row.cell(|ui| {
-                            let mut role = item.role.clone();
-                            let role_text = role
-                                .as_ref()
-                                .map_or("Any role", |r| ctx.framework.role_name(r))
-                                .to_owned();
-                            let response = egui::ComboBox::from_id_salt(("item-role", id))
-                                .selected_text(role_text)
-                                .show_ui(ui, |ui| {
-                                    ui.selectable_value(&mut role, None, "Any role");
-                                    for r in &ctx.framework.roles {
-                                        ui.selectable_value(&mut role, Some(r.id.clone()), &r.name);
-                                    }
-                                })
-                                .response;
-                            widgets::name_widget(&response, egui::Role::ComboBox, "Role");
-                            if role != item.role {
-                                edits.push(Command::UpdateItem(ChecklistItem { role, ..item.clone() }));
-                            }
-                        });
-                    });
-                    table.row(|row| {
-                        row.cell(|ui| ui.label("Due"));
-                        row.cell(|ui| {
-                            ui.horizontal(|ui| match item.due {
-                                Some(due) => {
-                                    let mut date = due;
-                                    ui.add(
-                                        egui_extras::DatePickerButton::new(&mut date)
-                                            .id_salt(&format!("due-{}", id.0)),
-                                    );
-                                    if date != due {
-                                        edits.push(Command::UpdateItem(ChecklistItem {
-                                            due: Some(date),
-                                            ..item.clone()
-                                        }));
-                                    }
-                                    if ui
-                                        .small_button("Clear")
-                                        .on_hover_text("Remove the due date")
-                                        .clicked()
-                                    {
-                                        edits.push(Command::UpdateItem(ChecklistItem {
-                                            due: None,
-                                            ..item.clone()
-                                        }));
-                                    }
-                                    if item.is_overdue(ctx.today) {
-                                        ui.label(RichText::new("overdue").color(theme::bad(ui.visuals())));
-                                    }
+                    table.labelled("Status", |ui, _| {
+                        let mut status = item.status;
+                        let response = egui::ComboBox::from_id_salt(("item-status", id))
+                            .selected_text(status.label())
+                            .show_ui(ui, |ui| {
+                                for s in Status::ALL {
+                                    ui.selectable_value(&mut status, s, s.label());
                                 }
-                                None => {
-                                    if ui
-                                        .button("Set due date")
-                                        .on_hover_text("Give this action a due date")
-                                        .clicked()
-                                    {
-                                        let in_two_weeks = ctx
-                                            .today
-                                            .checked_add(jiff::Span::new().days(14))
-                                            .unwrap_or(ctx.today);
-                                        edits.push(Command::UpdateItem(ChecklistItem {
-                                            due: Some(in_two_weeks),
-                                            ..item.clone()
-                                        }));
-                                    }
+                            })
+                            .response;
+                        widgets::name_widget(&response, egui::Role::ComboBox, "Status");
+                        if status != item.status {
+                            edits.push(Command::UpdateItem(with_status(item, status, ctx.today)));
+                        }
+                    });
+                    table.labelled("Skill", |ui, _| {
+                        let mut skill = item.skill.clone();
+                        skill_combo(ui, ctx, &format!("item-skill-{}", id.0), &mut skill);
+                        if skill != item.skill {
+                            edits.push(Command::UpdateItem(ChecklistItem {
+                                skill,
+                                ..item.clone()
+                            }));
+                        }
+                    });
+                    table.labelled("Role", |ui, _| {
+                        let mut role = item.role.clone();
+                        let role_text = role
+                            .as_ref()
+                            .map_or("Any role", |r| ctx.framework.role_name(r))
+                            .to_owned();
+                        let response = egui::ComboBox::from_id_salt(("item-role", id))
+                            .selected_text(role_text)
+                            .show_ui(ui, |ui| {
+                                ui.selectable_value(&mut role, None, "Any role");
+                                for r in &ctx.framework.roles {
+                                    ui.selectable_value(&mut role, Some(r.id.clone()), &r.name);
                                 }
-                            });
+                            })
+                            .response;
+                        widgets::name_widget(&response, egui::Role::ComboBox, "Role");
+                        if role != item.role {
+                            edits.push(Command::UpdateItem(ChecklistItem { role, ..item.clone() }));
+                        }
+                    });
+                    table.labelled("Due", |ui, _| {
+                        ui.horizontal(|ui| match item.due {
+                            Some(due) => {
+                                let mut date = due;
+                                ui.add(
+                                    egui_extras::DatePickerButton::new(&mut date)
+                                        .id_salt(&format!("due-{}", id.0)),
+                                );
+                                if date != due {
+                                    edits.push(Command::UpdateItem(ChecklistItem {
+                                        due: Some(date),
+                                        ..item.clone()
+                                    }));
+                                }
+                                if ui
+                                    .small_button("Clear")
+                                    .on_hover_text("Remove the due date")
+                                    .clicked()
+                                {
+                                    edits.push(Command::UpdateItem(ChecklistItem {
+                                        due: None,
+                                        ..item.clone()
+                                    }));
+                                }
+                                if item.is_overdue(ctx.today) {
+                                    ui.label(RichText::new("overdue").color(theme::bad(ui.visuals())));
+                                }
+                            }
+                            None => {
+                                if ui
+                                    .button("Set due date")
+                                    .on_hover_text("Give this action a due date")
+                                    .clicked()
+                                {
+                                    let in_two_weeks = ctx
+                                        .today
+                                        .checked_add(jiff::Span::new().days(14))
+                                        .unwrap_or(ctx.today);
+                                    edits.push(Command::UpdateItem(ChecklistItem {
+                                        due: Some(in_two_weeks),
+                                        ..item.clone()
+                                    }));
+                                }
+                            }
                         });
                     });
-                    table.row(|row| {
-                        row.cell(|ui| ui.label("Added"));
-                        row.cell(|ui| {
-                            let mut dates = item.created.to_string();
-                            if let Some(done) = item.completed {
-                                dates.push_str(&format!(", closed {done}"));
-                            }
-                            ui.label(RichText::new(dates).weak());
-                        });
+                    table.labelled("Added", |ui, _| {
+                        let mut dates = item.created.to_string();
+                        if let Some(done) = item.completed {
+                            dates.push_str(&format!(", closed {done}"));
+                        }
+                        ui.label(RichText::new(dates).weak());
                     });
                 });
             ui.add_space(4.0);

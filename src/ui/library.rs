@@ -160,16 +160,17 @@ impl LibraryView {
             self.shown = Some((self.search.clone(), self.sort, today, rows));
         }
         let shown: &[usize] = self.shown.as_ref().map_or(&[], |(.., rows)| rows);
-        // A stale cache (entries replaced without `entries_changed`) must
-        // never index past the end.
-        let shown: Vec<usize> = shown.iter().copied().filter(|&i| i < entries.len()).collect();
         let visuals = ui.visuals().clone();
         ScrollArea::vertical()
             .id_salt("library-list")
             .auto_shrink([false, false])
             .show_rows(ui, 64.0, shown.len(), |ui, range| {
                 for &index in &shown[range] {
-                    let entry = &entries[index];
+                    // A stale cache (entries replaced without
+                    // `entries_changed`) must never index past the end.
+                    let Some(entry) = entries.get(index) else {
+                        continue;
+                    };
                     let selected = open == Some(entry.path.as_path());
                     let name = if entry.person.is_empty() {
                         entry.file_name()

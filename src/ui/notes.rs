@@ -51,91 +51,74 @@ impl NotesView {
                 widgets::Table::new(&[label_width, 0.0])
                     .spacing(vec2(12.0, 8.0))
                     .show(ui, |table| {
-                        table.row(|row| {
-                            let name_label = row.cell(|ui| ui.label("Name"));
-                            row.cell(|ui| {
-                                let mut name = plan.person.name.clone();
-                                if ui
-                                    .add(
-                                        TextEdit::singleline(&mut name)
-                                            .id_salt("person-name")
-                                            .desired_width(280.0),
-                                    )
-                                    .labelled_by(name_label.id)
-                                    .changed()
-                                {
-                                    edits.typing("person-name", Command::SetName(name));
+                        // Name and mentor: the same kind of field, each with its own command.
+                        let people = [
+                            (
+                                "Name",
+                                "person-name",
+                                None,
+                                &plan.person.name,
+                                Command::SetName as fn(String) -> Command,
+                            ),
+                            (
+                                "Mentor",
+                                "mentor-name",
+                                Some("Who walks through the plan with you"),
+                                &plan.person.mentor,
+                                Command::SetMentor,
+                            ),
+                        ];
+                        for (label, key, hint, value, command) in people {
+                            table.labelled(label, |ui, label| {
+                                let mut text = value.clone();
+                                let edit = TextEdit::singleline(&mut text).id_salt(key).desired_width(280.0);
+                                let edit = match hint {
+                                    Some(hint) => edit.hint_text(hint),
+                                    None => edit,
+                                };
+                                if ui.add(edit).labelled_by(label.id).changed() {
+                                    edits.typing(key, command(text));
                                 }
                             });
+                        }
+                        table.labelled("Current role", |ui, _| {
+                            if let Some(role) = role_combo(ui, ctx, "Current role", &plan.current_role, false)
+                            {
+                                edits.push(Command::SetCurrentRole(role));
+                            }
                         });
-                        table.row(|row| {
-                            let mentor_label = row.cell(|ui| ui.label("Mentor"));
-                            row.cell(|ui| {
-                                let mut mentor = plan.person.mentor.clone();
-                                if ui
-                                    .add(
-                                        TextEdit::singleline(&mut mentor)
-                                            .id_salt("mentor-name")
-                                            .hint_text("Who walks through the plan with you")
-                                            .desired_width(280.0),
-                                    )
-                                    .labelled_by(mentor_label.id)
-                                    .changed()
-                                {
-                                    edits.typing("mentor-name", Command::SetMentor(mentor));
-                                }
-                            });
+                        table.labelled("Target role", |ui, _| {
+                            if let Some(role) =
+                                role_combo(ui, ctx, "Target role (all roles)", &plan.target_role, false)
+                            {
+                                edits.push(Command::SetTargetRole(role));
+                            }
                         });
-                        table.row(|row| {
-                            row.cell(|ui| ui.label("Current role"));
-                            row.cell(|ui| {
-                                if let Some(role) =
-                                    role_combo(ui, ctx, "Current role", &plan.current_role, false)
-                                {
-                                    edits.push(Command::SetCurrentRole(role));
-                                }
-                            });
-                        });
-                        table.row(|row| {
-                            row.cell(|ui| ui.label("Target role"));
-                            row.cell(|ui| {
-                                if let Some(role) =
-                                    role_combo(ui, ctx, "Target role (all roles)", &plan.target_role, false)
-                                {
-                                    edits.push(Command::SetTargetRole(role));
-                                }
-                            });
-                        });
-                        table.row(|row| {
-                            row.cell(|ui| ui.label("Target date"));
-                            row.cell(|ui| {
-                                ui.horizontal(|ui| match plan.target_date {
-                                    Some(date) => {
-                                        let mut d = date;
-                                        ui.add(
-                                            egui_extras::DatePickerButton::new(&mut d).id_salt("target-date"),
-                                        );
-                                        if d != date {
-                                            edits.push(Command::SetTargetDate(Some(d)));
-                                        }
-                                        if ui
-                                            .small_button("Clear")
-                                            .on_hover_text("Remove the target date")
-                                            .clicked()
-                                        {
-                                            edits.push(Command::SetTargetDate(None));
-                                        }
+                        table.labelled("Target date", |ui, _| {
+                            ui.horizontal(|ui| match plan.target_date {
+                                Some(date) => {
+                                    let mut d = date;
+                                    ui.add(egui_extras::DatePickerButton::new(&mut d).id_salt("target-date"));
+                                    if d != date {
+                                        edits.push(Command::SetTargetDate(Some(d)));
                                     }
-                                    None => {
-                                        if ui.button("Set a target date").clicked() {
-                                            let next_year = ctx
-                                                .today
-                                                .checked_add(jiff::Span::new().years(1))
-                                                .unwrap_or(ctx.today);
-                                            edits.push(Command::SetTargetDate(Some(next_year)));
-                                        }
+                                    if ui
+                                        .small_button("Clear")
+                                        .on_hover_text("Remove the target date")
+                                        .clicked()
+                                    {
+                                        edits.push(Command::SetTargetDate(None));
                                     }
-                                });
+                                }
+                                None => {
+                                    if ui.button("Set a target date").clicked() {
+                                        let next_year = ctx
+                                            .today
+                                            .checked_add(jiff::Span::new().years(1))
+                                            .unwrap_or(ctx.today);
+                                        edits.push(Command::SetTargetDate(Some(next_year)));
+                                    }
+                                }
                             });
                         });
                     });

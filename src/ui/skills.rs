@@ -190,53 +190,47 @@ impl SkillsView {
             widgets::Table::new(&[label_width, 0.0])
                 .spacing(vec2(10.0, 6.0))
                 .show(ui, |table| {
-                    table.row(|row| {
-                        row.cell(|ui| ui.label("Self rating"));
-                        row.cell(|ui| {
+                    table.labelled("Self rating", |ui, _| {
+                        let change = level_picker(
+                            ui,
+                            &format!("{name} self rating"),
+                            &levels,
+                            entry.self_rating,
+                            required,
+                            theme::own(ui.visuals()),
+                        );
+                        if let PickerChange::Set(rating) = change {
+                            set_entry(
+                                edits,
+                                &id,
+                                SkillEntry {
+                                    self_rating: rating,
+                                    ..entry.clone()
+                                },
+                            );
+                        }
+                    });
+                    if options.mentor {
+                        table.labelled("Mentor rating", |ui, _| {
                             let change = level_picker(
                                 ui,
-                                &format!("{name} self rating"),
+                                &format!("{name} mentor rating"),
                                 &levels,
-                                entry.self_rating,
+                                entry.mentor_rating,
                                 required,
-                                theme::own(ui.visuals()),
+                                theme::mentor(ui.visuals()),
                             );
                             if let PickerChange::Set(rating) = change {
                                 set_entry(
                                     edits,
                                     &id,
                                     SkillEntry {
-                                        self_rating: rating,
+                                        mentor_rating: rating,
                                         ..entry.clone()
                                     },
                                 );
                             }
-                        });
-                    });
-                    if options.mentor {
-                        table.row(|row| {
-                            row.cell(|ui| ui.label("Mentor rating"));
-                            row.cell(|ui| {
-                                let change = level_picker(
-                                    ui,
-                                    &format!("{name} mentor rating"),
-                                    &levels,
-                                    entry.mentor_rating,
-                                    required,
-                                    theme::mentor(ui.visuals()),
-                                );
-                                if let PickerChange::Set(rating) = change {
-                                    set_entry(
-                                        edits,
-                                        &id,
-                                        SkillEntry {
-                                            mentor_rating: rating,
-                                            ..entry.clone()
-                                        },
-                                    );
-                                }
-                                disagreement_ui(ui, entry.self_rating, entry.mentor_rating);
-                            });
+                            disagreement_ui(ui, entry.self_rating, entry.mentor_rating);
                         });
                     }
                 });

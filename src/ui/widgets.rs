@@ -318,6 +318,19 @@ impl TableRows<'_, '_> {
         self.row_of_height(height, add)
     }
 
+    /// Draws a row of two cells: `label`, and beside it what `add` adds
+    /// (`add` gets the label's response, for `labelled_by`).
+    pub fn labelled<R>(
+        &mut self,
+        label: impl Into<egui::WidgetText>,
+        add: impl FnOnce(&mut Ui, &Response) -> R,
+    ) -> R {
+        self.row(|row| {
+            let label = row.cell(|ui| ui.label(label));
+            row.cell(|ui| add(ui, &label))
+        })
+    }
+
     /// Draws one row whose cells are all `height` high, their content
     /// centred in it (for rows taller than a line, such as a header of
     /// wrapped buttons).
