@@ -148,14 +148,18 @@ fn killed_mid_save_the_file_is_old_or_new() {
     );
     assert_eq!(kept_old + got_new, trials);
 
-    // Whatever the last kill left, plus leftovers made by hand: the next
-    // start of a command that writes removes the temporary files only.
+    // Whatever the last kill left, plus leftovers made by hand, once they
+    // are a few minutes old: the next start of a command that writes removes
+    // those temporary files only. A fresh one may belong to a save running
+    // in another process and is kept.
     let partial = &new[..new.len() / 2];
     for name in [".trailmap-plan.ron-k1ll3d.tmp", ".trailmap-other.ron-x.tmp"] {
         fs::write(plans.join(name), partial).expect("write");
     }
+    common::age_temp_files(&plans);
+    fs::write(plans.join(".trailmap-plan.ron-fresh.tmp"), partial).expect("write");
     fs::write(plans.join("notes.tmp"), b"mine").expect("write");
-    assert!(temp_files(&plans).len() >= 2);
+    assert!(temp_files(&plans).len() >= 3);
     let other = plans.join("other.ron");
     let out = Command::new(common::bin())
         .args([
@@ -172,10 +176,10 @@ fn killed_mid_save_the_file_is_old_or_new() {
         .output()
         .expect("runs");
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    assert_eq!(temp_files(&plans), Vec::<String>::new());
+    assert_eq!(temp_files(&plans), [".trailmap-plan.ron-fresh.tmp"]);
     let mut names = listing(&plans);
-    names.retain(|n| n != "plan.ron.bak");
-    assert_eq!(names, ["notes.tmp", "other.ron", "plan.ron"]);
+    names.retain(|n| n != "plan.ron.bak" && !n.ends_with(".tmp"));
+    assert_eq!(names, ["other.ron", "plan.ron"]);
     assert_eq!(bytes(&plans.join("notes.tmp")), b"mine");
 }
 
@@ -189,6 +193,8 @@ fn save_copy_cleans_leftovers_where_it_writes() {
     let other = dir.path().join("elsewhere");
     fs::create_dir(&other).expect("mkdir");
     fs::write(other.join(".trailmap-x.ron-1.tmp"), b"another folder").expect("write");
+    common::age_temp_files(&folder);
+    common::age_temp_files(&other);
 
     let out = Command::new(common::bin())
         .args(["save-copy", common::PRIYA])
@@ -203,6 +209,7 @@ fn save_copy_cleans_leftovers_where_it_writes() {
     assert_eq!(listing(&other), [".trailmap-x.ron-1.tmp"]);
     // A failed start (the plan to copy does not exist) still cleans first.
     fs::write(folder.join(".trailmap-plan.ron-def.tmp"), b"half").expect("write");
+    common::age_temp_files(&folder);
     let out = Command::new(common::bin())
         .args(["save-copy", "missing.ron"])
         .arg(folder.join("plan.ron"))

@@ -203,6 +203,9 @@ fn recovery_files_read_back() {
         .enumerate()
     {
         let recovery = storage::Recovery {
+            base: original
+                .as_ref()
+                .map(|_| storage::Fingerprint::of(b"the file as it was")),
             original,
             written_at: "2026-11-22 10:15".to_owned(),
             plan: stress::library_plan(7 + n as u64, &framework),

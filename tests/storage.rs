@@ -652,6 +652,9 @@ fn clean_temp_files_removes_only_leftover_temporary_files() {
         fs::write(d.join(name), b"x").expect("write");
     }
     fs::create_dir(d.join(".trailmap-folder.tmp")).expect("mkdir");
+    // Fresh ones may belong to a save in progress: kept until they are old.
+    assert_eq!(clean_temp_files(d), 0);
+    common::age_temp_files(d);
     assert_eq!(clean_temp_files(d), 2);
     assert_eq!(
         listing(d),
@@ -674,18 +677,25 @@ fn recovery_files_round_trip() {
     let dir = temp_dir();
     let data = DataDir::new(dir.path());
     let original = dir.path().join("plans/priya.ron");
-    let path = storage::recovery_path(&data, Some(&original), "");
+    // An instance that is not running (no lock held): its copies are listed.
+    let path = storage::recovery_path(&data, "ended", Some(&original), "");
     assert_eq!(
         path,
-        storage::recovery_path(&data, Some(&original), ""),
+        storage::recovery_path(&data, "ended", Some(&original), ""),
         "stable for a path"
     );
     assert_ne!(
         path,
-        storage::recovery_path(&data, Some(&dir.path().join("plans/other.ron")), "")
+        storage::recovery_path(&data, "ended", Some(&dir.path().join("plans/other.ron")), "")
+    );
+    assert_ne!(
+        path,
+        storage::recovery_path(&data, "another", Some(&original), ""),
+        "each instance has its own"
     );
     let recovery = Recovery {
         original: Some(original.clone()),
+        base: Some(storage::Fingerprint::of(b"before")),
         written_at: "2026-11-10 10:00".into(),
         plan: edited(&example(MARCUS), "Unsaved edits"),
     };

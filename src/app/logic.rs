@@ -12,6 +12,21 @@ use crate::ui::error_page::{ErrorAction, LoadFailure};
 use crate::ui::welcome::{EXAMPLES, WelcomeAction};
 use crate::ui::{Edits, Tab};
 
+/// `title` as the window system may show it: control characters (NUL among
+/// them) replaced by U+FFFD, and at most 200 characters.
+pub fn window_title_text(title: &str) -> String {
+    const LIMIT: usize = 200;
+    let mut out: String = title
+        .chars()
+        .take(LIMIT)
+        .map(|c| if c.is_control() { '\u{fffd}' } else { c })
+        .collect();
+    if title.chars().nth(LIMIT).is_some() {
+        out.push('…');
+    }
+    out
+}
+
 /// A key unique to this run, for recovery files of plans never saved.
 fn untitled_key() -> String {
     let nanos = std::time::SystemTime::now()
@@ -23,7 +38,17 @@ fn untitled_key() -> String {
 impl TrailmapApp {
     pub(super) fn start(&mut self, plan: Option<PathBuf>, framework_file: Option<PathBuf>) {
         let _ = storage::ensure_dir(&self.data.plans());
-        storage::clean_temp_files(&self.data.plans());
+        // Leftovers of saves killed part-way, wherever Trailmap writes.
+        for dir in [
+            self.data.plans(),
+            self.data.root().to_path_buf(),
+            self.data.recovery(),
+            self.data.frameworks(),
+        ] {
+            storage::clean_temp_files(&dir);
+        }
+        let data = self.data.clone();
+        storage::Instance::clean_ended(&self.data, &|id| storage::has_recoveries_of(&data, id));
         let (catalog, errors) = storage::FrameworkCatalog::load(&self.data.frameworks());
         self.catalog = catalog;
         self.framework_errors = errors.iter().map(ToString::to_string).collect();
@@ -196,10 +221,12 @@ impl TrailmapApp {
     /// Opens the plan at `path` now. On failure shows the error page; the file
     /// is never written.
     pub fn open_path(&mut self, path: &Path) {
+        let path = &storage::canonical(path);
         storage::clean_temp_files(path.parent().unwrap_or(Path::new(".")));
         match storage::load_plan(path, &self.catalog) {
             Ok(loaded) => {
                 let newer = loaded.newer_format;
+                let (lock, held_elsewhere) = self.lock_plan(path);
                 self.page = Page::Plan(Box::new(OpenPlan {
                     doc: Document::new(loaded.plan),
                     path: Some(path.to_path_buf()),
@@ -208,6 +235,8 @@ impl TrailmapApp {
                     newer_format: newer,
                     untitled_key: untitled_key(),
                     recovery_revision: None,
+                    lock,
+                    held_elsewhere,
                 }));
                 self.prefs.add_recent(path);
                 self.prefs.last_plan = Some(path.to_path_buf());
@@ -216,6 +245,9 @@ impl TrailmapApp {
                     Some(v) => self.set_status(format!(
                         "Opened read-only: the file comes from a newer Trailmap (format {v}). Save as… keeps a copy."
                     )),
+                    None if held_elsewhere => self.set_status(
+                        "Opened read-only: this plan is open in another Trailmap window. Save as… keeps a copy.",
+                    ),
                     None => self.set_status(format!("Opened {}", path.display())),
                 }
             }
@@ -224,6 +256,20 @@ impl TrailmapApp {
                 self.page = Page::Error(LoadFailure::new(&error, text.as_deref()));
                 self.set_error(format!("Could not open {}", path.display()));
             }
+        }
+    }
+
+    /// Takes this window's lock on the plan at `path`, first letting go of
+    /// the lock of the plan open now (it is being replaced). Returns the lock
+    /// (none where the data folder cannot hold one) and whether another
+    /// window holds it.
+    fn lock_plan(&mut self, path: &Path) -> (Option<storage::PlanLock>, bool) {
+        if let Page::Plan(open) = &mut self.page {
+            open.lock = None;
+        }
+        match storage::PlanLock::acquire(&self.data, path) {
+            Ok(lock) => (lock, false),
+            Err(_) => (None, true),
         }
     }
 
@@ -244,6 +290,8 @@ impl TrailmapApp {
             newer_format: None,
             untitled_key: untitled_key(),
             recovery_revision: None,
+            lock: None,
+            held_elsewhere: false,
         }));
         self.after_open();
         self.tab = Tab::Skills;
@@ -329,7 +377,7 @@ impl TrailmapApp {
         let Some(open) = self.open_plan() else {
             return false;
         };
-        let (Some(path), None) = (open.path.clone(), open.newer_format) else {
+        let (Some(path), None, false) = (open.path.clone(), open.newer_format, open.held_elsewhere) else {
             self.show_save_as();
             return false;
         };
@@ -340,6 +388,28 @@ impl TrailmapApp {
     /// Saves to `path`. `expected` is what the file should still hold; a
     /// different file on disk opens the "changed on disk" dialog.
     pub(super) fn save_to(&mut self, path: &Path, expected: Option<storage::Fingerprint>) -> bool {
+        let path = &storage::canonical(path);
+        let Some(open) = self.open_plan() else {
+            return false;
+        };
+        // Only the window holding a plan's lock writes it.
+        let holds = open
+            .lock
+            .as_ref()
+            .is_some_and(|l| l.plan() == storage::PlanLock::key(path));
+        let new_lock = if holds {
+            None
+        } else {
+            match storage::PlanLock::acquire(&self.data, path) {
+                Ok(lock) => lock,
+                Err(e) => {
+                    let message = e.to_string();
+                    self.set_error(format!("Not saved: {message}"));
+                    self.dialog = Some(Dialog::SaveFailed(message));
+                    return false;
+                }
+            }
+        };
         let Some(open) = self.open_plan() else {
             return false;
         };
@@ -354,6 +424,10 @@ impl TrailmapApp {
                 open.path = Some(path.to_path_buf());
                 open.newer_format = None;
                 open.recovery_revision = None;
+                if !holds {
+                    open.lock = new_lock;
+                    open.held_elsewhere = false;
+                }
                 let _ = storage::discard_recovery(&old_recovery);
                 self.prefs.add_recent(path);
                 self.prefs.last_plan = Some(path.to_path_buf());
@@ -393,7 +467,12 @@ impl TrailmapApp {
     }
 
     pub(super) fn recovery_path_of(&self, open: &OpenPlan) -> PathBuf {
-        storage::recovery_path(&self.data, open.path.as_deref(), &open.untitled_key)
+        storage::recovery_path(
+            &self.data,
+            self.instance.id(),
+            open.path.as_deref(),
+            &open.untitled_key,
+        )
     }
 
     fn discard_current_recovery(&mut self) {
@@ -403,11 +482,23 @@ impl TrailmapApp {
         }
     }
 
-    /// Restores the plan in a recovery file, then removes the file.
+    /// Restores the plan in a recovery file left by a window that ended.
+    /// The file is removed only once this window's own copy holds the edits.
     fn restore(&mut self, file: &Path, recovery: Recovery) {
         let framework = self.framework_for(&recovery.plan);
-        let original = recovery.original.clone();
-        let fingerprint = original.as_deref().and_then(storage::Fingerprint::of_file);
+        // A relative path (written by an earlier version) was relative to a
+        // folder no longer known: the edits come back as an unsaved plan
+        // rather than aimed at whatever file has that name here.
+        let original = recovery.original.clone().filter(|p| p.is_absolute());
+        // The edits began from the file as it was then: saving them over a
+        // file that changed since asks first.
+        let fingerprint = original
+            .as_ref()
+            .map(|_| recovery.base.unwrap_or(storage::Fingerprint::UNKNOWN));
+        let (lock, held_elsewhere) = match &original {
+            Some(path) => self.lock_plan(path),
+            None => (None, false),
+        };
         let mut doc = Document::new(recovery.plan);
         doc.mark_unsaved();
         self.page = Page::Plan(Box::new(OpenPlan {
@@ -418,10 +509,23 @@ impl TrailmapApp {
             newer_format: None,
             untitled_key: untitled_key(),
             recovery_revision: None,
+            lock,
+            held_elsewhere,
         }));
         self.after_open();
+        if let Err(e) = self.write_recovery_now() {
+            self.set_error(format!(
+                "Restored, but the recovery copy {} is kept: {e}",
+                file.display()
+            ));
+            return;
+        }
         let _ = storage::discard_recovery(file);
         self.set_status(match original {
+            Some(p) if held_elsewhere => format!(
+                "Restored unsaved changes to {}, read-only: the plan is open in another window. Save as… keeps them",
+                p.display()
+            ),
             Some(p) => format!("Restored unsaved changes to {}; save to keep them", p.display()),
             None => "Restored an unsaved plan; save to keep it".to_owned(),
         });
@@ -502,6 +606,10 @@ impl TrailmapApp {
                     .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
             ),
         };
+        // The window system refuses a title with a NUL (winit panics) and
+        // may act on other control characters: show them as U+FFFD, and keep
+        // a very long name from making a very long title.
+        let title = window_title_text(&title);
         if title != self.title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.title = title;
@@ -553,23 +661,33 @@ impl TrailmapApp {
             ctx.request_repaint_after(wait);
             return;
         }
+        if let Err(e) = self.write_recovery_now() {
+            self.set_error(format!("Could not write the recovery copy: {e}"));
+            // Try again after the interval, not only at the next input.
+            ctx.request_repaint_after(self.recovery_interval.max(std::time::Duration::from_secs(1)));
+        }
+    }
+
+    /// Writes this window's recovery copy of the open plan now.
+    fn write_recovery_now(&mut self) -> Result<(), storage::StorageError> {
+        let Page::Plan(open) = &self.page else {
+            return Ok(());
+        };
         let path = self.recovery_path_of(open);
         let now = crate::clock::now();
         let recovery = Recovery {
             original: open.path.clone(),
+            base: open.fingerprint,
             written_at: format!("{} {:02}:{:02}", now.date(), now.hour(), now.minute()),
             plan: open.doc.plan().clone(),
         };
         let revision = open.doc.revision();
-        match storage::write_recovery(&path, &recovery) {
-            Ok(()) => {
-                if let Page::Plan(open) = &mut self.page {
-                    open.recovery_revision = Some(revision);
-                }
-            }
-            Err(e) => self.set_error(format!("Could not write the recovery copy: {e}")),
-        }
         self.last_recovery_write = Some(Instant::now());
+        storage::write_recovery(&path, &recovery)?;
+        if let Page::Plan(open) = &mut self.page {
+            open.recovery_revision = Some(revision);
+        }
+        Ok(())
     }
 
     pub(super) fn handle_dropped_files(&mut self, ctx: &egui::Context) {
@@ -743,7 +861,7 @@ impl TrailmapApp {
                         framework.skills.len(),
                         framework.roles.len()
                     ));
-                    self.prefs.framework_file = Some(path);
+                    self.prefs.framework_file = Some(storage::canonical(&path));
                     self.catalog.add(framework);
                 }
                 Err(e) => return Err(e.to_string()),

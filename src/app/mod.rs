@@ -24,7 +24,7 @@ pub use prefs::{Prefs, STORAGE_KEY, ThemeChoice};
 
 use crate::cli::GlobalArgs;
 use crate::model::{Document, Framework};
-use crate::storage::{DataDir, Fingerprint, FrameworkCatalog};
+use crate::storage::{self, DataDir, Fingerprint, FrameworkCatalog};
 use crate::storage::{LibraryCache, LibraryEntry};
 use crate::ui::checklist::ChecklistView;
 use crate::ui::error_page::LoadFailure;
@@ -45,7 +45,7 @@ pub struct AppConfig {
     pub plan: Option<PathBuf>,
     /// A framework file given on the command line.
     pub framework_file: Option<PathBuf>,
-    /// Preferences loaded from eframe's storage.
+    /// Preferences (`run` reads them from `DATA/prefs.ron`).
     pub prefs: Prefs,
     /// A fixed "today" (tests); `None` reads the clock.
     pub today: Option<Date>,
@@ -91,6 +91,11 @@ pub struct OpenPlan {
     pub untitled_key: String,
     /// The revision last written to the recovery file.
     pub recovery_revision: Option<u64>,
+    /// This window's lock on the plan file: only the holder writes it.
+    pub lock: Option<storage::PlanLock>,
+    /// Set when another window holds the plan's lock: the plan is open
+    /// read-only here, and saving asks for another file.
+    pub held_elsewhere: bool,
 }
 
 impl OpenPlan {
@@ -140,6 +145,12 @@ pub struct Status {
 /// The app.
 pub struct TrailmapApp {
     data: DataDir,
+    /// This running app: names its recovery copies, and its lock tells other
+    /// windows it is alive.
+    instance: storage::Instance,
+    /// The preferences as last written to `DATA/prefs.ron`; a difference
+    /// from `prefs` is written at the end of the frame.
+    prefs_saved: Prefs,
     catalog: FrameworkCatalog,
     framework_errors: Vec<String>,
     prefs: Prefs,
@@ -194,22 +205,25 @@ pub fn run(plan: Option<PathBuf>, global: &GlobalArgs) -> ExitCode {
             .with_inner_size([1280.0, 800.0])
             .with_min_inner_size([880.0, 560.0])
             .with_drag_and_drop(true),
-        persistence_path: Some(data.ui_state()),
         ..Default::default()
     };
+    let prefs = Prefs::from_text(crate::storage::read_prefs_text(&data, STORAGE_KEY).as_deref());
+    let options = match prefs.window_size {
+        Some([w, h]) if w >= 200.0 && h >= 200.0 => eframe::NativeOptions {
+            viewport: options.viewport.with_inner_size([w, h]),
+            ..options
+        },
+        _ => options,
+    };
     let mut config = AppConfig::new(data);
-    config.plan = plan;
-    config.framework_file = global.framework.clone();
+    // Kept absolute: a relative path means nothing once the app has moved on.
+    config.plan = plan.map(|p| crate::storage::canonical(&p));
+    config.framework_file = global.framework.as_deref().map(crate::storage::canonical);
+    config.prefs = prefs;
     let result = eframe::run_native(
         "Trailmap",
         options,
-        Box::new(move |cc| {
-            let mut config = config;
-            if let Some(storage) = cc.storage {
-                config.prefs = eframe::get_value(storage, STORAGE_KEY).unwrap_or_default();
-            }
-            Ok(Box::new(TrailmapApp::new(config)))
-        }),
+        Box::new(move |_cc| Ok(Box::new(TrailmapApp::new(config)))),
     );
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -227,8 +241,8 @@ impl eframe::App for TrailmapApp {
         crate::storage::log_frame();
     }
 
-    fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, STORAGE_KEY, &self.prefs);
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.save_prefs();
     }
 }
 
@@ -241,7 +255,9 @@ impl TrailmapApp {
         let mut app = Self {
             catalog: FrameworkCatalog::builtin_only(),
             framework_errors: Vec::new(),
+            instance: storage::Instance::claim(&config.data),
             data: config.data,
+            prefs_saved: config.prefs.clone(),
             prefs: config.prefs,
             page: Page::Welcome,
             tab: Tab::default(),
@@ -422,6 +438,36 @@ impl TrailmapApp {
         self.apply_edits(edits);
         self.update_title(&ctx);
         self.autosave_recovery(&ctx);
+        if let Some(rect) = ctx.input(|i| i.viewport().inner_rect) {
+            // Remembered with the next write of the preferences (or at exit).
+            self.prefs_saved.window_size = Some([rect.width(), rect.height()]);
+            self.prefs.window_size = self.prefs_saved.window_size;
+        }
+        if self.prefs != self.prefs_saved {
+            self.save_prefs();
+        }
+    }
+
+    /// Writes the preferences, keeping recent files another window added
+    /// since (see `Prefs::merged_with`).
+    fn save_prefs(&mut self) {
+        let ours = self.prefs.clone();
+        let written = std::cell::RefCell::new(None);
+        let result = storage::update_prefs(&self.data, &|disk| {
+            let merged = ours.merged_with(disk);
+            let text = merged.to_text();
+            *written.borrow_mut() = Some(merged);
+            text
+        });
+        if let Some(merged) = written.into_inner() {
+            if result.is_ok() {
+                self.prefs.recent = merged.recent.clone();
+            }
+            self.prefs_saved = self.prefs.clone();
+        }
+        if let Err(e) = result {
+            log::warn!("could not save the preferences: {e}");
+        }
     }
 
     fn menu_bar_ui(&mut self, ui: &mut Ui) {

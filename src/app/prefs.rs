@@ -1,4 +1,6 @@
-//! UI preferences and recent files, kept in eframe's storage.
+//! UI preferences and recent files, kept in `DATA/prefs.ron` (see
+//! `storage::update_prefs`; earlier versions kept them in eframe's storage,
+//! which is read once to carry them over).
 
 use std::path::{Path, PathBuf};
 
@@ -66,9 +68,40 @@ pub struct Prefs {
     pub library_open: bool,
     /// A framework file chosen in the app, used besides the built-in one.
     pub framework_file: Option<PathBuf>,
+    /// The window's inner size in points when it was last closed.
+    pub window_size: Option<[f32; 2]>,
 }
 
 impl Prefs {
+    /// Preferences from their text; anything unreadable gives the defaults.
+    /// Relative paths (kept by earlier versions as typed) are dropped: the
+    /// folder they were relative to is not known.
+    pub fn from_text(text: Option<&str>) -> Self {
+        let mut prefs: Self = text.and_then(|t| ron::from_str(t).ok()).unwrap_or_default();
+        prefs.recent.retain(|p| p.is_absolute());
+        prefs.last_plan = prefs.last_plan.filter(|p| p.is_absolute());
+        prefs.framework_file = prefs.framework_file.filter(|p| p.is_absolute());
+        prefs
+    }
+
+    /// The text they are saved as.
+    pub fn to_text(&self) -> String {
+        ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::new()).unwrap_or_default()
+    }
+
+    /// These preferences with the recent files of `disk` (written by another
+    /// window since) kept after ours, so that no window drops another's.
+    pub fn merged_with(&self, disk: Option<&str>) -> Self {
+        let mut merged = self.clone();
+        for path in Self::from_text(disk).recent {
+            if !merged.recent.contains(&path) {
+                merged.recent.push(path);
+            }
+        }
+        merged.recent.truncate(RECENT_LIMIT);
+        merged
+    }
+
     /// Puts `path` at the top of the recent files.
     pub fn add_recent(&mut self, path: &Path) {
         self.recent.retain(|p| p != path);

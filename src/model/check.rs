@@ -53,6 +53,28 @@ impl Plan {
                 );
             }
         }
+        if self.next_id > super::limits::MAX_ITEM_NUMBER {
+            push(
+                "next_id".into(),
+                format!(
+                    "{} is above the limit of {} for item numbers",
+                    self.next_id,
+                    super::limits::MAX_ITEM_NUMBER
+                ),
+                Some("next_id".into()),
+            );
+        }
+        if self.custom_skills.len() > super::limits::MAX_CUSTOM_SKILLS {
+            push(
+                "custom_skills".into(),
+                format!(
+                    "{} skills of its own; a plan can have at most {}",
+                    self.custom_skills.len(),
+                    super::limits::MAX_CUSTOM_SKILLS
+                ),
+                Some("custom_skills".into()),
+            );
+        }
         for (i, custom) in self.custom_skills.iter().enumerate() {
             let place = format!("custom_skills[{i}]");
             if !super::ids::is_valid_text_id(custom.id.as_str()) {

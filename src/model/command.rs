@@ -111,6 +111,14 @@ pub enum CommandError {
         /// Its id.
         id: String,
     },
+    /// The plan already holds as many as a limit allows.
+    #[error("a plan can have at most {limit} {what}")]
+    Limit {
+        /// Of what.
+        what: &'static str,
+        /// The limit.
+        limit: u64,
+    },
     /// An index past the end of a list.
     #[error("position {index} is past the end of the {what} (length {len})")]
     OutOfRange {
@@ -200,6 +208,12 @@ impl Command {
                 }
             }
             Self::InsertCustomSkill { index, skill, entry } => {
+                if plan.custom_skills.len() >= super::limits::MAX_CUSTOM_SKILLS {
+                    return Err(CommandError::Limit {
+                        what: "skills of its own",
+                        limit: super::limits::MAX_CUSTOM_SKILLS as u64,
+                    });
+                }
                 if plan.custom_skills.iter().any(|c| c.id == skill.id) {
                     return Err(CommandError::Duplicate {
                         what: "custom skill",

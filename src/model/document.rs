@@ -112,6 +112,14 @@ impl Document {
     fn apply_inner(&mut self, command: Command, merge_key: Option<String>) -> Result<(), CommandError> {
         let next_id_before = self.plan.next_id;
         let new_id = command.max_new_id();
+        // Checked before anything changes: the next number must stay within
+        // the limit (so `id + 1` cannot overflow).
+        if new_id.is_some_and(|id| id.0 >= super::limits::MAX_ITEM_NUMBER - 1) {
+            return Err(CommandError::Limit {
+                what: "numbered items",
+                limit: super::limits::MAX_ITEM_NUMBER - 1,
+            });
+        }
         let forward = command.clone();
         let inverse = command.apply(&mut self.plan)?;
         if let Some(id) = new_id {

@@ -238,6 +238,17 @@ impl Framework {
         if self.skills.is_empty() {
             push("skills".into(), "the framework has no skills".into(), None);
         }
+        if self.skills.len() > super::limits::MAX_FRAMEWORK_SKILLS {
+            push(
+                "skills".into(),
+                format!(
+                    "{} skills; a framework can have at most {}",
+                    self.skills.len(),
+                    super::limits::MAX_FRAMEWORK_SKILLS
+                ),
+                None,
+            );
+        }
         if !self.roles.iter().any(|r| r.target) {
             push("roles".into(), "no role is marked as a target".into(), None);
         }

@@ -27,5 +27,19 @@ pub use plan::{
 };
 pub use shared_text::SharedText;
 
+/// Limits that keep every plan that validates quick to draw and safe to
+/// edit; `Plan::check`, `Framework::validate` and the commands enforce them.
+pub mod limits {
+    /// At most this many skills of a plan's own. Career ladders name 4–12
+    /// competencies; past a few dozen the radar and the cards stop being
+    /// readable, and every view slows down with each one.
+    pub const MAX_CUSTOM_SKILLS: usize = 24;
+    /// At most this many skills in a framework, for the same reasons.
+    pub const MAX_FRAMEWORK_SKILLS: usize = 24;
+    /// Item numbers stay below this (2^53, exact in any JSON reader), so
+    /// handing out the next one can never overflow.
+    pub const MAX_ITEM_NUMBER: u64 = 1 << 53;
+}
+
 /// The id of the framework built into Trailmap.
 pub const BUILTIN_FRAMEWORK_ID: &str = "trailmap-leadership";

@@ -44,8 +44,14 @@ pub fn resolve_links(path: &Path) -> PathBuf {
 
 /// Replaces `target` with `bytes` atomically. The new file keeps the old one's
 /// permissions. On error the old file is untouched and no temporary file is
-/// left behind.
-pub fn atomic_write(target: &Path, bytes: &[u8], write: WriteFn<'_>) -> Result<(), StorageError> {
+/// left behind. Only [`super::guard`] calls this: every writer goes through
+/// its checks.
+pub(super) fn atomic_write_checked(
+    target: &Path,
+    bytes: &[u8],
+    write: WriteFn<'_>,
+    check: &dyn Fn(&fs::File) -> Result<(), StorageError>,
+) -> Result<(), StorageError> {
     let dir = match target.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
         _ => PathBuf::from("."),
@@ -59,6 +65,10 @@ pub fn atomic_write(target: &Path, bytes: &[u8], write: WriteFn<'_>) -> Result<(
         .suffix(TMP_SUFFIX)
         .tempfile_in(&dir)
         .map_err(|e| StorageError::io(target, "create a temporary file beside it", e))?;
+    check(tmp.as_file())?;
+    // Held until the file is renamed or removed: a cleaner in another
+    // process sees the lock and leaves the file alone (see clean_temp_files).
+    let _ = tmp.as_file().try_lock();
     write(tmp.as_file_mut(), bytes).map_err(|e| StorageError::io(target, "write the new contents", e))?;
     tmp.as_file_mut()
         .flush()
@@ -86,8 +96,15 @@ fn sync_dir(dir: &Path) -> io::Result<()> {
     }
 }
 
-/// Removes temporary files that a killed save left in `dir`. Returns how many
-/// were removed.
+/// A temporary file untouched for this long, and not locked, was left by a
+/// save that was killed: a save in progress rewrites its file within seconds
+/// and holds a lock on it.
+pub const STALE_AFTER: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// Removes temporary files that a killed save left in `dir`: only those
+/// older than [`STALE_AFTER`] that no process holds a lock on, so a save
+/// running in another process is never disturbed. Returns how many were
+/// removed.
 pub fn clean_temp_files(dir: &Path) -> usize {
     let Ok(entries) = fs::read_dir(dir) else {
         return 0;
@@ -96,8 +113,28 @@ pub fn clean_temp_files(dir: &Path) -> usize {
         .flatten()
         .filter(|e| {
             let name = e.file_name().to_string_lossy().into_owned();
-            name.starts_with(TMP_PREFIX) && name.ends_with(TMP_SUFFIX) && e.path().is_file()
+            name.starts_with(TMP_PREFIX) && name.ends_with(TMP_SUFFIX)
         })
+        .filter(|e| is_stale_temp(&e.path()))
         .filter(|e| fs::remove_file(e.path()).is_ok())
         .count()
+}
+
+/// Whether `path` is a regular file older than [`STALE_AFTER`] that nobody
+/// holds a lock on.
+fn is_stale_temp(path: &Path) -> bool {
+    let Ok(meta) = fs::symlink_metadata(path) else {
+        return false;
+    };
+    let old = meta
+        .modified()
+        .ok()
+        .and_then(|m| m.elapsed().ok())
+        .is_some_and(|age| age >= STALE_AFTER);
+    if !meta.is_file() || !old {
+        return false;
+    }
+    // A writer holds an exclusive lock while it writes; the lock is free
+    // again when the file is closed or its process dies.
+    fs::File::open(path).is_ok_and(|f| f.try_lock().is_ok())
 }

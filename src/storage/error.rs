@@ -39,6 +39,22 @@ pub enum ErrorKind {
     /// The path is a pipe, socket or device, not a regular file.
     #[error("this is a pipe, socket or device, not a plan file")]
     NotRegular,
+    /// A write aimed at a pipe, socket or device.
+    #[error("this is a pipe, socket or device, not a regular file; nothing was written")]
+    SpecialTarget,
+    /// A write aimed at a read-only file.
+    #[error("could not save over it: the file is read-only")]
+    ReadOnly,
+    /// A write aimed at a file that belongs to another user.
+    #[error("the file belongs to another user; it was not replaced")]
+    OtherOwner,
+    /// An export or framework aimed at a Trailmap plan (or an export at a
+    /// framework).
+    #[error("this is a Trailmap {0}; an export never replaces it (choose another file)")]
+    WouldReplaceTrailmapFile(&'static str),
+    /// The plan is open for editing in another Trailmap window.
+    #[error("the plan is open in another Trailmap window")]
+    HeldElsewhere,
     /// The file is empty or holds only whitespace and comments.
     #[error("the file is empty")]
     Empty,

@@ -5,8 +5,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
-use super::atomic::{atomic_write, write_all};
 use super::error::{ErrorKind, StorageError};
+use super::guard::{Purpose, write_guarded};
 use super::text::{parse, read_text};
 use crate::model::Framework;
 
@@ -152,10 +152,10 @@ pub fn install_framework(from: &Path, dir: &Path) -> Result<Framework, StorageEr
         ));
     }
     fs::create_dir_all(dir).map_err(|e| StorageError::io(dir, "create the frameworks folder", e))?;
-    atomic_write(
+    write_guarded(
         &dir.join(format!("{}.ron", framework.id)),
         text.as_bytes(),
-        &write_all,
+        Purpose::Framework,
     )?;
     Ok(framework)
 }

@@ -10,8 +10,8 @@ use std::time::UNIX_EPOCH;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-use super::atomic::{atomic_write, write_all};
 use super::frameworks::FrameworkCatalog;
+use super::guard::{Purpose, write_guarded};
 use super::plans::load_plan;
 use super::text::{parse, read_text};
 use crate::analysis::{Rater, readiness};
@@ -98,7 +98,7 @@ impl LibraryCache {
     pub fn save(&self, data_root: &Path) {
         if let Ok(text) = ron::to_string(self) {
             let _ = fs::create_dir_all(data_root);
-            let _ = atomic_write(&Self::file(data_root), text.as_bytes(), &write_all);
+            let _ = write_guarded(&Self::file(data_root), text.as_bytes(), Purpose::Own);
         }
     }
 

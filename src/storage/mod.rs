@@ -9,36 +9,44 @@ mod atomic;
 mod error;
 mod frame_log;
 mod frameworks;
+mod guard;
 mod library;
+mod locks;
 mod paths;
 mod plan_parse;
 mod plan_text;
 mod plans;
+mod prefs;
 mod recovery;
 mod text;
 
-pub use atomic::{TMP_PREFIX, TMP_SUFFIX, WriteFn, atomic_write, clean_temp_files, resolve_links, write_all};
+pub use atomic::{STALE_AFTER, TMP_PREFIX, TMP_SUFFIX, WriteFn, clean_temp_files, resolve_links, write_all};
 pub use error::{ErrorKind, Position, StorageError};
 pub use frame_log::{FRAME_LOG_ENV, log_frame};
 pub use frameworks::{
     BUILTIN_NAME, BUILTIN_TEXT, FrameworkCatalog, builtin, install_framework, load_framework, parse_framework,
 };
+pub use guard::{Purpose, trailmap_file_kind, write_guarded, write_guarded_with};
 pub use library::{FileStamp, LibraryCache, LibraryEntry, read_entry, scan};
+pub use locks::{Instance, PlanLock, canonical};
 pub use paths::{DATA_DIR_ENV, DataDir};
 pub use plans::{
     Fingerprint, LoadedPlan, backup_path, check_plan, load_plan, load_plan_text, parse_plan, plan_to_string,
     save_plan, save_plan_with,
 };
+pub use prefs::{read_prefs_text, update_prefs};
 pub use recovery::{
-    Recovery, discard_recovery, list_recoveries, read_recovery, recovery_path, write_recovery,
+    Recovery, discard_recovery, has_recoveries_of, list_recoveries, read_recovery, recovery_path,
+    write_recovery,
 };
 pub use text::{MAX_DEPTH, MAX_FILE_BYTES, read_text};
 
 use std::path::Path;
 
-/// Writes text to a new or existing file atomically (exports, images).
+/// Writes an export (a report, a chart image) to a new or existing file,
+/// atomically; never replaces a plan or framework (see [`write_guarded`]).
 pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), StorageError> {
-    atomic_write(&resolve_links(path), bytes, &write_all)
+    write_guarded(path, bytes, Purpose::Export).map(|_| ())
 }
 
 /// The file's text with invalid UTF-8 replaced, for showing the lines around

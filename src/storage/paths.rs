@@ -46,13 +46,29 @@ impl DataDir {
         self.root.join("recovery")
     }
 
+    /// Lock files of running apps: `DATA/instances`.
+    pub fn instances(&self) -> PathBuf {
+        self.root.join("instances")
+    }
+
+    /// Lock files of plans open for editing: `DATA/locks`.
+    pub fn locks(&self) -> PathBuf {
+        self.root.join("locks")
+    }
+
     /// Installed frameworks: `DATA/frameworks`.
     pub fn frameworks(&self) -> PathBuf {
         self.root.join("frameworks")
     }
 
-    /// UI preferences and recent files (eframe's storage): `DATA/ui-state.ron`.
+    /// Where earlier versions kept the preferences (eframe's storage, written
+    /// in place): `DATA/ui-state.ron`. Only read, once, to carry them over.
     pub fn ui_state(&self) -> PathBuf {
         self.root.join("ui-state.ron")
+    }
+
+    /// Preferences and recent files: `DATA/prefs.ron`.
+    pub fn prefs(&self) -> PathBuf {
+        self.root.join("prefs.ron")
     }
 }

@@ -20,8 +20,8 @@
 //! `\t`, `\0` and `\u{…}` for other control characters; everything else is
 //! written as it is (UTF-8).
 
+use super::recovery::Recovery;
 use std::fmt::Write as _;
-use std::path::Path;
 
 use jiff::civil::{Date, DateTime};
 
@@ -43,18 +43,25 @@ pub fn plan_text(plan: &Plan) -> String {
 /// A recovery file's text (`Recovery` in RON): the original path, when it was
 /// written, and the plan, written like [`plan_text`]. `None` when the path is
 /// not UTF-8, which RON cannot hold as text; the caller then uses serde.
-pub fn recovery_text(original: Option<&Path>, written_at: &str, plan: &Plan) -> Option<String> {
-    let original = match original {
+pub fn recovery_text(recovery: &Recovery) -> Option<String> {
+    let original = match &recovery.original {
         Some(path) => Some(path.to_str()?),
         None => None,
     };
+    let plan = &recovery.plan;
     let mut w = Writer {
         out: String::with_capacity(estimate(plan) + 256),
     };
     w.raw("(\n  original: ");
     w.option(original, Writer::string);
+    if let Some(base) = recovery.base {
+        // Serde's own text for it, which is short and has no strings.
+        w.raw(",\n  base: Some(");
+        w.raw(&ron::to_string(&base).ok()?);
+        w.raw(")");
+    }
     w.raw(",\n  written_at: ");
-    w.string(written_at);
+    w.string(&recovery.written_at);
     w.raw(",\n  plan: ");
     w.plan(plan);
     w.raw(")\n");

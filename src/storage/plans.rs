@@ -7,9 +7,10 @@ use std::sync::Arc;
 
 use serde::Deserialize;
 
-use super::atomic::{WriteFn, atomic_write, resolve_links, write_all};
+use super::atomic::{WriteFn, write_all};
 use super::error::{ErrorKind, StorageError};
 use super::frameworks::FrameworkCatalog;
+use super::guard::{Purpose, write_guarded_with};
 use super::plan_parse::parse_plan_fast;
 use super::plan_text::plan_text;
 use super::text::{decode, find, parse, read_bytes};
@@ -17,7 +18,7 @@ use crate::model::{Framework, PLAN_FORMAT, Plan};
 
 /// What a file held when it was read or written, to notice changes made by
 /// another program.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, Deserialize)]
 pub struct Fingerprint {
     len: u64,
     hash: u64,
@@ -45,6 +46,18 @@ impl Fingerprint {
             len: bytes.len() as u64,
             hash,
         }
+    }
+
+    /// A fingerprint no file has: for edits whose starting point is not
+    /// known, so that saving them over a file always asks first.
+    pub const UNKNOWN: Self = Self {
+        len: u64::MAX,
+        hash: 0,
+    };
+
+    /// The hash part, for names made from a key.
+    pub fn value(&self) -> u64 {
+        self.hash
     }
 
     /// The fingerprint of the file at `path` now, or `None` if it cannot be read.
@@ -266,62 +279,19 @@ pub fn save_plan_with(
     expected: Option<Fingerprint>,
     write: WriteFn<'_>,
 ) -> Result<Fingerprint, StorageError> {
-    let target = resolve_links(path);
-    // Reading a pipe to keep it as the backup would wait for a writer.
-    if fs::metadata(&target).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
-        return Err(StorageError::new(path, ErrorKind::NotRegular));
-    }
-    let old = match fs::read(&target) {
-        Ok(bytes) => Some(bytes),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-        Err(e) if target.is_dir() => {
-            let _ = e;
-            return Err(StorageError::new(path, ErrorKind::NotAFile));
-        }
-        Err(e) => return Err(StorageError::io(path, "read the current file", e)),
-    };
-    if let Some(old) = &old {
-        if let Some(expected) = expected
-            && Fingerprint::of(old) != expected
-        {
-            return Err(StorageError::new(path, ErrorKind::ChangedOnDisk));
-        }
-        // Most files state their version first: a current or older one can be
-        // seen at a glance; anything else is read in full as before.
-        if let Ok(text) = std::str::from_utf8(old.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(old))
-            && leading_version(text).is_none_or(|v| v > PLAN_FORMAT)
-            && let Ok(header) = ron::from_str::<Header>(text)
-            && let Some(found) = header.format_version
-            && found > PLAN_FORMAT
-        {
-            return Err(StorageError::new(path, ErrorKind::WouldOverwriteNewer { found }));
-        }
-        // The rename at the end of an atomic save would replace even a file we
-        // may not write (it needs only the folder's permission), so ask first.
-        if is_read_only(&target) {
-            return Err(StorageError::io(
-                path,
-                "save over it",
-                std::io::Error::new(std::io::ErrorKind::PermissionDenied, "the file is read-only"),
-            ));
-        }
-    }
     let text = plan_to_string(plan);
-    if let Some(old) = &old {
-        atomic_write(&backup_path(&target), old, &write_all)?;
-    }
-    atomic_write(&target, text.as_bytes(), write)?;
-    Ok(Fingerprint::of(text.as_bytes()))
+    write_guarded_with(path, text.as_bytes(), Purpose::Plan { expected }, write)
 }
 
-/// Whether the file at `path` is marked read-only, or this user may not write
-/// it. Opening for writing without truncating changes nothing in the file.
-fn is_read_only(path: &Path) -> bool {
-    if fs::metadata(path).is_ok_and(|m| m.permissions().readonly()) {
-        return true;
+/// The format version of a plan file's bytes when it is newer than this
+/// build understands, else `None`.
+pub(super) fn newer_version_in(old: &[u8]) -> Option<u32> {
+    // Most files state their version first: a current or older one can be
+    // seen at a glance; anything else is read in full.
+    let text = std::str::from_utf8(old.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(old)).ok()?;
+    if leading_version(text).is_some_and(|v| v <= PLAN_FORMAT) {
+        return None;
     }
-    matches!(
-        fs::OpenOptions::new().write(true).open(path),
-        Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied
-    )
+    let found = ron::from_str::<Header>(text).ok()?.format_version?;
+    (found > PLAN_FORMAT).then_some(found)
 }

@@ -6,8 +6,9 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use super::atomic::{atomic_write, write_all};
 use super::error::{ErrorKind, StorageError};
+use super::guard::{Purpose, write_guarded};
+use super::locks::Instance;
 use super::paths::DataDir;
 use super::plan_text::recovery_text;
 use super::plans::Fingerprint;
@@ -17,25 +18,41 @@ use crate::model::Plan;
 /// What a recovery file holds.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Recovery {
-    /// The plan file the edits belong to; `None` for a plan never saved.
+    /// The plan file the edits belong to, as an absolute path; `None` for a
+    /// plan never saved. (Files from earlier versions may hold a relative
+    /// path: the app treats those as unsaved plans.)
     pub original: Option<PathBuf>,
+    /// What the plan file held when the edits began: saving the restored
+    /// edits asks first when the file has changed since. `None` in files
+    /// from earlier versions, where it is unknown.
+    #[serde(default)]
+    pub base: Option<Fingerprint>,
     /// When the copy was written, as local time text.
     pub written_at: String,
     /// The plan with the unsaved edits.
     pub plan: Plan,
 }
 
-/// The recovery file for a plan at `original`, or for an unsaved plan known by
-/// `key` (any text unique to that plan).
-pub fn recovery_path(data: &DataDir, original: Option<&Path>, key: &str) -> PathBuf {
+/// The recovery file of the app instance `instance` for a plan at
+/// `original`, or for an unsaved plan known by `key` (any text unique to that
+/// plan). Each instance has its own, so two windows never write one file.
+pub fn recovery_path(data: &DataDir, instance: &str, original: Option<&Path>, key: &str) -> PathBuf {
     let name = match original {
         Some(path) => {
             let hash = Fingerprint::of(path.to_string_lossy().as_bytes());
-            format!("plan-{:016x}.ron", fingerprint_hash(hash))
+            format!("{instance}.plan-{:016x}.ron", fingerprint_hash(hash))
         }
-        None => format!("untitled-{key}.ron"),
+        None => format!("{instance}.untitled-{key}.ron"),
     };
     data.recovery().join(name)
+}
+
+/// The instance that wrote the recovery file at `path`, or `None` for a file
+/// named by an earlier version (one copy per plan, no instance).
+fn instance_of(path: &Path) -> Option<String> {
+    let name = path.file_name()?.to_str()?;
+    let (instance, rest) = name.split_once('.')?;
+    (rest.starts_with("plan-") || rest.starts_with("untitled-")).then(|| instance.to_owned())
 }
 
 fn fingerprint_hash(f: Fingerprint) -> u64 {
@@ -65,12 +82,12 @@ pub fn write_recovery(path: &Path, recovery: &Recovery) -> Result<(), StorageErr
     }
     // The fast writer, as for plans (the app writes this every few seconds
     // while there are unsaved changes); serde for a path that is not UTF-8.
-    let text = match recovery_text(recovery.original.as_deref(), &recovery.written_at, &recovery.plan) {
+    let text = match recovery_text(recovery) {
         Some(text) => text,
         None => ron::ser::to_string_pretty(recovery, ron::ser::PrettyConfig::new())
             .map_err(|e| StorageError::new(path, ErrorKind::Invalid(e.to_string())))?,
     };
-    atomic_write(path, text.as_bytes(), &write_all)
+    write_guarded(path, text.as_bytes(), Purpose::Own).map(|_| ())
 }
 
 /// Reads one recovery file.
@@ -79,8 +96,10 @@ pub fn read_recovery(path: &Path) -> Result<Recovery, StorageError> {
     parse(path, &text)
 }
 
-/// Every recovery file in the data folder, oldest name first, with what it
-/// holds or why it cannot be read.
+/// The recovery files left by app instances that are no longer running (a
+/// crash, `kill -9`, a power cut), oldest name first, with what each holds or
+/// why it cannot be read. Copies of running instances are theirs and are not
+/// listed.
 pub fn list_recoveries(data: &DataDir) -> Vec<(PathBuf, Result<Recovery, StorageError>)> {
     let Ok(entries) = fs::read_dir(data.recovery()) else {
         return Vec::new();
@@ -89,6 +108,7 @@ pub fn list_recoveries(data: &DataDir) -> Vec<(PathBuf, Result<Recovery, Storage
         .flatten()
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|x| x == "ron") && p.is_file())
+        .filter(|p| instance_of(p).is_none_or(|id| !Instance::is_running(data, &id)))
         .collect();
     paths.sort();
     paths
@@ -107,4 +127,13 @@ pub fn discard_recovery(path: &Path) -> Result<(), StorageError> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
         Err(e) => Err(StorageError::io(path, "delete the recovery file", e)),
     }
+}
+
+/// Whether any recovery file in the data folder was written by `instance`.
+pub fn has_recoveries_of(data: &DataDir, instance: &str) -> bool {
+    fs::read_dir(data.recovery()).is_ok_and(|entries| {
+        entries
+            .flatten()
+            .any(|e| instance_of(&e.path()).is_some_and(|id| id == instance))
+    })
 }

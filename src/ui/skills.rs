@@ -355,10 +355,19 @@ impl SkillsView {
             );
             let enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             let name = self.new_skill.trim().to_owned();
+            let full = ctx.plan.custom_skills.len() >= crate::model::limits::MAX_CUSTOM_SKILLS;
             let add = ui
-                .add_enabled(!name.is_empty(), egui::Button::new("Add custom skill"))
-                .on_hover_text("Add a skill of your own to rate and track");
-            if (add.clicked() || enter) && !name.is_empty() {
+                .add_enabled(!name.is_empty() && !full, egui::Button::new("Add custom skill"))
+                .on_hover_text("Add a skill of your own to rate and track")
+                .on_disabled_hover_text(if full {
+                    format!(
+                        "A plan can have at most {} skills of its own",
+                        crate::model::limits::MAX_CUSTOM_SKILLS
+                    )
+                } else {
+                    "Type a name first".to_owned()
+                });
+            if (add.clicked() || enter) && !name.is_empty() && !full {
                 let id = unique_skill_id(ctx, &name);
                 edits.push(Command::InsertCustomSkill {
                     index: ctx.plan.custom_skills.len(),

@@ -106,6 +106,23 @@ pub fn temp_files(dir: &Path) -> Vec<String> {
         .collect()
 }
 
+/// Makes every temporary file in `dir` look as old as one a killed save left
+/// behind: older than [`storage::STALE_AFTER`], which is what the cleaners
+/// remove (a younger one may belong to a save in progress).
+pub fn age_temp_files(dir: &Path) {
+    let old = std::time::SystemTime::now() - storage::STALE_AFTER - std::time::Duration::from_secs(5);
+    for name in temp_files(dir) {
+        if !dir.join(&name).is_file() {
+            continue;
+        }
+        let file = std::fs::File::options()
+            .write(true)
+            .open(dir.join(&name))
+            .expect("open a temporary file");
+        file.set_modified(old).expect("set its time");
+    }
+}
+
 /// A fresh temporary folder.
 pub fn temp_dir() -> tempfile::TempDir {
     tempfile::Builder::new()

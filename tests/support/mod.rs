@@ -71,6 +71,20 @@ pub fn harness(config: AppConfig) -> Harness<'static, TrailmapApp> {
     harness
 }
 
+/// The app in a 1280×800 harness that draws a box for a character no font
+/// has, as the real app does (the test default is to panic, which keeps our
+/// own texts honest; user text may hold anything).
+pub fn harness_with_tofu(config: AppConfig) -> Harness<'static, TrailmapApp> {
+    let app = TrailmapApp::new(config);
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_max_steps(20)
+        .allow_missing_glyphs()
+        .build_ui_state(|ui, app: &mut TrailmapApp| app.ui_root(ui), app);
+    harness.run_ok();
+    harness
+}
+
 /// The open plan; panics when no plan is open.
 pub fn plan(harness: &Harness<'_, TrailmapApp>) -> Plan {
     harness
@@ -142,4 +156,25 @@ pub fn replace_text(harness: &mut Harness<'_, TrailmapApp>, label: &str, text: &
     harness.run_ok();
     harness.get_by_label(label).type_text(text);
     harness.run_ok();
+}
+
+/// Makes the file at `path` look as old as a leftover of a killed save
+/// (older than `storage::STALE_AFTER`).
+pub fn make_old(path: &Path) {
+    let old = std::time::SystemTime::now() - trailmap::storage::STALE_AFTER - Duration::from_secs(5);
+    std::fs::File::options()
+        .write(true)
+        .open(path)
+        .and_then(|f| f.set_modified(old))
+        .expect("set the file's time");
+}
+
+/// Whether `dir` holds a temporary file of an atomic write.
+pub fn temp_leftovers(dir: &Path) -> bool {
+    std::fs::read_dir(dir).is_ok_and(|d| {
+        d.flatten().any(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            name.starts_with(trailmap::storage::TMP_PREFIX) && name.ends_with(trailmap::storage::TMP_SUFFIX)
+        })
+    })
 }

@@ -1,0 +1,155 @@
+//! The one way Trailmap replaces a file. Plans, reports, chart images,
+//! frameworks, preferences, recovery copies and the library cache all go
+//! through [`write_guarded`], which refuses what no writer may replace and
+//! then writes atomically (see `atomic.rs`).
+
+use std::fs;
+use std::path::Path;
+
+use super::atomic::{WriteFn, atomic_write_checked, resolve_links, write_all};
+use super::error::{ErrorKind, StorageError};
+use super::plans::{Fingerprint, backup_path, newer_version_in};
+
+/// What a write is for, which decides the checks beyond the common ones.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Purpose {
+    /// A plan. With `expected`, refuses when the file on disk no longer
+    /// matches it; refuses a file from a newer Trailmap; keeps the previous
+    /// file as `NAME.ron.bak`.
+    Plan {
+        /// What the file held when it was opened or last saved.
+        expected: Option<Fingerprint>,
+    },
+    /// A report, chart image or other export: never replaces a Trailmap plan
+    /// or framework (an export aimed at the plan it came from would destroy
+    /// it).
+    Export,
+    /// An installed framework: never replaces a plan.
+    Framework,
+    /// Trailmap's own files in the data folder (preferences, recovery
+    /// copies, the library cache).
+    Own,
+}
+
+/// Replaces the file at `path` with `bytes`, or creates it. Whatever the
+/// purpose, refuses:
+/// - a folder, and a pipe, socket or device (only regular files are replaced);
+/// - a file that is read-only or that this user may not write;
+/// - a file owned by another user (the rename of an atomic save needs only
+///   the folder's permission, so it would hand the file to us).
+///
+/// Then the purpose's own checks (see [`Purpose`]). A symbolic link is
+/// followed, so the file it points to is updated and the link kept. On any
+/// error nothing was written. Returns the fingerprint of the bytes written.
+pub fn write_guarded(path: &Path, bytes: &[u8], purpose: Purpose) -> Result<Fingerprint, StorageError> {
+    write_guarded_with(path, bytes, purpose, &write_all)
+}
+
+/// [`write_guarded`] with the writer that fills the temporary file given, so
+/// tests can make the write fail part-way.
+pub fn write_guarded_with(
+    path: &Path,
+    bytes: &[u8],
+    purpose: Purpose,
+    write: WriteFn<'_>,
+) -> Result<Fingerprint, StorageError> {
+    let target = resolve_links(path);
+    let old = match fs::metadata(&target) {
+        Ok(meta) if meta.is_dir() => return Err(StorageError::new(path, ErrorKind::NotAFile)),
+        Ok(meta) if !meta.is_file() => return Err(StorageError::new(path, ErrorKind::SpecialTarget)),
+        Ok(_) => {
+            if is_read_only(&target) {
+                return Err(StorageError::new(path, ErrorKind::ReadOnly));
+            }
+            // Reading the old file also keeps it for the backup and the checks.
+            match fs::read(&target) {
+                Ok(bytes) => Some(bytes),
+                Err(e) => return Err(StorageError::io(path, "read the current file", e)),
+            }
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => return Err(StorageError::io(path, "look at the current file", e)),
+    };
+    if let Some(old) = &old {
+        match purpose {
+            Purpose::Plan { expected } => {
+                if expected.is_some_and(|expected| Fingerprint::of(old) != expected) {
+                    return Err(StorageError::new(path, ErrorKind::ChangedOnDisk));
+                }
+                if let Some(found) = newer_version_in(old) {
+                    return Err(StorageError::new(path, ErrorKind::WouldOverwriteNewer { found }));
+                }
+            }
+            Purpose::Export | Purpose::Framework => {
+                if let Some(what) = trailmap_file_kind(old)
+                    && (purpose == Purpose::Export || what == "plan")
+                {
+                    return Err(StorageError::new(path, ErrorKind::WouldReplaceTrailmapFile(what)));
+                }
+            }
+            Purpose::Own => {}
+        }
+    }
+    let owner_check = |tmp: &fs::File| -> Result<(), StorageError> { check_owner(path, &target, tmp) };
+    if let (Purpose::Plan { .. }, Some(old)) = (purpose, &old) {
+        atomic_write_checked(&backup_path(&target), old, &write_all, &owner_check)?;
+    }
+    atomic_write_checked(&target, bytes, write, &owner_check)?;
+    Ok(Fingerprint::of(bytes))
+}
+
+/// Refuses when the file at `target` exists and belongs to another user than
+/// the one who owns the new temporary file `tmp` (this process).
+#[cfg(unix)]
+fn check_owner(path: &Path, target: &Path, tmp: &fs::File) -> Result<(), StorageError> {
+    use std::os::unix::fs::MetadataExt;
+    let (Ok(old), Ok(new)) = (fs::metadata(target), tmp.metadata()) else {
+        return Ok(());
+    };
+    if old.uid() != new.uid() {
+        return Err(StorageError::new(path, ErrorKind::OtherOwner));
+    }
+    Ok(())
+}
+
+#[cfg(not(unix))]
+fn check_owner(_path: &Path, _target: &Path, _tmp: &fs::File) -> Result<(), StorageError> {
+    Ok(())
+}
+
+/// Whether the file at `path` is marked read-only, or this user may not write
+/// it. Opening for writing without truncating changes nothing in the file.
+fn is_read_only(path: &Path) -> bool {
+    if fs::metadata(path).is_ok_and(|m| m.permissions().readonly()) {
+        return true;
+    }
+    matches!(
+        fs::OpenOptions::new().write(true).open(path),
+        Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied
+    )
+}
+
+/// `Some("plan")` or `Some("framework")` when `bytes` start the way a
+/// Trailmap plan or framework does: comments and whitespace, an optional
+/// `Framework`, `(`, then `format_version`.
+pub fn trailmap_file_kind(bytes: &[u8]) -> Option<&'static str> {
+    let head = &bytes[..bytes.len().min(64 * 1024)];
+    let text = String::from_utf8_lossy(head);
+    let mut rest = text.trim_start_matches('\u{feff}');
+    loop {
+        rest = rest.trim_start();
+        if let Some(comment) = rest.strip_prefix("//") {
+            rest = comment.split_once('\n').map_or("", |(_, after)| after);
+        } else if let Some(comment) = rest.strip_prefix("/*") {
+            rest = comment.split_once("*/").map_or("", |(_, after)| after);
+        } else {
+            break;
+        }
+    }
+    let (kind, rest) = match rest.strip_prefix("Framework") {
+        Some(after) => ("framework", after),
+        None => ("plan", rest),
+    };
+    let rest = rest.trim_start().strip_prefix('(')?.trim_start();
+    rest.starts_with("format_version").then_some(kind)
+}

@@ -1,0 +1,519 @@
+//! Nothing lost with more than one window, more than one folder, or a crash
+//! in between: recovery copies per window, locks on open plans, absolute
+//! paths, preferences shared by windows, and plans with hostile text or
+//! numbers at their limits. The real app state through egui_kittest; a
+//! second real process where a second process is the point.
+
+mod support;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use egui::Key;
+use support::{Sandbox, click, ctrl, dirty, harness, plan, press, shows};
+use trailmap::app::{DialogKind, PageKind, Prefs, STORAGE_KEY};
+use trailmap::model::{Level, SkillId};
+use trailmap::storage;
+
+const PRIYA: &str = "priya-tech-lead-to-em.ron";
+const MARCUS: &str = "marcus-tech-lead-to-head-of-product.ron";
+
+fn influence() -> SkillId {
+    SkillId::new("influence")
+}
+
+fn recovery_files(sandbox: &Sandbox) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(sandbox.data().recovery())
+        .map(|d| d.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default();
+    files.sort();
+    files
+}
+
+fn status(h: &egui_kittest::Harness<'_, trailmap::app::TrailmapApp>) -> String {
+    h.state().status().map(|s| s.text.clone()).unwrap_or_default()
+}
+
+/// Finding 3: a recovery copy made in one folder, restored from another
+/// folder that holds a plan of the same name, must not replace that plan.
+#[test]
+fn a_copy_restored_from_another_folder_never_replaces_a_plan_there() {
+    let sandbox = Sandbox::new();
+    let a = sandbox.dir.path().join("a");
+    let b = sandbox.dir.path().join("b");
+    for (dir, example) in [(&a, PRIYA), (&b, MARCUS)] {
+        std::fs::create_dir_all(dir).expect("mkdir");
+        let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("saves").join(example);
+        std::fs::copy(from, dir.join("plan.ron")).expect("copy");
+    }
+    let b_before = std::fs::read(b.join("plan.ron")).expect("read");
+    let cwd = std::env::current_dir().expect("cwd");
+
+    // `trailmap plan.ron` in a/, an edit, then a crash.
+    std::env::set_current_dir(&a).expect("cd a");
+    let mut h = harness(sandbox.config(Some(Path::new("plan.ron"))));
+    std::env::set_current_dir(&cwd).expect("cd back");
+    press(&mut h, "Influence self rating 5");
+    let kept = h.state().prefs().clone();
+    drop(h);
+    assert!(
+        kept.recent
+            .iter()
+            .chain(kept.last_plan.iter())
+            .all(|p| p.is_absolute()),
+        "every path kept is absolute: {kept:?}"
+    );
+
+    // `trailmap` in b/, Restore, Ctrl+S.
+    std::env::set_current_dir(&b).expect("cd b");
+    let mut h = harness(sandbox.config(None));
+    std::env::set_current_dir(&cwd).expect("cd back");
+    assert_eq!(h.state().dialog_kind(), Some(DialogKind::Recovery));
+    click(&mut h, "Restore");
+    ctrl(&mut h, Key::S);
+    assert!(!dirty(&h), "{}", status(&h));
+    assert_eq!(
+        std::fs::read(b.join("plan.ron")).expect("read"),
+        b_before,
+        "b/plan.ron is untouched"
+    );
+    let a_plan = storage::load_plan(&a.join("plan.ron"), &storage::FrameworkCatalog::builtin_only())
+        .expect("a/plan.ron loads");
+    assert_eq!(a_plan.plan.self_rating(&influence()), Level::new(5));
+}
+
+/// Finding 3, for files an earlier version left: a recovery copy that names
+/// its plan by a relative path comes back as an unsaved plan, and relative
+/// recent files are dropped.
+#[test]
+fn a_relative_path_left_by_an_earlier_version_is_never_written() {
+    let sandbox = Sandbox::new();
+    let path = sandbox.example(PRIYA);
+    let mut edited = storage::load_plan(&path, &storage::FrameworkCatalog::builtin_only())
+        .expect("loads")
+        .plan;
+    edited.person.name = "Edited in a crash".into();
+    std::fs::create_dir_all(sandbox.data().recovery()).expect("mkdir");
+    let legacy = storage::Recovery {
+        original: Some(PathBuf::from(PRIYA)),
+        base: None,
+        written_at: "2026-11-21 10:00".into(),
+        plan: edited,
+    };
+    storage::write_recovery(
+        &sandbox.data().recovery().join("plan-0123456789abcdef.ron"),
+        &legacy,
+    )
+    .expect("write");
+    let prefs = Prefs::from_text(Some(
+        "(recent: [\"plan.ron\", \"/abs/plan.ron\"], last_plan: Some(\"plan.ron\"))",
+    ));
+    assert_eq!(prefs.recent, [PathBuf::from("/abs/plan.ron")]);
+    assert_eq!(prefs.last_plan, None);
+
+    let mut h = harness(sandbox.config(None));
+    click(&mut h, "Restore");
+    let open = h.state().open_plan().expect("restored");
+    assert_eq!(open.path, None, "the folder it was relative to is unknown");
+    assert_eq!(open.doc.plan().person.name, "Edited in a crash");
+    ctrl(&mut h, Key::S);
+    assert_eq!(
+        h.state().dialog_kind(),
+        Some(DialogKind::Path(trailmap::app::PathPurpose::SaveAs))
+    );
+}
+
+/// Finding 4: edits restored after a crash began from the file as it was
+/// then; a change made on disk since is not silently replaced.
+#[test]
+fn a_restored_copy_asks_before_replacing_changes_made_on_disk_since() {
+    let sandbox = Sandbox::new();
+    let path = sandbox.example(PRIYA);
+    let mut h = harness(sandbox.config(Some(&path)));
+    press(&mut h, "Influence self rating 5");
+    drop(h);
+    let theirs = std::fs::read_to_string(&path)
+        .expect("read")
+        .replace("Priya Raman", "Priya R.");
+    std::fs::write(&path, &theirs).expect("another program changes it");
+
+    let mut h = harness(sandbox.config(None));
+    click(&mut h, "Restore");
+    ctrl(&mut h, Key::S);
+    assert_eq!(h.state().dialog_kind(), Some(DialogKind::ChangedOnDisk));
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), theirs);
+    assert!(dirty(&h), "the restored edits are still there");
+}
+
+/// Finding 5: two windows on one plan. The second opens it read-only; each
+/// keeps its own recovery copy, and a save in one never removes the other's.
+#[test]
+fn a_second_window_opens_the_plan_read_only_and_keeps_its_own_copy() {
+    let sandbox = Sandbox::new();
+    let path = sandbox.example(PRIYA);
+    let before = std::fs::read(&path).expect("read");
+    let mut first = harness(sandbox.config(Some(&path)));
+    let mut second = harness(sandbox.config(Some(&path)));
+    assert!(!first.state().open_plan().expect("open").held_elsewhere);
+    assert!(second.state().open_plan().expect("open").held_elsewhere);
+    assert!(
+        status(&second).contains("open in another Trailmap window"),
+        "{}",
+        status(&second)
+    );
+
+    press(&mut second, "Communication self rating 5");
+    ctrl(&mut second, Key::S);
+    assert_eq!(
+        second.state().dialog_kind(),
+        Some(DialogKind::Path(trailmap::app::PathPurpose::SaveAs)),
+        "the window without the lock asks for another file"
+    );
+    assert_eq!(
+        std::fs::read(&path).expect("read"),
+        before,
+        "not written by the second window"
+    );
+    assert_eq!(recovery_files(&sandbox).len(), 1, "the second window's copy");
+
+    press(&mut first, "Influence self rating 5");
+    assert_eq!(recovery_files(&sandbox).len(), 2, "one copy per window");
+    ctrl(&mut first, Key::S);
+    assert!(!dirty(&first));
+    let left = recovery_files(&sandbox);
+    assert_eq!(left.len(), 1, "the first window removed only its own copy");
+
+    // The second window crashes: the next start offers its edits.
+    drop(second);
+    let mut third = harness(sandbox.config(None));
+    assert_eq!(third.state().dialog_kind(), Some(DialogKind::Recovery));
+    click(&mut third, "Restore");
+    let restored = plan(&third);
+    assert_eq!(
+        restored.self_rating(&SkillId::new("communication")),
+        Level::new(5)
+    );
+    assert!(
+        third.state().open_plan().expect("open").held_elsewhere,
+        "the first window still holds the plan"
+    );
+    drop(first);
+}
+
+/// Finding 6: "Decide later" keeps the crash's copy, whatever this window
+/// does with the same plan afterwards.
+#[test]
+fn decide_later_keeps_the_copy_a_crash_left() {
+    let sandbox = Sandbox::new();
+    let path = sandbox.example(PRIYA);
+    let mut h = harness(sandbox.config(Some(&path)));
+    press(&mut h, "Influence self rating 5");
+    drop(h);
+    let crash = recovery_files(&sandbox);
+    assert_eq!(crash.len(), 1);
+    let crash_bytes = std::fs::read(&crash[0]).expect("read");
+
+    let mut h = harness(sandbox.config(Some(&path)));
+    assert_eq!(h.state().dialog_kind(), Some(DialogKind::Recovery));
+    click(&mut h, "Decide later");
+    ctrl(&mut h, Key::S); // nothing changed yet
+    press(&mut h, "Communication self rating 5"); // autosave of this window
+    ctrl(&mut h, Key::S);
+    h.state_mut().run_command(trailmap::app::UiCommand::Quit);
+    h.run_ok();
+    assert!(h.state().quit_requested());
+    drop(h);
+    assert_eq!(
+        std::fs::read(&crash[0]).expect("the crash's copy is still there"),
+        crash_bytes
+    );
+    let h = harness(sandbox.config(None));
+    assert_eq!(
+        h.state().dialog_kind(),
+        Some(DialogKind::Recovery),
+        "offered again"
+    );
+}
+
+/// A second real process: it holds the plan (read-only here) until it is
+/// killed; then the plan is ours and its edits are offered.
+#[test]
+fn a_killed_second_process_releases_the_plan_and_leaves_its_edits() {
+    if let Some(data) = std::env::var_os("TRAILMAP_TEST_CHILD_DATA") {
+        child(PathBuf::from(data));
+        return;
+    }
+    let sandbox = Sandbox::new();
+    let path = sandbox.example(PRIYA);
+    let mut child = Command::new(std::env::current_exe().expect("test binary"))
+        .args([
+            "--exact",
+            "a_killed_second_process_releases_the_plan_and_leaves_its_edits",
+            "--nocapture",
+            "--test-threads=1",
+        ])
+        .env("TRAILMAP_TEST_CHILD_DATA", sandbox.data().root())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("spawn the second process");
+    let stdout = child.stdout.take().expect("stdout");
+    let ready = std::io::BufRead::lines(std::io::BufReader::new(stdout))
+        .map_while(Result::ok)
+        .any(|line| line.contains("CHILD READY"));
+    assert!(ready, "the second process did not get ready");
+
+    let h = harness(sandbox.config(Some(&path)));
+    assert!(
+        h.state().open_plan().expect("open").held_elsewhere,
+        "{}",
+        status(&h)
+    );
+    drop(h);
+
+    child.kill().expect("kill -9");
+    child.wait().expect("reaped");
+    let mut h = harness(sandbox.config(Some(&path)));
+    assert!(
+        !h.state().open_plan().expect("open").held_elsewhere,
+        "the lock died with it"
+    );
+    assert_eq!(h.state().dialog_kind(), Some(DialogKind::Recovery));
+    click(&mut h, "Restore");
+    assert_eq!(plan(&h).self_rating(&influence()), Level::new(5));
+}
+
+/// The second process: opens the plan, edits it, says so and waits.
+fn child(data: PathBuf) {
+    let mut config = trailmap::app::AppConfig::new(storage::DataDir::new(data.clone()));
+    config.plan = Some(data.join("plans").join(PRIYA));
+    config.today = Some(support::TODAY);
+    config.recovery_interval = std::time::Duration::ZERO;
+    config.native_dialogs = false;
+    config.background_threads = false;
+    let mut h = harness(config);
+    press(&mut h, "Influence self rating 5");
+    assert!(dirty(&h));
+    println!("CHILD READY");
+    std::thread::sleep(std::time::Duration::from_secs(60));
+}
+
+/// Finding 7: a name with a NUL (and other control characters) validates,
+/// and the window title the app asks for has none of them.
+#[test]
+fn control_characters_in_a_name_never_reach_the_window_title() {
+    let sandbox = Sandbox::new();
+    let path = sandbox.example(PRIYA);
+    let text = std::fs::read_to_string(&path)
+        .expect("read")
+        .replace("Priya Raman", "Pri\\u{0}ya\\u{1b}]0;owned\\u{7} Raman");
+    std::fs::write(&path, text).expect("write");
+    let h = harness(sandbox.config(Some(&path)));
+    assert_eq!(h.state().page_kind(), PageKind::Plan);
+    assert!(plan(&h).person.name.contains('\0'));
+    let title = h.state().title();
+    assert!(!title.chars().any(char::is_control), "title {title:?}");
+    assert!(title.contains("Pri\u{fffd}ya"), "title {title:?}");
+}
+
+/// Finding 8: item numbers at their limit: no wrap-around, and the file
+/// saved still loads.
+#[test]
+fn item_numbers_at_their_limit_refuse_a_new_item_and_still_save() {
+    let sandbox = Sandbox::new();
+    let path = sandbox.example(PRIYA);
+    let text = std::fs::read_to_string(&path).expect("read");
+    let at = |n: u64| regex_next_id(&text, n);
+    std::fs::write(&path, at(u64::MAX)).expect("write");
+    let h = harness(sandbox.config(Some(&path)));
+    assert_eq!(
+        h.state().page_kind(),
+        PageKind::Error,
+        "u64::MAX is refused on load"
+    );
+    drop(h);
+
+    let limit = trailmap::model::limits::MAX_ITEM_NUMBER;
+    std::fs::write(&path, at(limit)).expect("write");
+    let mut h = harness(sandbox.config(Some(&path)));
+    assert_eq!(h.state().page_kind(), PageKind::Plan, "{}", status(&h));
+    let before = plan(&h).checklist.len();
+    h.state_mut()
+        .run_command(trailmap::app::UiCommand::ShowTab(trailmap::ui::Tab::Checklist));
+    h.run_ok();
+    support::type_into(&mut h, "New action, e.g. Run the next retro", "One too many");
+    h.key_press(Key::Enter);
+    h.run_ok();
+    assert_eq!(plan(&h).checklist.len(), before, "refused, not wrapped");
+    assert!(status(&h).contains("at most"), "{}", status(&h));
+    ctrl(&mut h, Key::S);
+    storage::load_plan(&path, &storage::FrameworkCatalog::builtin_only()).expect("still loads");
+}
+
+fn regex_next_id(text: &str, n: u64) -> String {
+    let start = text.find("next_id: ").expect("next_id") + "next_id: ".len();
+    let end = start + text[start..].find(',').expect("comma");
+    format!("{}{n}{}", &text[..start], &text[end..])
+}
+
+/// Finding 11: with two windows, the last to close keeps the recent files
+/// of the other; the preferences file is written whole (atomically) and the
+/// old eframe file is only read.
+#[test]
+fn two_windows_keep_each_others_recent_files() {
+    let sandbox = Sandbox::new();
+    let priya = sandbox.example(PRIYA);
+    let marcus = sandbox.example(MARCUS);
+    std::fs::create_dir_all(sandbox.data().root()).expect("mkdir");
+    let legacy = format!(
+        "{{\"{STORAGE_KEY}\": \"(theme: Light, recent: [\\\"{}\\\"])\"}}",
+        priya.display()
+    );
+    std::fs::write(sandbox.data().ui_state(), &legacy).expect("write legacy");
+    let prefs = || Prefs::from_text(storage::read_prefs_text(&sandbox.data(), STORAGE_KEY).as_deref());
+    assert_eq!(
+        prefs().recent,
+        std::slice::from_ref(&priya),
+        "carried over from ui-state.ron"
+    );
+
+    let config = |plan: &Path| {
+        let mut c = sandbox.config(Some(plan));
+        c.prefs = prefs();
+        c
+    };
+    let first = harness(config(&priya));
+    let second = harness(config(&marcus));
+    drop(second);
+    drop(first);
+    let recent = prefs().recent;
+    assert!(recent.contains(&priya) && recent.contains(&marcus), "{recent:?}");
+    assert_eq!(
+        std::fs::read_to_string(sandbox.data().ui_state()).expect("read"),
+        legacy,
+        "the old file is never written"
+    );
+    assert!(
+        !support::temp_leftovers(sandbox.data().root()),
+        "no temporary file left in the data folder"
+    );
+}
+
+/// Finding 11: leftovers of killed saves in the data folder, the recovery
+/// folder and the frameworks folder are removed at start once they are
+/// stale; a fresh one (a save running in another window) is kept.
+#[test]
+fn stale_temporary_files_in_the_data_folder_are_removed_at_start() {
+    let sandbox = Sandbox::new();
+    let data = sandbox.data();
+    let dirs = [
+        data.root().to_path_buf(),
+        data.recovery(),
+        data.frameworks(),
+        data.plans(),
+    ];
+    for dir in &dirs {
+        std::fs::create_dir_all(dir).expect("mkdir");
+        std::fs::write(dir.join(".trailmap-x.ron-old.tmp"), b"private notes").expect("write");
+        support::make_old(&dir.join(".trailmap-x.ron-old.tmp"));
+        std::fs::write(dir.join(".trailmap-x.ron-new.tmp"), b"being written").expect("write");
+    }
+    let _h = harness(sandbox.config(None));
+    for dir in &dirs {
+        assert!(!dir.join(".trailmap-x.ron-old.tmp").exists(), "{}", dir.display());
+        assert!(dir.join(".trailmap-x.ron-new.tmp").exists(), "{}", dir.display());
+    }
+}
+
+/// Finding 11: a recovery copy that could not be written is tried again
+/// after the interval, without waiting for the next key or click.
+#[test]
+fn a_failed_recovery_write_asks_for_a_frame_to_try_again() {
+    let sandbox = Sandbox::new();
+    let path = sandbox.example(PRIYA);
+    std::fs::create_dir_all(sandbox.data().root()).expect("mkdir");
+    // A file where the recovery folder should be: every write fails.
+    std::fs::write(sandbox.data().recovery(), b"in the way").expect("write");
+    let mut h = harness(sandbox.config(Some(&path)));
+    press(&mut h, "Influence self rating 5");
+    assert!(status(&h).contains("recovery copy"), "{}", status(&h));
+    let delay = h.output().viewport_output[&egui::ViewportId::ROOT].repaint_delay;
+    assert!(
+        delay < std::time::Duration::from_secs(60),
+        "a repaint is asked for: {delay:?}"
+    );
+
+    std::fs::remove_file(sandbox.data().recovery()).expect("clear the way");
+    h.step();
+    assert_eq!(recovery_files(&sandbox).len(), 1, "written on the retry");
+}
+
+/// No plan that validates crashes a view: control characters and NUL in
+/// every kind of text, on every tab.
+#[test]
+fn hostile_text_in_every_field_draws_on_every_tab() {
+    let sandbox = Sandbox::new();
+    let path = sandbox.example(PRIYA);
+    let hostile = "\\u{0}\\u{1b}[2J\\u{7}\\u{8}\\u{fffe}\\u{ffff}\\u{202e}x\\r\\t";
+    let mut text = std::fs::read_to_string(&path).expect("read");
+    for field in [
+        "name: \"",
+        "text: \"",
+        "summary: \"",
+        "notes: \"",
+        "private_notes: \"",
+    ] {
+        text = text.replace(field, &format!("{field}{hostile}"));
+    }
+    std::fs::write(&path, &text).expect("write");
+    let out = Command::new(env!("CARGO_BIN_EXE_trailmap"))
+        .arg("validate")
+        .arg(&path)
+        .output()
+        .expect("runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));
+    let mut h = support::harness_with_tofu(sandbox.config(Some(&path)));
+    for tab in trailmap::ui::Tab::ALL {
+        h.state_mut().run_command(trailmap::app::UiCommand::ShowTab(tab));
+        h.run_ok();
+        assert_eq!(h.state().page_kind(), PageKind::Plan);
+    }
+    assert!(!h.state().title().chars().any(char::is_control));
+}
+
+/// A plan may not hold more skills of its own than the limit: `validate`
+/// says so, and the app's button stops at the limit.
+#[test]
+fn custom_skills_stop_at_the_documented_limit() {
+    let limit = trailmap::model::limits::MAX_CUSTOM_SKILLS;
+    let sandbox = Sandbox::new();
+    let path = sandbox.example(PRIYA);
+    let catalog = storage::FrameworkCatalog::builtin_only();
+    let mut p = storage::load_plan(&path, &catalog).expect("loads").plan;
+    let skill = |i: usize| trailmap::model::CustomSkill {
+        id: SkillId::new(format!("own-{i}")),
+        name: format!("Own skill {i}"),
+        description: String::new(),
+        needs: Default::default(),
+    };
+    p.custom_skills = (0..=limit).map(skill).collect();
+    std::fs::write(&path, storage::plan_to_string(&p)).expect("write");
+    let out = Command::new(env!("CARGO_BIN_EXE_trailmap"))
+        .arg("validate")
+        .arg(&path)
+        .output()
+        .expect("runs");
+    assert!(!out.status.success());
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(said.contains(&format!("at most {limit}")), "{said}");
+
+    p.custom_skills = (0..limit).map(skill).collect();
+    std::fs::write(&path, storage::plan_to_string(&p)).expect("write");
+    let mut h = harness(sandbox.config(Some(&path)));
+    assert_eq!(h.state().page_kind(), PageKind::Plan);
+    support::type_into(&mut h, "Name of a skill to add, e.g. Public speaking", "One more");
+    h.key_press(Key::Enter);
+    h.run_ok();
+    assert_eq!(plan(&h).custom_skills.len(), limit);
+    assert!(!shows(&h, "One more"));
+}
