@@ -673,6 +673,19 @@ fn clean_temp_files_removes_only_leftover_temporary_files() {
 }
 
 #[test]
+fn a_locked_temporary_file_is_never_cleaned() {
+    let dir = temp_dir();
+    let tmp = dir.path().join(".trailmap-plan.ron-busy.tmp");
+    fs::write(&tmp, b"being written").expect("write");
+    common::age_temp_files(dir.path());
+    let writer = fs::File::open(&tmp).expect("open");
+    writer.lock().expect("lock, as a writer holds it");
+    assert_eq!(clean_temp_files(dir.path()), 0, "locked: a save in progress");
+    drop(writer);
+    assert_eq!(clean_temp_files(dir.path()), 1, "released: a leftover");
+}
+
+#[test]
 fn recovery_files_round_trip() {
     let dir = temp_dir();
     let data = DataDir::new(dir.path());

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 use egui::Key;
+use egui_kittest::kittest::Queryable as _;
 use support::{Sandbox, click, ctrl, dirty, harness, plan, press, shows};
 use trailmap::app::{DialogKind, PageKind, Prefs, STORAGE_KEY};
 use trailmap::model::{Level, SkillId};
@@ -365,29 +366,35 @@ fn two_windows_keep_each_others_recent_files() {
     let priya = sandbox.example(PRIYA);
     let marcus = sandbox.example(MARCUS);
     std::fs::create_dir_all(sandbox.data().root()).expect("mkdir");
+    let old = PathBuf::from("/elsewhere/old-plan.ron");
     let legacy = format!(
         "{{\"{STORAGE_KEY}\": \"(theme: Light, recent: [\\\"{}\\\"])\"}}",
-        priya.display()
+        old.display()
     );
     std::fs::write(sandbox.data().ui_state(), &legacy).expect("write legacy");
     let prefs = || Prefs::from_text(storage::read_prefs_text(&sandbox.data(), STORAGE_KEY).as_deref());
     assert_eq!(
         prefs().recent,
-        std::slice::from_ref(&priya),
+        std::slice::from_ref(&old),
         "carried over from ui-state.ron"
     );
 
+    // Both windows start from the same preferences; each adds its plan.
     let config = |plan: &Path| {
         let mut c = sandbox.config(Some(plan));
         c.prefs = prefs();
         c
     };
-    let first = harness(config(&priya));
-    let second = harness(config(&marcus));
+    let (first_config, second_config) = (config(&priya), config(&marcus));
+    let first = harness(first_config);
+    let second = harness(second_config);
     drop(second);
     drop(first);
     let recent = prefs().recent;
-    assert!(recent.contains(&priya) && recent.contains(&marcus), "{recent:?}");
+    assert!(
+        recent.contains(&priya) && recent.contains(&marcus) && recent.contains(&old),
+        "{recent:?}"
+    );
     assert_eq!(
         std::fs::read_to_string(sandbox.data().ui_state()).expect("read"),
         legacy,
@@ -516,4 +523,171 @@ fn custom_skills_stop_at_the_documented_limit() {
     h.run_ok();
     assert_eq!(plan(&h).custom_skills.len(), limit);
     assert!(!shows(&h, "One more"));
+}
+
+/// What one step of the interleaving property does, to window 0 or 1.
+#[derive(Clone, Debug)]
+enum Step {
+    /// Adds a checklist item with a new text, without drawing a frame.
+    Edit(usize),
+    /// Draws frames: the recovery copy is written.
+    Frame(usize),
+    /// Ctrl+S (a dialog it opens is cancelled with Escape).
+    Save(usize),
+    /// kill -9: the window is gone, nothing is cleaned up.
+    Kill(usize),
+    /// Starts the window again on the plan.
+    Start(usize),
+    /// "Restore" on the recovery prompt, if shown.
+    Restore(usize),
+    /// "Decide later" on the recovery prompt, if shown.
+    DecideLater(usize),
+}
+
+fn step() -> impl proptest::strategy::Strategy<Value = Step> {
+    use proptest::prelude::*;
+    let w = 0..2usize;
+    prop_oneof![
+        4 => w.clone().prop_map(Step::Edit),
+        3 => w.clone().prop_map(Step::Frame),
+        2 => w.clone().prop_map(Step::Save),
+        1 => w.clone().prop_map(Step::Kill),
+        2 => w.clone().prop_map(Step::Start),
+        2 => w.clone().prop_map(Step::Restore),
+        1 => w.prop_map(Step::DecideLater),
+    ]
+}
+
+type Window = Option<egui_kittest::Harness<'static, trailmap::app::TrailmapApp>>;
+
+fn texts_in(h: &egui_kittest::Harness<'_, trailmap::app::TrailmapApp>) -> Vec<String> {
+    h.state()
+        .open_plan()
+        .map(|o| o.doc.plan().checklist.iter().map(|i| i.text.clone()).collect())
+        .unwrap_or_default()
+}
+
+/// Runs `steps` over two windows on one plan and checks that every edit
+/// that reached a recovery copy or a save can still be found, in the plan or
+/// in a copy the next start offers, and that no other file was written.
+fn interleaving_holds(steps: &[Step]) {
+    use trailmap::model::{ChecklistItem, Command, ItemId};
+    let sandbox = Sandbox::new();
+    let path = sandbox.example(PRIYA);
+    let folder = path.parent().expect("folder").to_path_buf();
+    let bystander = folder.join("someone-else.ron");
+    std::fs::write(&bystander, b"not a plan of ours").expect("write");
+    let mut windows: [Window; 2] = [None, None];
+    let mut durable: std::collections::BTreeSet<String> = Default::default();
+    let mut next = 0;
+    let start = |windows: &mut [Window; 2], w: usize| {
+        if windows[w].is_none() {
+            windows[w] = Some(harness(sandbox.config(Some(&path))));
+        }
+    };
+    start(&mut windows, 0);
+    for step in steps {
+        match *step {
+            Step::Edit(w) => {
+                if let Some(h) = windows[w].as_mut()
+                    && h.state().dialog_kind().is_none()
+                    && let Some(open) = h.state().open_plan()
+                {
+                    let p = open.doc.plan();
+                    let item = ChecklistItem::new(ItemId(p.next_id), format!("edit {next}"), support::TODAY);
+                    let at = p.checklist.len();
+                    next += 1;
+                    h.state_mut().apply(Command::InsertItems(vec![(at, item)]));
+                }
+            }
+            Step::Frame(w) => {
+                if let Some(h) = windows[w].as_mut() {
+                    h.run_ok();
+                    durable.extend(texts_in(h));
+                }
+            }
+            Step::Save(w) => {
+                if let Some(h) = windows[w].as_mut()
+                    && h.state().dialog_kind().is_none()
+                {
+                    ctrl(h, Key::S);
+                    // A frame was drawn: the copy holds the edits either way.
+                    durable.extend(texts_in(h));
+                    if h.state().dialog_kind().is_some() {
+                        h.key_press(Key::Escape);
+                        h.run_ok();
+                    }
+                }
+            }
+            Step::Kill(w) => windows[w] = None,
+            Step::Start(w) => start(&mut windows, w),
+            Step::Restore(w) | Step::DecideLater(w) => {
+                let label = if matches!(step, Step::Restore(_)) {
+                    "Restore"
+                } else {
+                    "Decide later"
+                };
+                if let Some(h) = windows[w].as_mut()
+                    && h.state().dialog_kind() == Some(DialogKind::Recovery)
+                {
+                    h.get_all_by_label(label).next().expect("button").click();
+                    h.run_ok();
+                    h.run_ok();
+                    durable.extend(texts_in(h));
+                }
+            }
+        }
+    }
+    windows = [None, None];
+    drop(windows);
+
+    // Everything findable now: the plan and every copy the next start offers.
+    let catalog = storage::FrameworkCatalog::builtin_only();
+    let mut found: std::collections::BTreeSet<String> = storage::load_plan(&path, &catalog)
+        .expect("the plan still loads")
+        .plan
+        .checklist
+        .iter()
+        .map(|i| i.text.clone())
+        .collect();
+    for (_, copy) in storage::list_recoveries(&sandbox.data()) {
+        found.extend(
+            copy.expect("readable copy")
+                .plan
+                .checklist
+                .iter()
+                .map(|i| i.text.clone()),
+        );
+    }
+    let lost: Vec<&String> = durable.difference(&found).collect();
+    assert!(lost.is_empty(), "lost {lost:?} after {steps:?}");
+    assert_eq!(std::fs::read(&bystander).expect("read"), b"not a plan of ours");
+    let mut names: Vec<String> = std::fs::read_dir(&folder)
+        .expect("folder")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names.retain(|n| n != "plan.ron.bak" && !n.ends_with(".bak"));
+    assert_eq!(
+        names,
+        [PRIYA.to_owned(), "someone-else.ron".to_owned()],
+        "{steps:?}"
+    );
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::test_runner::Config {
+        // Each case starts up to a dozen apps; `PROPTEST_CASES` asks for more.
+        cases: std::env::var("PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(24),
+        // A failing case prints its steps; no file is kept.
+        failure_persistence: None,
+        ..proptest::test_runner::Config::default()
+    })]
+    #[test]
+    fn no_edit_that_reached_a_copy_or_a_save_is_ever_lost(
+        steps in proptest::collection::vec(step(), 1..24)
+    ) {
+        interleaving_holds(&steps);
+    }
 }

@@ -555,6 +555,15 @@ impl TrailmapApp {
         }
     }
 
+    /// Applies `command` to the open plan as a view's edit would be (through
+    /// [`Self::apply_edits`]): for scripted use and tests, which then need no
+    /// widget to click.
+    pub fn apply(&mut self, command: crate::model::Command) {
+        let mut edits = Edits::default();
+        edits.push(command);
+        self.apply_edits(edits);
+    }
+
     /// Applies the views' edits to the document: the one place plans change.
     pub(super) fn apply_edits(&mut self, mut edits: Edits) {
         let now = Instant::now();
