@@ -87,12 +87,11 @@ fn write_plans(data: &DataDir) -> Vec<(&'static str, PathBuf)> {
         Path::new(env!("CARGO_MANIFEST_DIR")).join("saves/marcus-tech-lead-to-head-of-product.ron"),
     )
     .expect("read the example plan");
-    storage::write_file(&example, text.as_bytes()).expect("write the example plan");
+    storage::write_plan_text(&example, &text).expect("write the example plan");
     stress::write_library(&plans, 1).expect("write the library");
     let stress_path = plans.join("stress.ron");
     let (plan, _) = stress::stress_plan(1);
-    storage::write_file(&stress_path, storage::plan_to_string(&plan).as_bytes())
-        .expect("write the stress plan");
+    storage::write_plan_text(&stress_path, &storage::plan_to_string(&plan)).expect("write the stress plan");
     vec![("example", example), ("stress", stress_path)]
 }
 

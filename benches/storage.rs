@@ -24,7 +24,7 @@ fn storage_benches(c: &mut Criterion) {
     let catalog = FrameworkCatalog::builtin_only();
     let dir = tempfile::tempdir().expect("temp dir");
     let file = dir.path().join("stress.ron");
-    storage::write_file(&file, text.as_bytes()).expect("write the stress plan");
+    storage::write_plan_text(&file, &text).expect("write the stress plan");
     let fingerprint = Fingerprint::of(text.as_bytes());
     let loaded = storage::load_plan_text(Path::new("stress.ron"), &text, fingerprint, &catalog)
         .expect("the stress plan loads");

@@ -41,7 +41,7 @@ fn main() -> ExitCode {
         let (plan, _) = stress::stress_plan(seed);
         let text = storage::plan_to_string(&plan);
         let path = plans.join("stress.ron");
-        storage::write_file(&path, text.as_bytes())?;
+        storage::write_plan_text(&path, &text)?;
         println!("stress plan: {} bytes, {}", text.len(), path.display());
         Ok(())
     })();

@@ -322,7 +322,7 @@ impl TrailmapApp {
         let Some(example) = EXAMPLES.get(n) else { return };
         let path = self.free_plan_path(example.file_name);
         match storage::ensure_dir(&self.data.plans())
-            .and_then(|()| storage::write_file(&path, example.text.as_bytes()))
+            .and_then(|()| storage::write_plan_text(&path, example.text))
         {
             Ok(()) => self.open_path(&path),
             Err(e) => self.set_error(format!("Could not copy the example: {e}")),
@@ -834,11 +834,11 @@ impl TrailmapApp {
                 self.guard(Pending::OpenCopyOf(path));
             }
             PathPurpose::SaveAs => {
-                let path = if path.extension().is_none() {
+                let path = storage::canonical(&if path.extension().is_none() {
                     path.with_extension("ron")
                 } else {
                     path
-                };
+                });
                 let same = self.open_plan().and_then(|o| o.path.as_ref()) == Some(&path);
                 if path.exists() && !replace && !same {
                     return Err(format!("{} already exists", path.display()));
@@ -877,11 +877,11 @@ impl TrailmapApp {
             },
             PathPurpose::Export => return Err("use the export dialog".to_owned()),
             PathPurpose::ChartImage => {
-                let path = if path.extension().is_none() {
+                let path = storage::canonical(&if path.extension().is_none() {
                     path.with_extension("png")
                 } else {
                     path
-                };
+                });
                 if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
                     if dir == self.exports_dir() {
                         storage::ensure_dir(dir).map_err(|e| e.to_string())?;
@@ -956,10 +956,11 @@ impl TrailmapApp {
         let Some(open) = self.open_plan() else {
             return Err("no plan is open".to_owned());
         };
-        let path = PathBuf::from(form.path.trim());
-        if path.file_name().is_none() {
+        let typed = PathBuf::from(form.path.trim());
+        if typed.file_name().is_none() {
             return Err("give the export a file name".to_owned());
         }
+        let path = storage::canonical(&typed);
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             if dir == self.exports_dir() {
                 storage::ensure_dir(dir).map_err(|e| e.to_string())?;

@@ -49,6 +49,12 @@ pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), StorageError> {
     write_guarded(path, bytes, Purpose::Export).map(|_| ())
 }
 
+/// Writes plan text (an example, generated data) to a new or existing plan
+/// file, as a save does: atomically, keeping the previous file as `.bak`.
+pub fn write_plan_text(path: &Path, text: &str) -> Result<(), StorageError> {
+    write_guarded(path, text.as_bytes(), Purpose::Plan { expected: None }).map(|_| ())
+}
+
 /// The file's text with invalid UTF-8 replaced, for showing the lines around
 /// an error; `None` if it cannot be read or is over the size limit.
 pub fn read_lossy(path: &Path) -> Option<String> {

@@ -14,7 +14,11 @@ pub struct DataDir {
 impl DataDir {
     /// A data folder at `root`.
     pub fn new(root: impl Into<PathBuf>) -> Self {
-        Self { root: root.into() }
+        let root: PathBuf = root.into();
+        // Absolute, so that nothing kept from it depends on the folder the
+        // app was started in.
+        let root = std::path::absolute(&root).unwrap_or(root);
+        Self { root }
     }
 
     /// The data folder to use: `flag` if given, else `$TRAILMAP_DATA_DIR`, else
