@@ -162,6 +162,8 @@ fn a_second_window_opens_the_plan_read_only_and_keeps_its_own_copy() {
         "{}",
         status(&second)
     );
+    assert!(second.state().title().contains("[read-only]"), "{}", second.state().title());
+    assert!(!first.state().title().contains("[read-only]"), "{}", first.state().title());
 
     press(&mut second, "Communication self rating 5");
     ctrl(&mut second, Key::S);

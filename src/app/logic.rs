@@ -599,11 +599,16 @@ impl TrailmapApp {
         let title = match &self.page {
             Page::Plan(open) => {
                 let marker = if open.doc.is_dirty() { "● " } else { "" };
+                let read_only = if open.held_elsewhere || open.newer_format.is_some() {
+                    " [read-only]"
+                } else {
+                    ""
+                };
                 let person = &open.doc.plan().person.name;
                 if person.is_empty() {
-                    format!("{marker}{} — Trailmap", open.display_name())
+                    format!("{marker}{}{read_only} — Trailmap", open.display_name())
                 } else {
-                    format!("{marker}{} ({person}) — Trailmap", open.display_name())
+                    format!("{marker}{}{read_only} ({person}) — Trailmap", open.display_name())
                 }
             }
             Page::Welcome => "Trailmap".to_owned(),
