@@ -22,7 +22,7 @@ export BIN OUT tmp
 run_app() {
   local data="$tmp/$1" prefs=$2 plan=$3; shift 3
   mkdir -p "$data"
-  printf '{"trailmap-prefs":"(%s)"}' "$prefs" > "$data/ui-state.ron"
+  printf '(%s)' "$prefs" > "$data/prefs.ron"
   xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp" bash -c '
     data=$1; plan=$2; shift 2
     if [ -n "$plan" ]; then "$BIN" --data-dir "$data" "$plan" & else "$BIN" --data-dir "$data" & fi
