@@ -693,3 +693,29 @@ proptest::proptest! {
         interleaving_holds(&steps);
     }
 }
+
+/// Finding 1, in the app: an export aimed at the open plan's own file is
+/// refused with the reason, and the plan keeps its bytes.
+#[test]
+fn an_export_aimed_at_the_plan_itself_is_refused() {
+    let sandbox = Sandbox::new();
+    let path = sandbox.example(PRIYA);
+    let before = std::fs::read(&path).expect("read");
+    let mut h = harness(sandbox.config(Some(&path)));
+    ctrl(&mut h, Key::E);
+    support::replace_text(&mut h, "Location", &path.display().to_string());
+    click(&mut h, "Export");
+    assert_eq!(h.state().dialog_kind(), Some(DialogKind::Export), "the form stays open");
+    assert!(
+        shows(
+            &h,
+            &format!(
+                "{}: this is a Trailmap plan; an export never replaces it (choose another file)",
+                path.display()
+            )
+        ),
+        "the reason is shown"
+    );
+    assert_eq!(std::fs::read(&path).expect("read"), before);
+    assert!(!storage::backup_path(&path).exists());
+}
