@@ -1,6 +1,7 @@
 //! The command line: `validate`, `summary`, `new`, `export`, `framework`.
 //! Everything here works without a display.
 
+use std::borrow::Cow;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -11,7 +12,7 @@ use crate::analysis::{self, Rater};
 use crate::clock;
 use crate::export;
 use crate::model::{Command, Document, Framework, Level, Plan, RoleId};
-use crate::storage::{self, DataDir, FrameworkCatalog, StorageError};
+use crate::storage::{self, DataDir, ErrorKind, FrameworkCatalog, StorageError};
 
 /// Plan the move from tech lead into engineering or product leadership.
 #[derive(Debug, Parser)]
@@ -91,7 +92,7 @@ pub enum CliCommand {
         /// Leave out private notes and mentor-only notes.
         #[arg(long)]
         redact: bool,
-        /// Where to write it (default: standard output).
+        /// Where to write it; `-` or no path means standard output.
         #[arg(short, long, value_name = "PATH")]
         output: Option<PathBuf>,
     },
@@ -153,44 +154,147 @@ fn chosen_framework(global: &GlobalArgs) -> Result<std::sync::Arc<Framework>, Cl
 
 /// Runs a command and returns the exit code.
 pub fn run(command: CliCommand, global: &GlobalArgs) -> ExitCode {
+    let done = |result: Result<(), CliError>| result.map(|()| ExitCode::SUCCESS);
     let result = match command {
-        CliCommand::Validate { plans } => return validate(&plans, global),
-        CliCommand::Summary { plan, json } => summary(&plan, json, global),
+        CliCommand::Validate { plans } => validate(&plans, global),
+        CliCommand::Summary { plan, json } => done(summary(&plan, json, global)),
         CliCommand::New {
             name,
             role,
             target,
             output,
             force,
-        } => new_plan(&name, &role, &target, output, force, global),
+        } => done(new_plan(&name, &role, &target, output, force, global)),
         CliCommand::Export {
             plan,
             format,
             redact,
             output,
-        } => export(&plan, format, redact, output.as_deref(), global),
-        CliCommand::Framework { print, check } => framework(print, check.as_deref()),
-        CliCommand::SaveCopy { from, to } => save_copy(&from, &to, global),
+        } => done(export(&plan, format, redact, output.as_deref(), global)),
+        CliCommand::Framework {
+            print: print_builtin,
+            check,
+        } => done(framework(print_builtin, check.as_deref())),
+        CliCommand::SaveCopy { from, to } => done(save_copy(&from, &to, global)),
     };
     match result {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => code,
+        // A closed pipe: nothing more to say; 141 is what a shell reports
+        // for a command ended by SIGPIPE.
+        Err(CliError(message)) if message.is_empty() => ExitCode::from(141),
         Err(CliError(message)) => {
-            eprintln!("trailmap: {message}");
+            // If standard error fails too, nothing is left to tell.
+            let _ = print(Stream::Err, Printed::Lines(&format!("trailmap: {message}\n")));
             ExitCode::FAILURE
         }
     }
 }
 
-fn validate(plans: &[PathBuf], global: &GlobalArgs) -> ExitCode {
-    let catalog = match catalog(global) {
-        Ok(c) => c,
-        Err(CliError(message)) => {
-            eprintln!("trailmap: {message}");
-            return ExitCode::FAILURE;
+/// Where the command line prints.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Stream {
+    /// Standard output: what the command was asked for.
+    Out,
+    /// Standard error: what went wrong.
+    Err,
+}
+
+/// What the command line prints.
+#[derive(Clone, Copy, Debug)]
+enum Printed<'a> {
+    /// Whole lines for people: results, summaries, errors. They quote plan
+    /// content and paths, so their control characters are shown as escapes
+    /// ([`show_controls`]).
+    Lines(&'a str),
+    /// A document asked for (a report, the built-in framework), printed as
+    /// it is: its format decides how it shows such characters, and reports
+    /// hold none (see `export`).
+    Document(&'a str),
+}
+
+/// Prints to standard output or standard error. Everything the commands
+/// print goes through here: lines for people with their control characters
+/// escaped, documents as they are. A failed write (a full disk, a closed
+/// pipe) is an error, so the command exits non-zero instead of reporting
+/// success for output that was lost.
+fn print(stream: Stream, printed: Printed<'_>) -> Result<(), CliError> {
+    let text = match printed {
+        Printed::Lines(text) => show_controls(text),
+        Printed::Document(text) => Cow::Borrowed(text),
+    };
+    let (written, name) = match stream {
+        Stream::Out => {
+            let mut out = std::io::stdout().lock();
+            (
+                out.write_all(text.as_bytes()).and_then(|()| out.flush()),
+                "output",
+            )
+        }
+        Stream::Err => {
+            let mut err = std::io::stderr().lock();
+            (err.write_all(text.as_bytes()).and_then(|()| err.flush()), "error")
         }
     };
+    written.map_err(|e| match e.kind() {
+        // The reader went away (`trailmap validate … | head -1`): stop
+        // quietly, as other command-line tools do.
+        std::io::ErrorKind::BrokenPipe => CliError(String::new()),
+        _ => CliError(format!("could not write to standard {name}: {e}")),
+    })
+}
+
+/// Prints a usage error (from the argument parser) with its control
+/// characters escaped: it repeats the arguments as they were typed.
+pub fn print_usage_error(text: &str) {
+    let _ = print(Stream::Err, Printed::Lines(text));
+}
+
+/// `text` with every control character other than line feed and tab (C0,
+/// DEL and C1, U+0080 to U+009F) written as an escape such as `\u{1b}`, so
+/// printing a plan's text or a file's name cannot move the cursor, retitle
+/// the window or clear the screen.
+fn show_controls(text: &str) -> Cow<'_, str> {
+    // Bidirectional controls (U+202A–U+202E, U+2066–U+2069) are not control
+    // characters to Unicode, but they reorder what a terminal shows.
+    let shown = |c: char| {
+        (!c.is_control() || c == '\n' || c == '\t')
+            && !matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
+    if text.chars().all(shown) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if shown(c) {
+            out.push(c);
+        } else {
+            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// JSON text with DEL and the C1 control characters written as `\u` escapes
+/// (`\u009b`): serde_json escapes only C0, and a terminal acts on C1 too.
+/// Such characters can only stand inside JSON strings, where the escape
+/// means the same character; the line feeds between values are kept.
+fn escape_json_controls(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        if c.is_control() && c != '\n' {
+            out.push_str(&format!("\\u{:04x}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Prints `ok: PATH` or the error for each plan; the exit code says whether
+/// all of them loaded.
+fn validate(plans: &[PathBuf], global: &GlobalArgs) -> Result<ExitCode, CliError> {
+    let catalog = catalog(global)?;
     let mut all_ok = true;
-    let mut out = std::io::stdout().lock();
     for path in plans {
         let line = match storage::load_plan(path, &catalog) {
             Ok(loaded) => match loaded.newer_format {
@@ -205,31 +309,25 @@ fn validate(plans: &[PathBuf], global: &GlobalArgs) -> ExitCode {
                 e.to_string()
             }
         };
-        let _ = writeln!(out, "{line}");
+        print(Stream::Out, Printed::Lines(&format!("{line}\n")))?;
     }
-    if all_ok {
+    Ok(if all_ok {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE
-    }
+    })
 }
 
 fn summary(path: &Path, json: bool, global: &GlobalArgs) -> Result<(), CliError> {
     let loaded = storage::load_plan(path, &catalog(global)?)?;
     let summary = analysis::summarize(&loaded.plan, &loaded.framework, clock::today());
     let text = if json {
-        serde_json::to_string_pretty(&summary).map_err(|e| CliError(e.to_string()))? + "\n"
+        let json = serde_json::to_string_pretty(&summary).map_err(|e| CliError(e.to_string()))?;
+        escape_json_controls(&json) + "\n"
     } else {
         summary_text(&loaded.plan, &loaded.framework, &summary)
     };
-    print_out(&text)
-}
-
-fn print_out(text: &str) -> Result<(), CliError> {
-    let mut out = std::io::stdout().lock();
-    out.write_all(text.as_bytes())
-        .and_then(|()| out.flush())
-        .map_err(|e| CliError(format!("could not write to standard output: {e}")))
+    print(Stream::Out, Printed::Lines(&text))
 }
 
 fn level(level: Option<Level>) -> String {
@@ -396,14 +494,14 @@ fn new_plan(
     }
     let plan = seeded_plan(name, &framework, role, target);
     storage::save_plan(&path, &plan, None)?;
-    println!(
-        "wrote {} ({} actions seeded; readiness for {}: {}%)",
+    let line = format!(
+        "wrote {} ({} actions seeded; readiness for {}: {}%)\n",
         path.display(),
         plan.checklist.len(),
         framework.role_name(&plan.target_role),
         analysis::readiness(&plan, &framework, &plan.target_role, Rater::Own)
     );
-    Ok(())
+    print(Stream::Out, Printed::Lines(&line))
 }
 
 fn export(
@@ -420,37 +518,52 @@ fn export(
         ExportFormat::Markdown => export::Format::Markdown,
         ExportFormat::Html => export::Format::Html,
     };
-    let Some(out) = output else {
+    // `-o -` is standard output, as for most tools; a file named `-` is `./-`.
+    let Some(out) = output.filter(|out| out.as_os_str() != "-") else {
         let options = export::ExportOptions {
             redact,
             image_prefix: None,
         };
-        return print_out(&match format {
+        let report = match format {
             export::Format::Html => export::html(plan, framework, today, &options),
             export::Format::Markdown => export::markdown(plan, framework, today, &options).text,
-        });
+        };
+        return print(Stream::Out, Printed::Document(&report));
     };
-    let written = storage::write_report(plan, framework, today, format, redact, out)?;
+    let written = storage::write_report(plan, framework, today, format, redact, out).map_err(export_error)?;
     let names: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
-    println!("wrote {}", names.join(", "));
-    Ok(())
+    print(
+        Stream::Out,
+        Printed::Lines(&format!("wrote {}\n", names.join(", "))),
+    )
 }
 
-fn framework(print: bool, check: Option<&Path>) -> Result<(), CliError> {
+/// The error for an export that was not written; for a pipe, socket or
+/// device (`-o /dev/stdout`, a named pipe) it says how to write to standard
+/// output instead.
+fn export_error(e: StorageError) -> CliError {
+    if matches!(e.kind, ErrorKind::SpecialTarget) {
+        CliError(format!("{e}; to write to standard output, use -o -"))
+    } else {
+        e.into()
+    }
+}
+
+fn framework(print_builtin: bool, check: Option<&Path>) -> Result<(), CliError> {
     if let Some(path) = check {
         let fw = storage::load_framework(path)?;
-        println!(
-            "ok: {} ({}: {} skills, {} roles, {} actions)",
+        let line = format!(
+            "ok: {} ({}: {} skills, {} roles, {} actions)\n",
             path.display(),
             fw.id,
             fw.skills.len(),
             fw.roles.len(),
             fw.actions.len()
         );
-        return Ok(());
+        return print(Stream::Out, Printed::Lines(&line));
     }
-    if print {
-        return print_out(storage::BUILTIN_TEXT);
+    if print_builtin {
+        return print(Stream::Out, Printed::Document(storage::BUILTIN_TEXT));
     }
     Err(CliError("say --print or --check FILE".into()))
 }
@@ -477,5 +590,29 @@ fn clean_leftovers(path: &Path) {
             "removed {removed} leftover temporary file(s) in {}",
             dir.display()
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_are_shown_as_escapes() {
+        assert_eq!(show_controls("plain\tline\n"), "plain\tline\n");
+        assert!(matches!(show_controls("é ✓\n"), Cow::Borrowed(_)));
+        assert_eq!(
+            show_controls("\u{1b}]0;x\u{7}\u{0}\r\u{7f}\u{80}\u{9b}\u{9f}\u{a0}é"),
+            "\\u{1b}]0;x\\u{7}\\u{0}\\u{d}\\u{7f}\\u{80}\\u{9b}\\u{9f}\u{a0}é"
+        );
+    }
+
+    #[test]
+    fn json_gets_escapes_for_del_and_c1() {
+        let json = serde_json::to_string_pretty(&["a\u{1b}\u{7f}\u{9b}\u{85}b"]).unwrap_or_default();
+        let escaped = escape_json_controls(&json);
+        assert_eq!(escaped, "[\n  \"a\\u001b\\u007f\\u009b\\u0085b\"\n]");
+        let back: Vec<String> = serde_json::from_str(&escaped).unwrap_or_default();
+        assert_eq!(back, ["a\u{1b}\u{7f}\u{9b}\u{85}b"]);
     }
 }

@@ -3,7 +3,7 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::Parser as _;
 use trailmap::cli::{self, Cli};
 
 fn main() -> ExitCode {
@@ -19,9 +19,19 @@ fn main() -> ExitCode {
             .location()
             .map(|l| format!(" at {}:{}", l.file(), l.line()))
             .unwrap_or_default();
-        eprintln!("trailmap: internal error{place}: {message}");
+        cli::print_usage_error(&format!("trailmap: internal error{place}: {message}\n"));
     }));
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        // Help and the version go to standard output as they are; a usage
+        // error repeats what was typed, so it is printed with its control
+        // characters escaped.
+        Err(e) if !e.use_stderr() => e.exit(),
+        Err(e) => {
+            cli::print_usage_error(&e.render().to_string());
+            return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
+        }
+    };
     match cli.command {
         Some(command) => cli::run(command, &cli.global),
         None => trailmap::app::run(cli.plan, &cli.global),

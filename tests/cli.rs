@@ -699,3 +699,382 @@ fn global_options_go_before_or_after_the_command() {
     let out = run_in(dir.path(), &["--data-dir", "elsewhere", "validate", "priya.ron"]);
     assert_eq!(stdout(&out), "ok: priya.ron\n", "{}", stderr(&out));
 }
+
+/// Runs the binary in `dir` as [`run_in`] does, with standard output going to
+/// `stdout` instead of a pipe.
+fn run_with_stdout(dir: &Path, stdout: std::process::Stdio, args: &[&str]) -> Output {
+    std::process::Command::new(common::bin())
+        .args(args)
+        .current_dir(dir)
+        .env("TRAILMAP_TODAY", "2026-11-10")
+        .env("TRAILMAP_DATA_DIR", dir.join("data"))
+        .env_remove("RUST_BACKTRACE")
+        .stdout(stdout)
+        .output()
+        .expect("the binary runs")
+}
+
+#[cfg(unix)]
+#[test]
+fn export_never_replaces_a_plan_or_a_read_only_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = with_examples();
+    let d = dir.path();
+    let plan = bytes(&d.join("priya.ron"));
+    for format in ["html", "markdown"] {
+        let out = run_in(d, &["export", "priya.ron", "--format", format, "-o", "priya.ron"]);
+        let err = one_error_line(&out);
+        assert_eq!(
+            err,
+            "trailmap: priya.ron: this is a Trailmap plan; an export never replaces it (choose another file)"
+        );
+        assert_eq!(bytes(&d.join("priya.ron")), plan, "{format}");
+        assert!(
+            !listing(d)
+                .iter()
+                .any(|n| n.contains("radar") || n.contains("ranking")),
+            "no chart image is written beside a report that was refused: {:?}",
+            listing(d)
+        );
+    }
+
+    // A read-only file (root may write it anyway; the export still refuses).
+    let report = d.join("report.html");
+    fs::write(&report, "an old report\n").expect("write");
+    fs::set_permissions(&report, fs::Permissions::from_mode(0o444)).expect("chmod");
+    let out = run_in(
+        d,
+        &["export", "priya.ron", "--format", "html", "-o", "report.html"],
+    );
+    assert_eq!(
+        one_error_line(&out),
+        "trailmap: report.html: could not save over it: the file is read-only"
+    );
+    assert_eq!(bytes(&report), b"an old report\n");
+    assert_eq!(stdout(&out), "");
+}
+
+#[cfg(unix)]
+#[test]
+fn export_onto_a_named_pipe_is_refused_at_once() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = with_examples();
+    let d = dir.path();
+    let made = std::process::Command::new("mkfifo")
+        .arg(d.join("pipe.html"))
+        .status()
+        .is_ok_and(|s| s.success());
+    if !made {
+        println!("note: mkfifo failed; the named pipe test is skipped");
+        return;
+    }
+    for format in ["html", "markdown"] {
+        // Opening a named pipe to write waits for a reader that never comes:
+        // the export must not open it.
+        let mut child = std::process::Command::new(common::bin())
+            .args(["export", "priya.ron", "--format", format, "-o", "pipe.html"])
+            .current_dir(d)
+            .env("TRAILMAP_DATA_DIR", d.join("data"))
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("the binary runs");
+        let start = std::time::Instant::now();
+        while child.try_wait().expect("wait").is_none() {
+            if start.elapsed() > std::time::Duration::from_secs(20) {
+                let _ = child.kill();
+                panic!("export -o onto a named pipe is still running after 20 s");
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        let out = child.wait_with_output().expect("output");
+        let err = one_error_line(&out);
+        assert!(
+            err.starts_with("trailmap: pipe.html: this is a pipe, socket or device"),
+            "{err}"
+        );
+        assert!(
+            err.contains("-o -"),
+            "the message says how to write to a pipe: {err}"
+        );
+        let meta = fs::symlink_metadata(d.join("pipe.html")).expect("still there");
+        assert!(meta.file_type().is_fifo(), "still a named pipe");
+        assert_eq!(
+            listing(d),
+            ["marcus.ron", "pipe.html", "priya.ron"],
+            "no chart images beside the pipe either ({format})"
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn export_as_another_user_leaves_a_root_file_alone() {
+    use std::os::unix::fs::PermissionsExt;
+    if !common::is_root() {
+        println!("note: not root, so there is no other user's file to protect; skipped");
+        return;
+    }
+    let Some(setpriv) = ["/usr/bin/setpriv", "/bin/setpriv"]
+        .into_iter()
+        .find(|p| Path::new(p).exists())
+    else {
+        println!("note: setpriv is missing; the export as another user is skipped");
+        return;
+    };
+    let dir = with_examples();
+    let d = dir.path();
+    fs::set_permissions(d, fs::Permissions::from_mode(0o755)).expect("chmod");
+    fs::set_permissions(d.join("priya.ron"), fs::Permissions::from_mode(0o644)).expect("chmod");
+    // A folder anyone may write to, holding root's report that only root may write.
+    let shared = d.join("shared");
+    fs::create_dir(&shared).expect("mkdir");
+    fs::set_permissions(&shared, fs::Permissions::from_mode(0o777)).expect("chmod");
+    let report = shared.join("report.html");
+    fs::write(&report, "root's report\n").expect("write");
+    fs::set_permissions(&report, fs::Permissions::from_mode(0o644)).expect("chmod");
+    let as_nobody = |output: &str| {
+        std::process::Command::new(setpriv)
+            .args(["--reuid=65534", "--regid=65534", "--clear-groups", common::bin()])
+            .args(["export", "priya.ron", "--format", "html", "-o", output])
+            .current_dir(d)
+            .env("TRAILMAP_DATA_DIR", d.join("data"))
+            .output()
+            .expect("setpriv runs")
+    };
+    let out = as_nobody("shared/report.html");
+    assert_eq!(
+        one_error_line(&out),
+        "trailmap: shared/report.html: could not save over it: the file is read-only"
+    );
+    assert_eq!(bytes(&report), b"root's report\n");
+    assert_eq!(listing(&shared), ["report.html"]);
+
+    // The same user may write a new file there: the refusal above came from
+    // the file's owner and mode, not from the setup.
+    let out = as_nobody("shared/new.html");
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(listing(&shared), ["new.html", "report.html"]);
+}
+
+#[test]
+fn export_dash_o_dash_writes_standard_output() {
+    let dir = with_examples();
+    let d = dir.path();
+    for format in ["html", "markdown"] {
+        let plain = run_in(d, &["export", "marcus.ron", "--format", format]);
+        assert!(plain.status.success(), "{}", stderr(&plain));
+        let dash = run_in(d, &["export", "marcus.ron", "--format", format, "-o", "-"]);
+        assert_eq!(dash.status.code(), Some(0), "{}", stderr(&dash));
+        assert_eq!(stdout(&dash), stdout(&plain), "{format}");
+        assert_eq!(stderr(&dash), "");
+        assert_eq!(listing(d), ["marcus.ron", "priya.ron"], "no file named -");
+    }
+    // A file that is really named `-` can still be written as `./-`.
+    let out = run_in(d, &["export", "marcus.ron", "--format", "html", "-o", "./-"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stdout(&out), "wrote ./-\n");
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn export_to_dev_stdout_as_a_pipe_suggests_dash() {
+    let dir = with_examples();
+    let d = dir.path();
+    let images = [
+        Path::new("/dev/stdout-radar.svg"),
+        Path::new("/dev/stdout-ranking.svg"),
+    ];
+    let there_before: Vec<bool> = images.iter().map(|p| p.exists()).collect();
+    // `output()` makes standard output a pipe.
+    for format in ["html", "markdown"] {
+        let out = run_in(
+            d,
+            &["export", "marcus.ron", "--format", format, "-o", "/dev/stdout"],
+        );
+        let made: Vec<&Path> = images
+            .iter()
+            .zip(&there_before)
+            .filter(|(p, before)| !**before && p.exists())
+            .map(|(p, _)| *p)
+            .collect();
+        for p in &made {
+            let _ = fs::remove_file(p);
+        }
+        assert!(made.is_empty(), "{format}: the export wrote {made:?}");
+        let err = one_error_line(&out);
+        assert!(err.starts_with("trailmap: /dev/stdout: "), "{err}");
+        assert!(err.contains("not a regular file"), "{err}");
+        assert!(err.contains("use -o -"), "{err}");
+        assert_eq!(stdout(&out), "");
+    }
+}
+
+/// A name a terminal would act on: it sets the window title, rings the
+/// bell and clears the screen; then a C1 control sequence introducer and DEL.
+const NASTY_NAME: &str = "\u{1b}]0;pwned\u{7}\u{1b}[2J\u{9b}31m\u{7f}Ann";
+
+/// Whether `text` holds a control character other than line feed and tab.
+fn has_raw_control(text: &str) -> bool {
+    text.chars().any(|c| c.is_control() && c != '\n' && c != '\t')
+}
+
+#[test]
+fn control_characters_are_shown_escaped_on_the_terminal() {
+    let dir = with_examples();
+    let d = dir.path();
+    let mut plan = common::example(MARCUS);
+    plan.person.name = NASTY_NAME.to_owned();
+    plan.person.mentor = "Mentor\u{85}\u{9b}2J".to_owned();
+    plan.custom_skills[0].name = "Discovery\u{1b}[5m".to_owned();
+    storage::save_plan(&d.join("nasty.ron"), &plan, None).expect("save");
+
+    // summary as text: every control character shown as an escape.
+    let out = run_in(d, &["summary", "nasty.ron"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(!has_raw_control(&text), "{text:?}");
+    assert!(
+        text.starts_with(
+            "\\u{1b}]0;pwned\\u{7}\\u{1b}[2J\\u{9b}31m\\u{7f}Ann: Tech lead -> Head of product\n"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("Mentor: Mentor\\u{85}\\u{9b}2J\n"), "{text}");
+    assert!(text.contains("Discovery\\u{1b}[5m"), "{text}");
+
+    // summary as JSON: valid JSON with the C1 characters as \u escapes, and
+    // the name comes back exactly.
+    let out = run_in(d, &["summary", "nasty.ron", "--json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(!has_raw_control(&text), "{text:?}");
+    assert!(text.contains("\\u009b"), "{text}");
+    let json: Value = serde_json::from_str(&text).expect("valid JSON");
+    assert_eq!(json["person"], NASTY_NAME);
+    assert_eq!(json["mentor"], "Mentor\u{85}\u{9b}2J");
+
+    // validate: paths and the file content quoted in errors.
+    let evil_path = "evil\u{1b}[2J\u{9b}.ron";
+    fs::copy(d.join("priya.ron"), d.join(evil_path)).expect("copy");
+    let text = fs::read_to_string(d.join("priya.ron")).expect("read");
+    fs::write(
+        d.join("bad.ron"),
+        text.replace(
+            "target_role: \"engineering-manager\"",
+            "target_role: \"\\u{1b}[31mevil\\u{9b}\"",
+        ),
+    )
+    .expect("write");
+    let out = run_in(d, &["validate", evil_path, "bad.ron", "nasty.ron"]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    assert!(!has_raw_control(&text), "{text:?}");
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[0], "ok: evil\\u{1b}[2J\\u{9b}.ron");
+    assert!(
+        lines[1].starts_with("bad.ron: target_role: unknown role `\\u{1b}[31mevil\\u{9b}`"),
+        "{}",
+        lines[1]
+    );
+    assert_eq!(lines[2], "ok: nasty.ron");
+
+    // Errors on standard error, too.
+    let out = run_in(d, &["summary", "bad.ron"]);
+    let err = one_error_line(&out);
+    assert!(!has_raw_control(&err), "{err:?}");
+    assert!(err.contains("`\\u{1b}[31mevil\\u{9b}`"), "{err}");
+    let out = run_in(d, &["summary", "missing\u{1b}[2J.ron"]);
+    let err = one_error_line(&out);
+    assert!(
+        err.starts_with("trailmap: missing\\u{1b}[2J.ron: could not read the file"),
+        "{err}"
+    );
+    let out = run_in(
+        d,
+        &["export", "priya.ron", "--format", "html", "-o", "r\u{1b}[2J.html"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stdout(&out), "wrote r\\u{1b}[2J.html\n");
+    let out = run_in(
+        d,
+        &["new", "\u{1b}[2JBo", "--role", "tech-lead", "--target", "\u{9b}x"],
+    );
+    let err = one_error_line(&out);
+    assert!(
+        err.starts_with("trailmap: unknown target role `\\u{9b}x`; the roles are: "),
+        "{err}"
+    );
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_standard_output_is_an_error() {
+    let dir = with_examples();
+    let d = dir.path();
+    let full = || {
+        std::process::Stdio::from(
+            fs::OpenOptions::new()
+                .write(true)
+                .open("/dev/full")
+                .expect("/dev/full"),
+        )
+    };
+    let commands: [&[&str]; 9] = [
+        &["validate", "priya.ron"],
+        &["validate", "priya.ron", "marcus.ron"],
+        &["summary", "priya.ron"],
+        &["summary", "priya.ron", "--json"],
+        &["export", "priya.ron", "--format", "html"],
+        &["export", "priya.ron", "--format", "markdown", "-o", "-"],
+        &["framework", "--print"],
+        &["export", "priya.ron", "--format", "html", "-o", "out.html"],
+        &[
+            "new",
+            "Ann",
+            "--role",
+            "tech-lead",
+            "--target",
+            "engineering-manager",
+            "-o",
+            "ann.ron",
+        ],
+    ];
+    for args in commands {
+        let out = run_with_stdout(d, full(), args);
+        let err = one_error_line(&out);
+        assert!(
+            err.starts_with("trailmap: could not write to standard output: No space left on device"),
+            "{args:?}: {err}"
+        );
+    }
+}
+
+#[test]
+fn a_usage_error_shows_control_characters_escaped() {
+    // clap drops C0 controls from what it repeats, but not C1: U+009B is
+    // CSI to a terminal that reads 8-bit controls.
+    let dir = with_examples();
+    let out = run_in(dir.path(), &["summary", "priya.ron", "x\u{9b}2J"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains('\u{9b}'), "{err:?}");
+    assert!(err.contains("x\\u{9b}2J"), "{err}");
+}
+
+#[test]
+fn a_reader_that_goes_away_ends_the_output_quietly() {
+    let dir = with_examples();
+    let mut child = std::process::Command::new(common::bin())
+        .args(["export", "priya.ron", "--format", "html"])
+        .current_dir(dir.path())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("runs");
+    // `| head -0`: the reader closes before reading anything.
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("ends");
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "", "no message");
+    assert_eq!(out.status.code(), Some(141), "as a command ended by SIGPIPE");
+}

@@ -530,3 +530,107 @@ fn cli_export_errors_are_one_line() {
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(err.starts_with("trailmap: file/out.html: could not"), "{err}");
 }
+
+/// Characters XML forbids or that a terminal acts on: escape sequences, NUL,
+/// vertical tab, form feed, DEL, C1 controls, and noncharacters (U+FFFE,
+/// U+FFFF, U+FDD0, U+1FFFE, U+10FFFF).
+const UNPRINTABLE: &str = "\u{1b}]0;pwned\u{7}\u{1b}[2J \u{0}\u{b}\u{c}\u{7f}\u{85}\u{9b} \u{fffe}\u{ffff}\u{fdd0}\u{1fffe}\u{10ffff}";
+
+/// The Marcus example with [`UNPRINTABLE`] in the person's name, the first
+/// action's title and notes, a custom skill's name (so the radar chart holds
+/// it) and the private notes; the title also holds HTML entities.
+fn unprintable_plan() -> (Plan, std::sync::Arc<Framework>) {
+    let (mut plan, framework) = marcus();
+    plan.person.name = format!("Zoë{UNPRINTABLE}end");
+    plan.checklist[0].text = format!("Ship &lt;b&gt; &amp; &#60;{UNPRINTABLE}");
+    plan.checklist[0].notes = format!("first{UNPRINTABLE}\nsecond &copy;");
+    plan.custom_skills[0].name = format!("Discovery{UNPRINTABLE}");
+    plan.private_notes = format!("private{UNPRINTABLE}");
+    (plan, framework)
+}
+
+/// The characters of [`UNPRINTABLE`] that must not reach a report.
+fn forbidden(c: char) -> bool {
+    (c.is_control() && c != '\n') || matches!(c, '\u{fdd0}'..='\u{fdef}') || (c as u32 & 0xfffe) == 0xfffe
+}
+
+#[test]
+fn markdown_shows_entities_as_written() {
+    let (plan, framework) = unprintable_plan();
+    let text = export::markdown(&plan, &framework, TODAY, &options(Some("x"))).text;
+    assert!(
+        text.contains("Ship &amp;lt;b&amp;gt; &amp;amp; &amp;#60;"),
+        "an entity must not turn into the character it names: {text}"
+    );
+    assert!(text.contains("second &amp;copy;"), "{text}");
+    // A lone ampersand cannot start an entity and stays as it is.
+    let (mut plan, framework) = marcus();
+    plan.checklist[0].text = "Strategy & Alignment &".into();
+    let text = export::markdown(&plan, &framework, TODAY, &options(Some("x"))).text;
+    assert!(text.contains("Strategy & Alignment &amp; — "), "{text}");
+}
+
+#[test]
+fn unprintable_characters_become_replacement_characters() {
+    let (plan, framework) = unprintable_plan();
+    for redact in [false, true] {
+        let options = ExportOptions {
+            redact,
+            image_prefix: Some("x".into()),
+        };
+        let html = export::html(&plan, &framework, TODAY, &options);
+        roxmltree::Document::parse_with_options(
+            &html,
+            roxmltree::ParsingOptions {
+                allow_dtd: true,
+                ..Default::default()
+            },
+        )
+        .unwrap_or_else(|e| panic!("the page is well-formed XML: {e}"));
+        assert!(!html.chars().any(forbidden), "a raw character in the page");
+        assert!(html.contains("Zoë\u{fffd}]0;pwned\u{fffd}\u{fffd}[2J"), "{html}");
+
+        let md = export::markdown(&plan, &framework, TODAY, &options);
+        for (what, svg) in [("radar", &md.radar_svg), ("ranking", &md.ranking_svg)] {
+            roxmltree::Document::parse(svg)
+                .unwrap_or_else(|e| panic!("the {what} chart is well-formed XML: {e}"));
+            assert!(!svg.chars().any(forbidden), "a raw character in the {what} chart");
+        }
+        assert!(md.radar_svg.contains("Discovery\u{fffd}"), "{}", md.radar_svg);
+        let svg = export::radar_svg(&plan, &framework);
+        roxmltree::Document::parse(&svg).unwrap_or_else(|e| panic!("the radar is well-formed: {e}"));
+
+        let text = &md.text;
+        assert!(
+            !text.chars().any(forbidden),
+            "a raw character in the Markdown: {text:?}"
+        );
+        assert!(
+            text.starts_with("# Zoë\u{fffd}\\]0;pwned\u{fffd}\u{fffd}\\[2J \u{fffd}"),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn cli_export_to_standard_output_is_the_document_unchanged() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (plan, framework) = unprintable_plan();
+    storage::save_plan(&dir.path().join("odd.ron"), &plan, None).expect("save");
+    let options = options(None);
+    for (format, expected) in [
+        ("html", export::html(&plan, &framework, TODAY, &options)),
+        (
+            "markdown",
+            export::markdown(&plan, &framework, TODAY, &options).text,
+        ),
+    ] {
+        let out = run(&["export", "odd.ron", "--format", format], dir.path());
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let stdout = String::from_utf8(out.stdout).expect("utf-8");
+        // Not escaped for the terminal: the report as the library makes it.
+        assert_eq!(stdout, expected, "{format}");
+        assert!(!stdout.chars().any(forbidden), "{format}");
+        assert!(!stdout.contains("\\u{"), "{format}");
+    }
+}

@@ -213,6 +213,17 @@ fn the_binary_redacts_files_and_standard_output() {
         "binary html stdout",
         &run(d, &["export", "marked.ron", "--format", "html", "--redact"]),
     );
+    // `-o -` is standard output too.
+    for format in ["markdown", "html"] {
+        assert_redacted(
+            &format!("binary {format} -o -"),
+            &run(
+                d,
+                &["export", "marked.ron", "--format", format, "--redact", "-o", "-"],
+            ),
+        );
+    }
+    assert!(!d.join("-").exists(), "-o - writes no file named -");
 
     run(
         d,

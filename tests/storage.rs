@@ -379,8 +379,9 @@ fn a_read_only_folder_as_a_normal_user() {
     fs::set_permissions(&folder, fs::Permissions::from_mode(0o755)).expect("chmod");
     let target = folder.join("plan.ron");
     save_plan(&target, &example(PRIYA), None).expect("saves");
-    // The file itself is writable by anyone, so only the folder stops the save.
+    // The file itself is nobody's and writable, so only the folder stops the save.
     fs::set_permissions(&target, fs::Permissions::from_mode(0o666)).expect("chmod");
+    std::os::unix::fs::chown(&target, Some(65534), Some(65534)).expect("chown to nobody");
     let old = bytes(&target);
     let data = dir.path().join("data");
 
@@ -398,12 +399,23 @@ fn a_read_only_folder_as_a_normal_user() {
     assert_eq!(listing(&folder), ["plan.ron"]);
 
     // A file nobody may write, in a folder nobody may write to: refused as read-only.
+    std::os::unix::fs::chown(&target, Some(0), Some(0)).expect("chown to root");
     fs::set_permissions(&target, fs::Permissions::from_mode(0o644)).expect("chmod");
     fs::set_permissions(&folder, fs::Permissions::from_mode(0o777)).expect("chmod");
     let out = save_copy_as_nobody(&source, &target, &data).expect("setpriv was found above");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "stderr: {stderr}");
     assert!(stderr.contains("the file is read-only"), "{stderr}");
+    assert_eq!(bytes(&target), old);
+    assert_eq!(listing(&folder), ["plan.ron"]);
+
+    // A file that belongs to root, writable by anyone, in a folder anyone may
+    // write to: an atomic save would hand it to nobody; refused.
+    fs::set_permissions(&target, fs::Permissions::from_mode(0o666)).expect("chmod");
+    let out = save_copy_as_nobody(&source, &target, &data).expect("setpriv");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "stderr: {stderr}");
+    assert!(stderr.contains("belongs to another user"), "{stderr}");
     assert_eq!(bytes(&target), old);
     assert_eq!(listing(&folder), ["plan.ron"]);
 

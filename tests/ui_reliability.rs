@@ -162,8 +162,16 @@ fn a_second_window_opens_the_plan_read_only_and_keeps_its_own_copy() {
         "{}",
         status(&second)
     );
-    assert!(second.state().title().contains("[read-only]"), "{}", second.state().title());
-    assert!(!first.state().title().contains("[read-only]"), "{}", first.state().title());
+    assert!(
+        second.state().title().contains("[read-only]"),
+        "{}",
+        second.state().title()
+    );
+    assert!(
+        !first.state().title().contains("[read-only]"),
+        "{}",
+        first.state().title()
+    );
 
     press(&mut second, "Communication self rating 5");
     ctrl(&mut second, Key::S);
@@ -705,7 +713,11 @@ fn an_export_aimed_at_the_plan_itself_is_refused() {
     ctrl(&mut h, Key::E);
     support::replace_text(&mut h, "Location", &path.display().to_string());
     click(&mut h, "Export");
-    assert_eq!(h.state().dialog_kind(), Some(DialogKind::Export), "the form stays open");
+    assert_eq!(
+        h.state().dialog_kind(),
+        Some(DialogKind::Export),
+        "the form stays open"
+    );
     assert!(
         shows(
             &h,

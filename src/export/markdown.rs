@@ -5,20 +5,34 @@ use std::fmt::Write as _;
 use super::report::{Align, Block, Chart, Inline, Line, ListItem, Report};
 
 /// Escapes text so Markdown shows it as written: punctuation that would start
-/// formatting, a link or raw HTML gets a backslash.
+/// formatting, a link or raw HTML gets a backslash; an ampersand that could
+/// start an entity (`&lt;`, `&#60;`) becomes `&amp;`, so the entity shows as
+/// typed instead of as the character it names (a lone `&` followed by a
+/// space cannot start one and stays as it is). Control characters and
+/// noncharacters (`export::is_unprintable`) become U+FFFD; carriage returns
+/// are dropped.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
         match c {
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' => {
                 out.push('\\');
                 out.push(c);
             }
+            '&' if may_start_entity(chars.peek()) => out.push_str("&amp;"),
             '\r' => {}
+            c if super::is_unprintable(c) => out.push(char::REPLACEMENT_CHARACTER),
             c => out.push(c),
         }
     }
     out
+}
+
+/// Whether an `&` followed by `next` could start an entity (`&lt;`, `&#60;`).
+/// At the end of the text too: more text may follow it in the report.
+fn may_start_entity(next: Option<&char>) -> bool {
+    next.is_none_or(|n| n.is_ascii_alphanumeric() || *n == '#')
 }
 
 /// Escapes a character that would turn a line into a heading or a list
@@ -81,7 +95,9 @@ pub enum Images<'a> {
     None,
 }
 
-/// Percent-encodes the characters that would end or break a link target.
+/// Percent-encodes the characters that would end or break a link target:
+/// brackets and spaces, control characters and noncharacters (a file name
+/// may hold any of them), and `&`, which would start an entity.
 fn link_target(name: &str) -> String {
     let mut out = String::new();
     for c in name.chars() {
@@ -91,6 +107,11 @@ fn link_target(name: &str) -> String {
             ')' => out.push_str("%29"),
             '<' => out.push_str("%3C"),
             '>' => out.push_str("%3E"),
+            c if c == '&' || c.is_control() || super::is_unprintable(c) => {
+                for byte in c.encode_utf8(&mut [0; 4]).bytes() {
+                    let _ = write!(out, "%{byte:02X}");
+                }
+            }
             c => out.push(c),
         }
     }
@@ -228,10 +249,28 @@ mod tests {
     }
 
     #[test]
+    fn entities_and_unprintable_characters_show_as_written() {
+        assert_eq!(
+            escape("&lt;b&gt; &#60; &amp;"),
+            "&amp;lt;b&amp;gt; &amp;#60; &amp;amp;"
+        );
+        assert_eq!(escape("Strategy & Alignment"), "Strategy & Alignment");
+        assert_eq!(escape("ends with &"), "ends with &amp;");
+        assert_eq!(
+            escape("a\u{1b}[2J\u{0}\u{9b}\u{fffe}\tb\r"),
+            "a\u{fffd}\\[2J\u{fffd}\u{fffd}\u{fffd}\tb"
+        );
+    }
+
+    #[test]
     fn link_targets_survive_spaces_and_brackets() {
         assert_eq!(
             link_target("my report (v2)-radar.svg"),
             "my%20report%20%28v2%29-radar.svg"
+        );
+        assert_eq!(
+            link_target("a&lt;\u{1b}\u{9b}-radar.svg"),
+            "a%26lt;%1B%C2%9B-radar.svg"
         );
     }
 }

@@ -112,6 +112,19 @@ pub fn report_files(
     }
 }
 
+/// Whether `c` is kept out of every report: a control character other than
+/// tab and line feed (C0, DEL and C1: XML forbids most of them and a terminal
+/// acts on them), or a noncharacter (U+FDD0 to U+FDEF and the last two code
+/// points of every plane, such as U+FFFE, which XML forbids or discourages).
+/// The escapers put U+FFFD in its place, so the reader sees that something
+/// was there. A carriage return is dropped by the escapers before this is
+/// asked: line breaks are line feeds.
+pub(crate) fn is_unprintable(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t')
+        || ('\u{fdd0}'..='\u{fdef}').contains(&c)
+        || (u32::from(c) & 0xfffe) == 0xfffe
+}
+
 /// The file name of the radar chart written beside a Markdown report.
 pub fn radar_file_name(prefix: &str) -> String {
     format!("{prefix}-radar.svg")

@@ -33,7 +33,10 @@ pub mod colour {
     pub const BAR: &str = "#93c5fd";
 }
 
-/// Escapes text for XML content and attribute values.
+/// Escapes text for XML content and attribute values. Characters XML 1.0
+/// forbids (control characters, U+FFFE, U+FFFF) and the other characters
+/// `export::is_unprintable` names become U+FFFD, so the result is always
+/// well-formed; carriage returns are dropped.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -43,8 +46,8 @@ pub fn escape(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
-            // Control characters are not allowed in XML 1.0.
-            c if c.is_control() && c != '\n' && c != '\t' => {}
+            '\r' => {}
+            c if super::is_unprintable(c) => out.push(char::REPLACEMENT_CHARACTER),
             c => out.push(c),
         }
     }
@@ -786,6 +789,18 @@ mod tests {
         );
         assert!(out.contains(">&lt;script&gt;</text>"), "{out}");
         assert!(!out.contains("xmlns"));
+    }
+
+    #[test]
+    fn characters_xml_forbids_become_replacement_characters() {
+        assert_eq!(
+            escape("a\u{0}b\u{1b}[2J\u{7f}\u{9b}\u{fffe}\u{ffff}\u{fdd0}\u{10ffff}c"),
+            "a\u{fffd}b\u{fffd}[2J\u{fffd}\u{fffd}\u{fffd}\u{fffd}\u{fffd}\u{fffd}c"
+        );
+        assert_eq!(
+            escape("tab\tline\r\nend \u{fffd} \u{fdcf}"),
+            "tab\tline\nend \u{fffd} \u{fdcf}"
+        );
     }
 
     #[test]

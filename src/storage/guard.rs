@@ -53,6 +53,30 @@ pub fn write_guarded_with(
     purpose: Purpose,
     write: WriteFn<'_>,
 ) -> Result<Fingerprint, StorageError> {
+    let (target, old) = refusals(path, purpose)?;
+    let owner_check = |tmp: &fs::File| -> Result<(), StorageError> { check_owner(path, &target, tmp) };
+    if let (Purpose::Plan { .. }, Some(old)) = (purpose, &old) {
+        atomic_write_checked(&backup_path(&target), old, &write_all, &owner_check)?;
+    }
+    atomic_write_checked(&target, bytes, write, &owner_check)?;
+    Ok(Fingerprint::of(bytes))
+}
+
+/// Whether [`write_guarded`] would refuse `path` for `purpose`, without
+/// writing anything: for a writer of several files (a report and its chart
+/// images) to check them all before it writes the first.
+pub fn check_target(path: &Path, purpose: Purpose) -> Result<(), StorageError> {
+    refusals(path, purpose).map(|_| ())
+}
+
+/// The file really written (links followed) and its current bytes, or why
+/// no writer may replace it.
+fn refusals(path: &Path, purpose: Purpose) -> Result<(std::path::PathBuf, Option<Vec<u8>>), StorageError> {
+    // Asked of the system first: it follows links our own resolution cannot
+    // (`/dev/stdout` leads to `/proc/self/fd/1`, which names `pipe:[N]`).
+    if fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+        return Err(StorageError::new(path, ErrorKind::SpecialTarget));
+    }
     let target = resolve_links(path);
     let old = match fs::metadata(&target) {
         Ok(meta) if meta.is_dir() => return Err(StorageError::new(path, ErrorKind::NotAFile)),
@@ -89,13 +113,29 @@ pub fn write_guarded_with(
             }
             Purpose::Own => {}
         }
+        if !owned_by_us(&target) {
+            return Err(StorageError::new(path, ErrorKind::OtherOwner));
+        }
     }
-    let owner_check = |tmp: &fs::File| -> Result<(), StorageError> { check_owner(path, &target, tmp) };
-    if let (Purpose::Plan { .. }, Some(old)) = (purpose, &old) {
-        atomic_write_checked(&backup_path(&target), old, &write_all, &owner_check)?;
+    Ok((target, old))
+}
+
+/// Whether the file at `target` belongs to this process's user, judged
+/// before anything is written: the owner of a file this process creates is
+/// the answer, and `/proc/self` is ours. Where that cannot be told, the
+/// check after the temporary file is made (`check_owner`) decides.
+#[cfg(unix)]
+fn owned_by_us(target: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (fs::metadata(target), fs::metadata("/proc/self")) {
+        (Ok(file), Ok(me)) => file.uid() == me.uid(),
+        _ => true,
     }
-    atomic_write_checked(&target, bytes, write, &owner_check)?;
-    Ok(Fingerprint::of(bytes))
+}
+
+#[cfg(not(unix))]
+fn owned_by_us(_target: &Path) -> bool {
+    true
 }
 
 /// Refuses when the file at `target` exists and belongs to another user than

@@ -26,7 +26,7 @@ pub use frame_log::{FRAME_LOG_ENV, log_frame};
 pub use frameworks::{
     BUILTIN_NAME, BUILTIN_TEXT, FrameworkCatalog, builtin, install_framework, load_framework, parse_framework,
 };
-pub use guard::{Purpose, trailmap_file_kind, write_guarded, write_guarded_with};
+pub use guard::{Purpose, check_target, trailmap_file_kind, write_guarded, write_guarded_with};
 pub use library::{FileStamp, LibraryCache, LibraryEntry, read_entry, scan};
 pub use locks::{Instance, PlanLock, canonical};
 pub use paths::{DATA_DIR_ENV, DataDir};
@@ -85,8 +85,14 @@ pub fn write_report(
     let name = out
         .file_name()
         .map_or_else(|| "report".to_owned(), |n| n.to_string_lossy().into_owned());
+    let files = crate::export::report_files(plan, framework, today, format, redact, &name);
+    // Every file is checked before the first is written: a report that may
+    // not be written leaves no chart images behind either.
+    for (file, _) in &files {
+        check_target(&out.with_file_name(file), Purpose::Export)?;
+    }
     let mut written = Vec::new();
-    for (file, contents) in crate::export::report_files(plan, framework, today, format, redact, &name) {
+    for (file, contents) in files {
         let path = out.with_file_name(file);
         write_file(&path, contents.as_bytes())?;
         written.push(path);
