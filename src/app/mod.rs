@@ -704,6 +704,20 @@ impl TrailmapApp {
                         .map_or_else(|| "Not saved yet".to_owned(), |p| p.display().to_string());
                     ui.label(RichText::new(where_).small().weak());
                     ui.separator();
+                    if open.held_elsewhere || open.newer_format.is_some() {
+                        let why = if open.held_elsewhere {
+                            "Open in another Trailmap window: this window does not save it (Save as… keeps a copy)"
+                        } else {
+                            "From a newer Trailmap: this version never writes over it (Save as… keeps a copy)"
+                        };
+                        ui.label(
+                            RichText::new("Read-only")
+                                .small()
+                                .color(crate::ui::theme::warn(ui.visuals())),
+                        )
+                        .on_hover_text(why);
+                        ui.separator();
+                    }
                     if open.doc.is_dirty() {
                         ui.label(
                             RichText::new("• Unsaved changes")
