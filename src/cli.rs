@@ -11,7 +11,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use crate::analysis::{self, Rater};
 use crate::clock;
 use crate::export;
-use crate::model::{Command, Document, Framework, Level, Plan, RoleId};
+use crate::model::{Framework, Level, Plan, RoleId};
 use crate::storage::{self, DataDir, ErrorKind, FrameworkCatalog, StorageError};
 
 /// Plan the move from tech lead into engineering or product leadership.
@@ -440,22 +440,6 @@ pub fn slug(name: &str) -> String {
     if slug.is_empty() { "plan".to_owned() } else { slug }
 }
 
-/// A new plan with its checklist seeded, as a document history would build it.
-pub fn seeded_plan(name: &str, framework: &Framework, role: RoleId, target: RoleId) -> Plan {
-    let mut doc = Document::new(Plan::new(name, framework, role, target));
-    let today = clock::today();
-    let items = analysis::seed_items(doc.plan(), framework, today, doc.plan().next_id);
-    let start = doc.plan().checklist.len();
-    let items = items
-        .into_iter()
-        .enumerate()
-        .map(|(i, item)| (start + i, item))
-        .collect();
-    // Fresh ids on an empty checklist cannot clash.
-    let _ = doc.apply(Command::InsertItems(items));
-    doc.plan().clone()
-}
-
 fn new_plan(
     name: &str,
     role: &str,
@@ -492,7 +476,7 @@ fn new_plan(
             path.display()
         )));
     }
-    let plan = seeded_plan(name, &framework, role, target);
+    let plan = analysis::seeded_plan(name, &framework, role, target, clock::today());
     storage::save_plan(&path, &plan, None)?;
     let line = format!(
         "wrote {} ({} actions seeded; readiness for {}: {}%)\n",

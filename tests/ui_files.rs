@@ -167,6 +167,44 @@ fn a_framework_file_is_checked_installed_and_used() {
     let open = h.state().open_plan().expect("open");
     assert_eq!(open.framework.id, "acme-ladder");
     assert_eq!(plan(&h).framework.id, "acme-ladder");
+
+    // "New plans can use it": the new-plan form offers it, chosen, with its
+    // own roles, and the plan made uses it.
+    ctrl(&mut h, egui::Key::N);
+    assert_eq!(h.state().dialog_kind(), Some(DialogKind::NewPlan));
+    assert!(
+        h.query_all_by_label("Framework").next().is_some(),
+        "a choice when there are two"
+    );
+    support::type_into(&mut h, "e.g. Sam Lee", "Sam Lee");
+    click(&mut h, "Create plan");
+    let new = plan(&h);
+    assert_eq!(new.framework.id, "acme-ladder");
+    assert_eq!(h.state().open_plan().expect("open").framework.id, "acme-ladder");
+    let acme = trailmap::storage::load_framework(&frameworks.join("acme-ladder.ron")).expect("loads");
+    assert!(acme.role(&new.current_role).is_some() && acme.role(&new.target_role).is_some());
+    assert!(
+        !new.checklist.is_empty(),
+        "seeded from the framework's own library"
+    );
+}
+
+#[test]
+fn a_seeded_new_plan_is_dated_on_the_apps_day() {
+    let sandbox = Sandbox::new();
+    let mut h = harness(sandbox.config(None));
+    ctrl(&mut h, egui::Key::N);
+    assert!(
+        h.query_all_by_label("Framework").next().is_none(),
+        "no choice with one framework"
+    );
+    support::type_into(&mut h, "e.g. Sam Lee", "Sam Lee");
+    click(&mut h, "Create plan");
+    let new = plan(&h);
+    assert!(!new.checklist.is_empty());
+    for item in &new.checklist {
+        assert_eq!(item.created, support::TODAY, "{}", item.text);
+    }
 }
 
 #[derive(Debug)]

@@ -172,7 +172,10 @@ fn a_second_window_opens_the_plan_read_only_and_keeps_its_own_copy() {
         "{}",
         first.state().title()
     );
-    assert!(shows(&second, "Read-only"), "the status bar says so while it lasts");
+    assert!(
+        shows(&second, "Read-only"),
+        "the status bar says so while it lasts"
+    );
     assert!(!shows(&first, "Read-only"));
 
     press(&mut second, "Communication self rating 5");

@@ -18,7 +18,7 @@ pub use gaps::{Rater, RoleReadiness, SkillGap, gap, gaps, ranking, readiness, re
 pub use history::{History, HistoryPoint, PACE_WINDOW_DAYS, Projection, history, projection};
 pub use progress::{ActionCounts, counts_for_skill};
 pub use route::{RouteStep, route, route_steps};
-pub use seed::{MAX_SEEDED_PER_SKILL, item_from_action, route_roles, seed_items, suggestions};
+pub use seed::{MAX_SEEDED_PER_SKILL, item_from_action, route_roles, seed_items, seeded_plan, suggestions};
 pub use sessions::{
     AGENDA_GAPS, AGENDA_OPEN_ACTIONS, AGENDA_OVERDUE, AgendaItem, AgendaKind, add_note, agenda, agree_action,
     agreed_in, end_session, last_session_snapshot, since_last_session, start_session,

@@ -92,3 +92,20 @@ pub fn item_from_action(action: &ActionTemplate, id: ItemId, today: Date) -> Che
         ..ChecklistItem::new(id, action.title.clone(), today)
     }
 }
+
+/// A new plan for `name` with its checklist seeded for its gaps, as a
+/// document history would build it (one insert of fresh items), dated
+/// `today`.
+pub fn seeded_plan(name: &str, framework: &Framework, role: RoleId, target: RoleId, today: Date) -> Plan {
+    let mut doc = crate::model::Document::new(Plan::new(name, framework, role, target));
+    let items = seed_items(doc.plan(), framework, today, doc.plan().next_id);
+    let start = doc.plan().checklist.len();
+    let items = items
+        .into_iter()
+        .enumerate()
+        .map(|(i, item)| (start + i, item))
+        .collect();
+    // Fresh numbers on an empty checklist cannot clash.
+    let _ = doc.apply(crate::model::Command::InsertItems(items));
+    doc.plan().clone()
+}

@@ -57,7 +57,10 @@ impl TrailmapApp {
             .chain(self.prefs.framework_file.clone().iter())
         {
             match storage::load_framework(file) {
-                Ok(framework) => self.catalog.add(framework),
+                Ok(framework) => {
+                    self.installed_framework = Some(framework.id.clone());
+                    self.catalog.add(framework);
+                }
                 Err(e) => self.framework_errors.push(e.to_string()),
             }
         }
@@ -183,7 +186,11 @@ impl TrailmapApp {
     /// Carries out `pending` (unsaved changes have been dealt with).
     pub(super) fn proceed(&mut self, pending: Pending) {
         match pending {
-            Pending::New => self.dialog = Some(Dialog::NewPlan(super::dialogs::NewPlanForm::default())),
+            Pending::New => {
+                let frameworks = self.catalog.all().cloned().collect();
+                let form = super::dialogs::NewPlanForm::new(frameworks, self.installed_framework.as_deref());
+                self.dialog = Some(Dialog::NewPlan(form));
+            }
             Pending::Open => {
                 let dir = self.data.plans().display().to_string() + "/";
                 self.dialog = Some(Dialog::Path(PathForm::new(PathPurpose::Open, dir)));
@@ -808,12 +815,18 @@ impl TrailmapApp {
     }
 
     /// Builds a new plan from the new-plan form.
-    pub(super) fn create_plan(&mut self, name: &str, current: RoleId, target: RoleId, seed: bool) {
-        let framework = storage::builtin();
+    pub(super) fn create_plan(
+        &mut self,
+        name: &str,
+        framework: &Framework,
+        current: RoleId,
+        target: RoleId,
+        seed: bool,
+    ) {
         let plan = if seed {
-            crate::cli::seeded_plan(name, &framework, current, target)
+            crate::analysis::seeded_plan(name, framework, current, target, self.today())
         } else {
-            Plan::new(name, &framework, current, target)
+            Plan::new(name, framework, current, target)
         };
         self.guard(Pending::Create(Box::new(plan)));
     }
@@ -876,6 +889,7 @@ impl TrailmapApp {
                         framework.roles.len()
                     ));
                     self.prefs.framework_file = Some(storage::canonical(&path));
+                    self.installed_framework = Some(framework.id.clone());
                     self.catalog.add(framework);
                 }
                 Err(e) => return Err(e.to_string()),

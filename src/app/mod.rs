@@ -148,6 +148,9 @@ pub struct TrailmapApp {
     /// This running app: names its recovery copies, and its lock tells other
     /// windows it is alive.
     instance: storage::Instance,
+    /// The id of the framework installed or given last (a new plan uses it
+    /// unless the user picks another).
+    installed_framework: Option<String>,
     /// The preferences as last written to `DATA/prefs.ron`; a difference
     /// from `prefs` is written at the end of the frame.
     prefs_saved: Prefs,
@@ -257,6 +260,7 @@ impl TrailmapApp {
             framework_errors: Vec::new(),
             instance: storage::Instance::claim(&config.data),
             data: config.data,
+            installed_framework: None,
             prefs_saved: config.prefs.clone(),
             prefs: config.prefs,
             page: Page::Welcome,
