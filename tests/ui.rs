@@ -574,3 +574,39 @@ fn every_view_is_drawn_in_one_pass_from_its_first_frame() {
     three_single_pass_frames(&mut h, "new plan dialog");
     assert!(shows(&h, "Your name"), "the new plan dialog is open");
 }
+
+#[test]
+fn zoom_keys_go_through_the_app_and_stay_within_bounds() {
+    let sandbox = Sandbox::new();
+    let path = sandbox.example(PRIYA);
+    let mut h = harness(sandbox.config(Some(&path)));
+    let zoom = |h: &egui_kittest::Harness<'_, trailmap::app::TrailmapApp>| h.ctx.zoom_factor();
+    assert!((zoom(&h) - 1.0).abs() < 1e-4);
+    ctrl(&mut h, Key::Plus);
+    assert!((zoom(&h) - 1.1).abs() < 1e-4, "one step: {}", zoom(&h));
+    ctrl(&mut h, Key::Equals);
+    assert!(
+        (zoom(&h) - 1.21).abs() < 1e-3,
+        "Ctrl+= zooms in too: {}",
+        zoom(&h)
+    );
+    for _ in 0..30 {
+        ctrl(&mut h, Key::Plus);
+    }
+    assert!((zoom(&h) - 3.0).abs() < 1e-4, "clamped at 3: {}", zoom(&h));
+    for _ in 0..40 {
+        ctrl(&mut h, Key::Minus);
+    }
+    assert!((zoom(&h) - 0.5).abs() < 1e-4, "clamped at 0.5: {}", zoom(&h));
+    ctrl(&mut h, Key::Num0);
+    assert!((zoom(&h) - 1.0).abs() < 1e-4);
+
+    // Presentation mode enlarges, and leaving it gives back the zoom before.
+    ctrl(&mut h, Key::Plus);
+    h.key_press(Key::F5);
+    h.run_ok();
+    assert!((zoom(&h) - 1.43).abs() < 1e-3, "presenting: {}", zoom(&h));
+    h.key_press(Key::F5);
+    h.run_ok();
+    assert!((zoom(&h) - 1.1).abs() < 1e-4, "back: {}", zoom(&h));
+}

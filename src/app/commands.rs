@@ -55,28 +55,80 @@ const CTRL_SHIFT: Modifiers = Modifiers {
 };
 
 impl UiCommand {
-    /// Every command that has a shortcut, for the keyboard handler.
-    pub const WITH_SHORTCUTS: [Self; 19] = [
-        Self::New,
-        Self::Open,
-        Self::SaveAs,
-        Self::Save,
-        Self::Export,
-        Self::Close,
-        Self::Quit,
-        Self::Redo,
-        Self::Undo,
-        Self::ShowTab(Tab::Skills),
-        Self::ShowTab(Tab::Path),
-        Self::ShowTab(Tab::Checklist),
-        Self::ShowTab(Tab::Sessions),
-        Self::ShowTab(Tab::Progress),
-        Self::ShowTab(Tab::Notes),
-        Self::ToggleLibrary,
-        Self::TogglePresentation,
-        Self::ToggleMentor,
-        Self::About,
-    ];
+    /// Every command, each tab once. `ordinal` matches every variant
+    /// without a wildcard, so a new variant does not compile until it has
+    /// one, and the test below fails until it is listed here: a command, its
+    /// menu entry and its shortcut cannot be missed by the keyboard handler.
+    pub fn all() -> impl Iterator<Item = Self> {
+        [
+            Self::New,
+            Self::Open,
+            Self::OpenCopy,
+            Self::Save,
+            Self::SaveAs,
+            Self::Export,
+            Self::ChooseFramework,
+            Self::Close,
+            Self::Quit,
+            Self::Undo,
+            Self::Redo,
+        ]
+        .into_iter()
+        .chain(Tab::ALL.into_iter().map(Self::ShowTab))
+        .chain([
+            Self::ToggleMentor,
+            Self::ToggleLibrary,
+            Self::TogglePresentation,
+            Self::ZoomIn,
+            Self::ZoomOut,
+            Self::ZoomReset,
+            Self::About,
+        ])
+    }
+
+    /// A number per variant (tabs share one); see [`Self::all`].
+    pub const fn ordinal(self) -> usize {
+        match self {
+            Self::New => 0,
+            Self::Open => 1,
+            Self::OpenCopy => 2,
+            Self::Save => 3,
+            Self::SaveAs => 4,
+            Self::Export => 5,
+            Self::ChooseFramework => 6,
+            Self::Close => 7,
+            Self::Quit => 8,
+            Self::Undo => 9,
+            Self::Redo => 10,
+            Self::ShowTab(_) => 11,
+            Self::ToggleMentor => 12,
+            Self::ToggleLibrary => 13,
+            Self::TogglePresentation => 14,
+            Self::ZoomIn => 15,
+            Self::ZoomOut => 16,
+            Self::ZoomReset => 17,
+            Self::About => 18,
+        }
+    }
+
+    /// How many values [`Self::ordinal`] takes.
+    pub const ORDINALS: usize = 19;
+
+    /// Every command with a shortcut, those with more modifiers first (egui
+    /// matches Ctrl+S also when Shift is held, so Ctrl+Shift+S must be tried
+    /// before it), for the keyboard handler.
+    pub fn with_shortcuts() -> Vec<Self> {
+        let mut commands: Vec<Self> = Self::all().filter(|c| c.shortcut().is_some()).collect();
+        let weight = |c: &Self| {
+            c.shortcut().map_or(0, |s| {
+                usize::from(s.modifiers.shift)
+                    + usize::from(s.modifiers.alt)
+                    + usize::from(s.modifiers.command)
+            })
+        };
+        commands.sort_by_key(|c| std::cmp::Reverse(weight(c)));
+        commands
+    }
 
     /// The menu label; labels of commands that open a dialog end with "…".
     pub fn label(self) -> &'static str {
@@ -137,6 +189,8 @@ impl UiCommand {
     pub fn alternative_shortcut(self) -> Option<KeyboardShortcut> {
         match self {
             Self::Redo => Some(KeyboardShortcut::new(CTRL, Key::Y)),
+            // The plus key without Shift on most layouts.
+            Self::ZoomIn => Some(KeyboardShortcut::new(CTRL, Key::Equals)),
             _ => None,
         }
     }
@@ -165,6 +219,38 @@ impl UiCommand {
             Self::ZoomOut => "Make everything smaller",
             Self::ZoomReset => "Back to the normal size",
             Self::About => "About Trailmap",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn all_lists_every_variant_and_every_tab_once() {
+        let all: Vec<UiCommand> = UiCommand::all().collect();
+        for ordinal in 0..UiCommand::ORDINALS {
+            assert!(
+                all.iter().any(|c| c.ordinal() == ordinal),
+                "variant {ordinal} is missing from all()"
+            );
+        }
+        for tab in Tab::ALL {
+            assert_eq!(all.iter().filter(|c| **c == UiCommand::ShowTab(tab)).count(), 1);
+        }
+        let mut seen = all.clone();
+        seen.dedup();
+        assert_eq!(seen.len(), all.len(), "no command twice");
+    }
+
+    #[test]
+    fn no_two_commands_share_a_shortcut() {
+        let shortcuts: Vec<KeyboardShortcut> = UiCommand::all()
+            .flat_map(|c| c.shortcut().into_iter().chain(c.alternative_shortcut()))
+            .collect();
+        for (i, a) in shortcuts.iter().enumerate() {
+            assert!(!shortcuts[i + 1..].contains(a), "{a:?} is used twice");
         }
     }
 }

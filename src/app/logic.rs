@@ -730,7 +730,7 @@ impl TrailmapApp {
         }
         let mut fired = None;
         ctx.input_mut(|input| {
-            for command in UiCommand::WITH_SHORTCUTS {
+            for command in UiCommand::with_shortcuts() {
                 let shortcuts = command
                     .shortcut()
                     .into_iter()

@@ -131,6 +131,9 @@ pub fn on(background: Color32) -> Color32 {
 
 /// Applies Trailmap's spacing and text sizes to both themes.
 pub fn apply_style(ctx: &egui::Context) {
+    // Zoom shortcuts are the app's commands (clamped, and aware of
+    // presentation mode), not egui's built-in handler.
+    ctx.options_mut(|o| o.zoom_with_keyboard = false);
     ctx.all_styles_mut(|style| {
         use egui::{FontFamily, FontId, TextStyle};
         style.text_styles = [
