@@ -7,6 +7,11 @@
 //! ```
 //!
 //! To add a function, add one line to the table in `analysis_benches`.
+#![allow(
+    clippy::disallowed_methods,
+    clippy::disallowed_types,
+    reason = "tests, benchmarks and examples make real files and threads"
+)]
 
 use std::hint::black_box;
 

@@ -9,6 +9,11 @@
 //!
 //! Targets (issue #6): at most 1 ms with the example plan, at most 3 ms with
 //! the stress plan, on every view.
+#![allow(
+    clippy::disallowed_methods,
+    clippy::disallowed_types,
+    reason = "tests, benchmarks and examples make real files and threads"
+)]
 
 use std::hint::black_box;
 use std::path::{Path, PathBuf};

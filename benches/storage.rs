@@ -10,6 +10,11 @@
 //!
 //! Targets (issue #6): load plus validate at most 20 ms, serialise at most
 //! 10 ms, the library panel with 200 plans open in at most 150 ms.
+#![allow(
+    clippy::disallowed_methods,
+    clippy::disallowed_types,
+    reason = "tests, benchmarks and examples make real files and threads"
+)]
 
 use std::hint::black_box;
 use std::path::Path;

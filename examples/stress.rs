@@ -8,6 +8,11 @@
 //! It writes `DATA_DIR/plans/stress.ron` (the stress plan) and 200 normal
 //! plans beside it, and prints their sizes. Generated files are never
 //! committed.
+#![allow(
+    clippy::disallowed_methods,
+    clippy::disallowed_types,
+    reason = "tests, benchmarks and examples make real files and threads"
+)]
 
 use std::path::PathBuf;
 use std::process::ExitCode;

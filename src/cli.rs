@@ -426,20 +426,6 @@ pub fn summary_text(plan: &Plan, framework: &Framework, summary: &analysis::Summ
     s
 }
 
-/// A file name made from a person's name: lower-case letters, digits and dashes.
-pub fn slug(name: &str) -> String {
-    let mut slug = String::new();
-    for c in name.chars().flat_map(char::to_lowercase) {
-        if c.is_alphanumeric() && c.is_ascii() {
-            slug.push(c);
-        } else if !slug.ends_with('-') && !slug.is_empty() {
-            slug.push('-');
-        }
-    }
-    let slug = slug.trim_end_matches('-').to_owned();
-    if slug.is_empty() { "plan".to_owned() } else { slug }
-}
-
 fn new_plan(
     name: &str,
     role: &str,
@@ -466,7 +452,7 @@ fn new_plan(
         None => {
             let dir = DataDir::resolve(global.data_dir.as_deref()).plans();
             storage::ensure_dir(&dir)?;
-            dir.join(format!("{}.ron", slug(name)))
+            dir.join(format!("{}.ron", crate::model::slug(name)))
         }
     };
     clean_leftovers(&path);

@@ -1,5 +1,9 @@
 //! The date and time the app and command line use. `TRAILMAP_TODAY=YYYY-MM-DD`
 //! pins the date, so tests and screenshots do not depend on the day they run.
+//!
+//! **Invariant:** the only module that reads the system clock (`clippy.toml`
+//! refuses `Zoned::now` and `SystemTime::now` everywhere else).
+#![allow(clippy::disallowed_methods, reason = "the one home of the clock")]
 
 use jiff::civil::{Date, DateTime};
 
@@ -19,4 +23,12 @@ pub fn now() -> DateTime {
     let now = jiff::Zoned::now().datetime();
     let time = jiff::civil::time(now.hour(), now.minute(), now.second(), 0);
     today().to_datetime(time)
+}
+
+/// Nanoseconds since 1970 by the system clock, for unique names and log
+/// lines (not for dates: use [`today`] and [`now`]).
+pub fn unix_nanos() -> u128 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos())
 }

@@ -611,7 +611,7 @@ pub fn write_library(dir: &Path, seed: u64) -> Result<Vec<PathBuf>, StorageError
     let mut paths = Vec::with_capacity(LIBRARY_PLANS);
     for n in 0..LIBRARY_PLANS {
         let plan = library_plan(seed.wrapping_mul(1000).wrapping_add(n as u64), &framework);
-        let file = format!("{}-{n:03}.ron", crate::cli::slug(&plan.person.name));
+        let file = format!("{}-{n:03}.ron", crate::model::slug(&plan.person.name));
         let path = dir.join(file);
         storage::write_plan_text(&path, &storage::plan_to_string(&plan))?;
         paths.push(path);

@@ -10,6 +10,11 @@
 //! For every input: no panic (also on a thread with a 256 KiB stack), the
 //! error is one line naming the file, and the file is byte-identical (and its
 //! modification time unchanged) afterwards.
+#![allow(
+    clippy::disallowed_methods,
+    clippy::disallowed_types,
+    reason = "tests, benchmarks and examples make real files and threads"
+)]
 
 mod common;
 

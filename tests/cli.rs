@@ -2,6 +2,11 @@
 //! folders: `validate`, `summary` (text and JSON, against hand-computed
 //! values for the Priya example), `new`, `framework --print/--check`, the
 //! data folder flag and variable, and that no bad input ever prints a panic.
+#![allow(
+    clippy::disallowed_methods,
+    clippy::disallowed_types,
+    reason = "tests, benchmarks and examples make real files and threads"
+)]
 
 mod common;
 

@@ -7,6 +7,11 @@
 //!
 //! `TRAILMAP_KILL_TRIALS` sets the number of trials (default 300). Run with
 //! `--nocapture` to see the counts.
+#![allow(
+    clippy::disallowed_methods,
+    clippy::disallowed_types,
+    reason = "tests, benchmarks and examples make real files and threads"
+)]
 
 mod common;
 

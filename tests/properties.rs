@@ -11,6 +11,11 @@
 //!   and runs of typing) applied through a `Document`, followed by as many
 //!   undos as there are steps, gives back the original plan; redoing them all
 //!   gives back the edited plan.
+#![allow(
+    clippy::disallowed_methods,
+    clippy::disallowed_types,
+    reason = "tests, benchmarks and examples make real files and threads"
+)]
 
 mod common;
 

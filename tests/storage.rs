@@ -4,6 +4,11 @@
 //! and no temporary file behind, newer-format files refused for writing,
 //! files that failed to load left untouched, changes made behind our back,
 //! symbolic links, and the cleanup of leftover temporary files.
+#![allow(
+    clippy::disallowed_methods,
+    clippy::disallowed_types,
+    reason = "tests, benchmarks and examples make real files and threads"
+)]
 
 mod common;
 

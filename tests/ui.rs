@@ -1,6 +1,11 @@
 //! UI flows on the real app state, driven through egui_kittest: rating,
 //! checklist, undo and redo, target role, saving and reopening, bad files,
 //! recovery after a crash, and the unsaved-changes guard.
+#![allow(
+    clippy::disallowed_methods,
+    clippy::disallowed_types,
+    reason = "tests, benchmarks and examples make real files and threads"
+)]
 
 mod support;
 

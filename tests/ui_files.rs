@@ -1,5 +1,10 @@
 //! UI flows around files: exporting from the app, opening a received plan as a
 //! copy, choosing a framework file, and dropping a file on the window.
+#![allow(
+    clippy::disallowed_methods,
+    clippy::disallowed_types,
+    reason = "tests, benchmarks and examples make real files and threads"
+)]
 
 mod support;
 

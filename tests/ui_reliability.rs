@@ -3,6 +3,11 @@
 //! paths, preferences shared by windows, and plans with hostile text or
 //! numbers at their limits. The real app state through egui_kittest; a
 //! second real process where a second process is the point.
+#![allow(
+    clippy::disallowed_methods,
+    clippy::disallowed_types,
+    reason = "tests, benchmarks and examples make real files and threads"
+)]
 
 mod support;
 

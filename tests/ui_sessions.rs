@@ -1,6 +1,11 @@
 //! UI flows for mentors: a whole session (start, note, agreed action, end),
 //! what changed since, presentation mode, the Skill-Will matrix, and the plan
 //! library listing and opening plans from the data folder.
+#![allow(
+    clippy::disallowed_methods,
+    clippy::disallowed_types,
+    reason = "tests, benchmarks and examples make real files and threads"
+)]
 
 mod support;
 

@@ -29,9 +29,7 @@ pub fn window_title_text(title: &str) -> String {
 
 /// A key unique to this run, for recovery files of plans never saved.
 fn untitled_key() -> String {
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_nanos());
+    let nanos = crate::clock::unix_nanos();
     format!("{}-{nanos}", std::process::id())
 }
 
@@ -111,7 +109,7 @@ impl TrailmapApp {
             UiCommand::Export => {
                 if let Some(open) = self.open_plan() {
                     let stem = open.path.as_ref().and_then(|p| p.file_stem()).map_or_else(
-                        || crate::cli::slug(&open.doc.plan().person.name),
+                        || crate::model::slug(&open.doc.plan().person.name),
                         |s| s.to_string_lossy().into_owned(),
                     );
                     self.dialog = Some(Dialog::Export(super::dialogs::ExportForm::new(
@@ -371,7 +369,7 @@ impl TrailmapApp {
         let suggestion = match &open.path {
             Some(p) if open.newer_format.is_none() => p.display().to_string(),
             _ => {
-                let name = crate::cli::slug(&open.doc.plan().person.name);
+                let name = crate::model::slug(&open.doc.plan().person.name);
                 self.free_plan_path(&name).display().to_string()
             }
         };
@@ -785,7 +783,7 @@ impl TrailmapApp {
         let ctx = ctx.clone();
         let start = PathBuf::from(start);
         let plans = self.data.plans();
-        std::thread::spawn(move || {
+        let browse = move || {
             let dir = if start.is_dir() {
                 start.clone()
             } else {
@@ -811,7 +809,15 @@ impl TrailmapApp {
             };
             let _ = tx.send((purpose, result));
             ctx.request_repaint();
-        });
+        };
+        if std::thread::Builder::new()
+            .name("file-dialog".into())
+            .spawn(browse)
+            .is_err()
+        {
+            self.browsing = false;
+            self.set_error("Could not open the file dialog");
+        }
     }
 
     /// Builds a new plan from the new-plan form.
@@ -942,7 +948,14 @@ impl TrailmapApp {
             }
         };
         if self.background_threads {
-            std::thread::spawn(work);
+            // Named, so a profiler or a crash report says what it was.
+            if std::thread::Builder::new()
+                .name("library-scan".into())
+                .spawn(work)
+                .is_err()
+            {
+                self.set_error("Could not start reading the plan library");
+            }
         } else {
             work();
         }

@@ -9,7 +9,6 @@
 use std::fs::{File, OpenOptions};
 use std::io::Write;
 use std::sync::{Mutex, OnceLock};
-use std::time::{SystemTime, UNIX_EPOCH};
 
 /// The environment variable that turns the frame log on.
 pub const FRAME_LOG_ENV: &str = "TRAILMAP_FRAME_LOG";
@@ -27,9 +26,7 @@ pub fn log_frame() {
             .map(Mutex::new)
     });
     let Some(file) = log else { return };
-    let nanos = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_nanos());
+    let nanos = crate::clock::unix_nanos();
     if let Ok(mut file) = file.lock() {
         // One write per line, so a reader never sees half a line.
         let _ = file.write_all(format!("{nanos}\n").as_bytes());

@@ -82,9 +82,7 @@ impl Instance {
 fn new_id() -> String {
     use std::sync::atomic::{AtomicU64, Ordering};
     static COUNTER: AtomicU64 = AtomicU64::new(0);
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_nanos());
+    let nanos = crate::clock::unix_nanos();
     let seed = format!(
         "{nanos}-{}-{}",
         std::process::id(),

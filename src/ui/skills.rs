@@ -395,7 +395,7 @@ fn set_entry(edits: &mut Edits, skill: &SkillId, entry: SkillEntry) {
 
 /// A free id for a custom skill named `name`.
 pub fn unique_skill_id(ctx: &ViewCtx<'_>, name: &str) -> SkillId {
-    let base = crate::cli::slug(name);
+    let base = crate::model::slug(name);
     let base = if base.starts_with(|c: char| c.is_ascii_lowercase()) {
         base
     } else {

@@ -1,6 +1,10 @@
 //! Helpers shared by the integration tests: example plans, large generated
 //! plans, folder listings and the built binary.
-
+#![allow(
+    clippy::disallowed_methods,
+    clippy::disallowed_types,
+    reason = "tests, benchmarks and examples make real files and threads"
+)]
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};

@@ -1,6 +1,10 @@
 //! Shared helpers for the UI tests: one way to build the app at a fixed size,
 //! theme and date, on a temporary data folder.
-
+#![allow(
+    clippy::disallowed_methods,
+    clippy::disallowed_types,
+    reason = "tests, benchmarks and examples make real files and threads"
+)]
 #![allow(dead_code, reason = "each test file uses a different part of the helpers")]
 
 use std::path::{Path, PathBuf};

@@ -59,6 +59,11 @@ impl SnapshotDelta<'_> {
             + self.status.len()
             + self.removed.len()
     }
+
+    /// Whether the delta writes nothing (the snapshot equals the one before).
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
 }
 
 /// A merge of two sorted maps: calls `added_or_changed` (with the old value,
@@ -212,20 +217,28 @@ impl Serialize for WrittenDelta<'_, '_> {
 /// A snapshot as read from a file, before it is put back together. (Also
 /// filled by the storage layer's fast reader, which then calls [`apply`].)
 #[derive(Deserialize)]
-pub(crate) struct ReadSnapshot {
-    pub(crate) id: ItemId,
-    pub(crate) date: Date,
+pub struct ReadSnapshot {
+    /// Its number.
+    pub id: ItemId,
+    /// When it was taken.
+    pub date: Date,
     #[serde(default)]
-    pub(crate) label: String,
-    pub(crate) target_role: RoleId,
+    /// Its label.
+    pub label: String,
+    /// The target role then.
+    pub target_role: RoleId,
     #[serde(default, deserialize_with = "unique_keys")]
-    pub(crate) skills: BTreeMap<SkillId, SnapshotSkill>,
+    /// Ratings, in full or changed.
+    pub skills: BTreeMap<SkillId, SnapshotSkill>,
     #[serde(default, deserialize_with = "unique_keys")]
-    pub(crate) items: BTreeMap<ItemId, SnapshotItem>,
+    /// Items, in full or changed.
+    pub items: BTreeMap<ItemId, SnapshotItem>,
     #[serde(default)]
-    pub(crate) session: Option<ItemId>,
+    /// The session it ended.
+    pub session: Option<ItemId>,
     #[serde(default, deserialize_with = "present")]
-    pub(crate) since_previous: Option<ReadDelta>,
+    /// Set when written as a change from the one before.
+    pub since_previous: Option<ReadDelta>,
 }
 
 /// `since_previous` is written without `Some(…)`; read it and wrap it.
@@ -236,21 +249,26 @@ fn present<'de, D: Deserializer<'de>>(de: D) -> Result<Option<ReadDelta>, D::Err
 /// The `since_previous` part of a snapshot as read.
 #[derive(Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub(crate) struct ReadDelta {
+pub struct ReadDelta {
     #[serde(default, deserialize_with = "unique_keys")]
-    pub(crate) skills: BTreeMap<SkillId, SnapshotSkill>,
+    /// Ratings, in full or changed.
+    pub skills: BTreeMap<SkillId, SnapshotSkill>,
     #[serde(default)]
-    pub(crate) skills_removed: Vec<SkillId>,
+    /// Skills no longer rated.
+    pub skills_removed: Vec<SkillId>,
     #[serde(default, deserialize_with = "unique_keys")]
-    pub(crate) items: BTreeMap<ItemId, SnapshotItem>,
+    /// Items, in full or changed.
+    pub items: BTreeMap<ItemId, SnapshotItem>,
     #[serde(default, deserialize_with = "unique_keys")]
-    pub(crate) status: BTreeMap<ItemId, Status>,
+    /// Items whose status alone changed.
+    pub status: BTreeMap<ItemId, Status>,
     #[serde(default)]
-    pub(crate) removed: Vec<ItemId>,
+    /// Items gone.
+    pub removed: Vec<ItemId>,
 }
 
 /// Why a snapshot's delta cannot be applied.
-pub(crate) struct DeltaError {
+pub struct DeltaError {
     index: usize,
     message: String,
 }
@@ -262,11 +280,7 @@ impl fmt::Display for DeltaError {
 }
 
 /// Puts the snapshot at `index` back together from the one before it.
-pub(crate) fn apply(
-    index: usize,
-    previous: Option<&Snapshot>,
-    read: ReadSnapshot,
-) -> Result<Snapshot, DeltaError> {
+pub fn apply(index: usize, previous: Option<&Snapshot>, read: ReadSnapshot) -> Result<Snapshot, DeltaError> {
     let err = |message: String| DeltaError { index, message };
     let Some(delta) = read.since_previous else {
         return Ok(Snapshot {

@@ -3,12 +3,14 @@
 //!
 //! **Invariant:** everything here is a pure function from a plan, its
 //! framework and a date to text. Nothing reads a clock or touches a file; the
-//! caller writes the results with [`crate::storage::write_file`].
+//! caller (the app crate's `storage::write_report`) writes the results.
 //!
 //! Redaction works on a copy of the plan ([`redact`]) before any text is
 //! made, so no part of a report can show a private field by mistake.
 //!
-//! ```
+//! In the app crate, with the built-in framework:
+//!
+//! ```text
 //! use trailmap::{export, storage};
 //! let framework = storage::builtin();
 //! let plan = trailmap::model::Plan::new(

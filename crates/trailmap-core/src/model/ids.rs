@@ -79,6 +79,20 @@ pub fn is_valid_text_id(id: &str) -> bool {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
+/// A file name made from a person's name: lower-case letters, digits and dashes.
+pub fn slug(name: &str) -> String {
+    let mut slug = String::new();
+    for c in name.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() && c.is_ascii() {
+            slug.push(c);
+        } else if !slug.ends_with('-') && !slug.is_empty() {
+            slug.push('-');
+        }
+    }
+    let slug = slug.trim_end_matches('-').to_owned();
+    if slug.is_empty() { "plan".to_owned() } else { slug }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -11,7 +11,7 @@ pub mod ids;
 pub mod level;
 pub mod plan;
 mod shared_text;
-pub(crate) mod snapshot_file;
+pub mod snapshot_file;
 
 pub use check::PlanIssue;
 pub use command::{Command, CommandError};
@@ -19,7 +19,7 @@ pub use document::Document;
 pub use framework::{
     ActionTemplate, Allocation, Framework, FrameworkIssue, MoveKind, RoleDef, SkillDef, Source, Transition,
 };
-pub use ids::{ActionId, ItemId, RoleId, SkillId};
+pub use ids::{ActionId, ItemId, RoleId, SkillId, slug};
 pub use level::{Level, LevelBand};
 pub use plan::{
     ChecklistItem, CustomSkill, Milestone, PLAN_FORMAT, Person, Plan, Session, SessionNote, SkillEntry,
