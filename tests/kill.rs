@@ -13,14 +13,15 @@
     reason = "tests, benchmarks and examples make real files and threads"
 )]
 
-mod common;
+#[path = "it/support.rs"]
+mod support;
 
 use std::fs;
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{big_plan, bytes, listing, temp_dir, temp_files};
+use support::{big_plan, bytes, listing, temp_dir, temp_files};
 use trailmap::storage::{backup_path, plan_to_string};
 
 /// A small, seeded xorshift generator: the same delays on every run.
@@ -42,11 +43,11 @@ impl Rng {
 }
 
 fn spawn(args: &[&Path], first: &str, data: &Path) -> Child {
-    Command::new(common::bin())
+    Command::new(support::bin())
         .arg(first)
         .args(args)
         .env("TRAILMAP_DATA_DIR", data)
-        .env("TRAILMAP_TODAY", "2026-11-10")
+        .env("TRAILMAP_TODAY", support::TODAY.to_string())
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::null())
@@ -161,12 +162,12 @@ fn killed_mid_save_the_file_is_old_or_new() {
     for name in [".trailmap-plan.ron-k1ll3d.tmp", ".trailmap-other.ron-x.tmp"] {
         fs::write(plans.join(name), partial).expect("write");
     }
-    common::age_temp_files(&plans);
+    support::age_temp_files(&plans);
     fs::write(plans.join(".trailmap-plan.ron-fresh.tmp"), partial).expect("write");
     fs::write(plans.join("notes.tmp"), b"mine").expect("write");
     assert!(temp_files(&plans).len() >= 3);
     let other = plans.join("other.ron");
-    let out = Command::new(common::bin())
+    let out = Command::new(support::bin())
         .args([
             "new",
             "Next Start",
@@ -198,11 +199,11 @@ fn save_copy_cleans_leftovers_where_it_writes() {
     let other = dir.path().join("elsewhere");
     fs::create_dir(&other).expect("mkdir");
     fs::write(other.join(".trailmap-x.ron-1.tmp"), b"another folder").expect("write");
-    common::age_temp_files(&folder);
-    common::age_temp_files(&other);
+    support::age_temp_files(&folder);
+    support::age_temp_files(&other);
 
-    let out = Command::new(common::bin())
-        .args(["save-copy", common::PRIYA])
+    let out = Command::new(support::bin())
+        .args(["save-copy", support::PRIYA])
         .arg(folder.join("plan.ron"))
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .env("TRAILMAP_DATA_DIR", dir.path().join("data"))
@@ -214,8 +215,8 @@ fn save_copy_cleans_leftovers_where_it_writes() {
     assert_eq!(listing(&other), [".trailmap-x.ron-1.tmp"]);
     // A failed start (the plan to copy does not exist) still cleans first.
     fs::write(folder.join(".trailmap-plan.ron-def.tmp"), b"half").expect("write");
-    common::age_temp_files(&folder);
-    let out = Command::new(common::bin())
+    support::age_temp_files(&folder);
+    let out = Command::new(support::bin())
         .args(["save-copy", "missing.ron"])
         .arg(folder.join("plan.ron"))
         .current_dir(dir.path())
@@ -249,7 +250,7 @@ fn cleaning_leftovers_never_breaks_a_save_running_in_another_process() {
                 while !stop.load(std::sync::atomic::Ordering::Relaxed) {
                     // `new` cleans the folder it writes to before writing.
                     let out = plans.join(format!("other-{}.ron", runs % 3));
-                    let status = Command::new(common::bin())
+                    let status = Command::new(support::bin())
                         .args([
                             "new",
                             "Cleaner",
@@ -276,7 +277,7 @@ fn cleaning_leftovers_never_breaks_a_save_running_in_another_process() {
     let mut failed = Vec::new();
     let saves = 30;
     for n in 0..saves {
-        let out = Command::new(common::bin())
+        let out = Command::new(support::bin())
             .args([Path::new("save-copy"), &source, &target])
             .env("TRAILMAP_DATA_DIR", &data)
             .output()

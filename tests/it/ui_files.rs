@@ -1,19 +1,12 @@
 //! UI flows around files: exporting from the app, opening a received plan as a
 //! copy, choosing a framework file, and dropping a file on the window.
-#![allow(
-    clippy::disallowed_methods,
-    clippy::disallowed_types,
-    reason = "tests, benchmarks and examples make real files and threads"
-)]
-
-mod support;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use crate::support::{Sandbox, click, ctrl, dirty, harness, plan, press, replace_text};
 use egui::Key;
 use egui_kittest::kittest::Queryable;
-use support::{Sandbox, click, ctrl, dirty, harness, plan, press, replace_text};
 use trailmap::app::{DialogKind, PageKind, PathPurpose, UiCommand};
 
 const MARCUS: &str = "marcus-tech-lead-to-head-of-product.ron";
@@ -72,7 +65,7 @@ fn an_export_to_a_missing_folder_says_so_and_writes_nothing() {
         Some(DialogKind::Export),
         "the form stays open"
     );
-    assert!(support::shows(
+    assert!(crate::support::shows(
         &h,
         &format!("{}: no such folder", target.parent().expect("dir").display())
     ));
@@ -181,7 +174,7 @@ fn a_framework_file_is_checked_installed_and_used() {
         h.query_all_by_label("Framework").next().is_some(),
         "a choice when there are two"
     );
-    support::type_into(&mut h, "e.g. Sam Lee", "Sam Lee");
+    crate::support::type_into(&mut h, "e.g. Sam Lee", "Sam Lee");
     click(&mut h, "Create plan");
     let new = plan(&h);
     assert_eq!(new.framework.id, "acme-ladder");
@@ -203,12 +196,12 @@ fn a_seeded_new_plan_is_dated_on_the_apps_day() {
         h.query_all_by_label("Framework").next().is_none(),
         "no choice with one framework"
     );
-    support::type_into(&mut h, "e.g. Sam Lee", "Sam Lee");
+    crate::support::type_into(&mut h, "e.g. Sam Lee", "Sam Lee");
     click(&mut h, "Create plan");
     let new = plan(&h);
     assert!(!new.checklist.is_empty());
     for item in &new.checklist {
-        assert_eq!(item.created, support::TODAY, "{}", item.text);
+        assert_eq!(item.created, crate::support::TODAY, "{}", item.text);
     }
 }
 

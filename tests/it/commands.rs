@@ -2,11 +2,6 @@
 //! the command it returns restores the plan exactly; a failing command (or a
 //! batch failing half-way) leaves the plan unchanged; undo, redo, the unsaved
 //! marker, typing merges and sealing behave as the app relies on.
-#![allow(
-    clippy::disallowed_methods,
-    clippy::disallowed_types,
-    reason = "tests, benchmarks and examples make real files and threads"
-)]
 
 use std::path::Path;
 

@@ -1,11 +1,6 @@
 //! Custom frameworks: a framework file with an extra skill and an extra role
 //! drives `summary`, `new` and `export` on the real binary with
 //! `--framework`, and broken framework files fail with `PATH:LINE:COL: message`.
-#![allow(
-    clippy::disallowed_methods,
-    clippy::disallowed_types,
-    reason = "tests, benchmarks and examples make real files and threads"
-)]
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

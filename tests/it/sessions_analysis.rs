@@ -1,11 +1,6 @@
 //! Sessions, progress and Skill-Will analysis against hand-computed
 //! expectations: the agenda, the snapshot diff since the last session, the
 //! history series, the projection, and the quadrants.
-#![allow(
-    clippy::disallowed_methods,
-    clippy::disallowed_types,
-    reason = "tests, benchmarks and examples make real files and threads"
-)]
 
 use jiff::civil::{Date, date, datetime};
 use trailmap::analysis::{self, AgendaKind, Quadrant};

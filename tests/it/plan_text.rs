@@ -2,11 +2,6 @@
 //! RON parser: whatever it writes, `ron` with serde reads back into the same
 //! plan; the serde form (`ron::ser`, used for recovery files) agrees; and
 //! snapshots written as changes from the one before read back whole.
-#![allow(
-    clippy::disallowed_methods,
-    clippy::disallowed_types,
-    reason = "tests, benchmarks and examples make real files and threads"
-)]
 
 use std::collections::BTreeMap;
 use std::path::Path;

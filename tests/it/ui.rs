@@ -1,19 +1,12 @@
 //! UI flows on the real app state, driven through egui_kittest: rating,
 //! checklist, undo and redo, target role, saving and reopening, bad files,
 //! recovery after a crash, and the unsaved-changes guard.
-#![allow(
-    clippy::disallowed_methods,
-    clippy::disallowed_types,
-    reason = "tests, benchmarks and examples make real files and threads"
-)]
 
-mod support;
-
-use egui::Key;
-use egui_kittest::kittest::Queryable;
-use support::{
+use crate::support::{
     Sandbox, click, ctrl, ctrl_shift, dirty, harness, plan, press, replace_text, shows, type_into,
 };
+use egui::Key;
+use egui_kittest::kittest::Queryable;
 use trailmap::app::{DialogKind, PageKind, PathPurpose, UiCommand};
 use trailmap::model::{Level, SkillId, Status};
 
@@ -73,7 +66,7 @@ fn rate_add_check_off_save_and_reopen() {
     press(&mut h, "Done: Run the Q1 planning offsite");
     let done = plan(&h).item(added.id).expect("item").clone();
     assert_eq!(done.status, Status::Done);
-    assert_eq!(done.completed, Some(support::TODAY));
+    assert_eq!(done.completed, Some(crate::support::TODAY));
     ctrl(&mut h, Key::Z);
     assert_eq!(plan(&h).item(added.id).map(|i| i.status), Some(Status::Open));
     ctrl_shift(&mut h, Key::Z);

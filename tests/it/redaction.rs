@@ -2,11 +2,6 @@
 //! shared fields around them. Redacted exports, Markdown and HTML, from the
 //! library and from the real binary, hold none of the private markers and all
 //! of the shared ones; exports without `--redact` hold both.
-#![allow(
-    clippy::disallowed_methods,
-    clippy::disallowed_types,
-    reason = "tests, benchmarks and examples make real files and threads"
-)]
 
 use std::path::Path;
 use std::process::Command;

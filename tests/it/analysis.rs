@@ -3,11 +3,6 @@
 //! lateral) and twelve actions with level bands. Every expected number below
 //! was worked out by hand from the formulas in `src/analysis`, not by calling
 //! the code under test.
-#![allow(
-    clippy::disallowed_methods,
-    clippy::disallowed_types,
-    reason = "tests, benchmarks and examples make real files and threads"
-)]
 
 use std::collections::BTreeMap;
 use std::path::Path;

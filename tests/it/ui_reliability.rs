@@ -3,20 +3,13 @@
 //! paths, preferences shared by windows, and plans with hostile text or
 //! numbers at their limits. The real app state through egui_kittest; a
 //! second real process where a second process is the point.
-#![allow(
-    clippy::disallowed_methods,
-    clippy::disallowed_types,
-    reason = "tests, benchmarks and examples make real files and threads"
-)]
-
-mod support;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
+use crate::support::{Sandbox, click, ctrl, dirty, harness, plan, press, shows};
 use egui::Key;
 use egui_kittest::kittest::Queryable as _;
-use support::{Sandbox, click, ctrl, dirty, harness, plan, press, shows};
 use trailmap::app::{DialogKind, PageKind, Prefs, STORAGE_KEY};
 use trailmap::model::{Level, SkillId};
 use trailmap::storage;
@@ -269,7 +262,7 @@ fn a_killed_second_process_releases_the_plan_and_leaves_its_edits() {
     let mut child = Command::new(std::env::current_exe().expect("test binary"))
         .args([
             "--exact",
-            "a_killed_second_process_releases_the_plan_and_leaves_its_edits",
+            "ui_reliability::a_killed_second_process_releases_the_plan_and_leaves_its_edits",
             "--nocapture",
             "--test-threads=1",
         ])
@@ -308,7 +301,7 @@ fn a_killed_second_process_releases_the_plan_and_leaves_its_edits() {
 fn child(data: PathBuf) {
     let mut config = trailmap::app::AppConfig::new(storage::DataDir::new(data.clone()));
     config.plan = Some(data.join("plans").join(PRIYA));
-    config.today = Some(support::TODAY);
+    config.today = Some(crate::support::TODAY);
     config.recovery_interval = std::time::Duration::ZERO;
     config.native_dialogs = false;
     config.background_threads = false;
@@ -362,7 +355,7 @@ fn item_numbers_at_their_limit_refuse_a_new_item_and_still_save() {
     h.state_mut()
         .run_command(trailmap::app::UiCommand::ShowTab(trailmap::ui::Tab::Checklist));
     h.run_ok();
-    support::type_into(&mut h, "New action, e.g. Run the next retro", "One too many");
+    crate::support::type_into(&mut h, "New action, e.g. Run the next retro", "One too many");
     h.key_press(Key::Enter);
     h.run_ok();
     assert_eq!(plan(&h).checklist.len(), before, "refused, not wrapped");
@@ -421,7 +414,7 @@ fn two_windows_keep_each_others_recent_files() {
         "the old file is never written"
     );
     assert!(
-        !support::temp_leftovers(sandbox.data().root()),
+        !crate::support::temp_leftovers(sandbox.data().root()),
         "no temporary file left in the data folder"
     );
 }
@@ -442,7 +435,7 @@ fn stale_temporary_files_in_the_data_folder_are_removed_at_start() {
     for dir in &dirs {
         std::fs::create_dir_all(dir).expect("mkdir");
         std::fs::write(dir.join(".trailmap-x.ron-old.tmp"), b"private notes").expect("write");
-        support::make_old(&dir.join(".trailmap-x.ron-old.tmp"));
+        crate::support::make_old(&dir.join(".trailmap-x.ron-old.tmp"));
         std::fs::write(dir.join(".trailmap-x.ron-new.tmp"), b"being written").expect("write");
     }
     let _h = harness(sandbox.config(None));
@@ -499,7 +492,7 @@ fn hostile_text_in_every_field_draws_on_every_tab() {
         .output()
         .expect("runs");
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));
-    let mut h = support::harness_with_tofu(sandbox.config(Some(&path)));
+    let mut h = crate::support::harness_with_tofu(sandbox.config(Some(&path)));
     for tab in trailmap::ui::Tab::ALL {
         h.state_mut().run_command(trailmap::app::UiCommand::ShowTab(tab));
         h.run_ok();
@@ -538,7 +531,7 @@ fn custom_skills_stop_at_the_documented_limit() {
     std::fs::write(&path, storage::plan_to_string(&p)).expect("write");
     let mut h = harness(sandbox.config(Some(&path)));
     assert_eq!(h.state().page_kind(), PageKind::Plan);
-    support::type_into(&mut h, "Name of a skill to add, e.g. Public speaking", "One more");
+    crate::support::type_into(&mut h, "Name of a skill to add, e.g. Public speaking", "One more");
     h.key_press(Key::Enter);
     h.run_ok();
     assert_eq!(plan(&h).custom_skills.len(), limit);
@@ -614,7 +607,8 @@ fn interleaving_holds(steps: &[Step]) {
                     && let Some(open) = h.state().open_plan()
                 {
                     let p = open.doc.plan();
-                    let item = ChecklistItem::new(ItemId(p.next_id), format!("edit {next}"), support::TODAY);
+                    let item =
+                        ChecklistItem::new(ItemId(p.next_id), format!("edit {next}"), crate::support::TODAY);
                     let at = p.checklist.len();
                     next += 1;
                     h.state_mut().apply(Command::InsertItems(vec![(at, item)]));
@@ -721,7 +715,7 @@ fn an_export_aimed_at_the_plan_itself_is_refused() {
     let before = std::fs::read(&path).expect("read");
     let mut h = harness(sandbox.config(Some(&path)));
     ctrl(&mut h, Key::E);
-    support::replace_text(&mut h, "Location", &path.display().to_string());
+    crate::support::replace_text(&mut h, "Location", &path.display().to_string());
     click(&mut h, "Export");
     assert_eq!(
         h.state().dialog_kind(),

@@ -11,13 +11,6 @@
 //!   and runs of typing) applied through a `Document`, followed by as many
 //!   undos as there are steps, gives back the original plan; redoing them all
 //!   gives back the edited plan.
-#![allow(
-    clippy::disallowed_methods,
-    clippy::disallowed_types,
-    reason = "tests, benchmarks and examples make real files and threads"
-)]
-
-mod common;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -318,7 +311,7 @@ proptest! {
     fn any_plan_survives_save_and_load(plan in plan()) {
         let framework = storage::builtin();
         prop_assert_eq!(plan.check(&framework), Vec::new(), "the generator made an invalid plan");
-        let dir = common::temp_dir();
+        let dir = crate::support::temp_dir();
         let path = dir.path().join("plan.ron");
         storage::save_plan(&path, &plan, None).map_err(|e| TestCaseError::fail(e.to_string()))?;
         let loaded = storage::load_plan(&path, &FrameworkCatalog::builtin_only())

@@ -1,17 +1,10 @@
 //! UI flows for mentors: a whole session (start, note, agreed action, end),
 //! what changed since, presentation mode, the Skill-Will matrix, and the plan
 //! library listing and opening plans from the data folder.
-#![allow(
-    clippy::disallowed_methods,
-    clippy::disallowed_types,
-    reason = "tests, benchmarks and examples make real files and threads"
-)]
 
-mod support;
-
+use crate::support::{Sandbox, click, ctrl, dirty, harness, plan, press, shows, type_into};
 use egui::Key;
 use egui_kittest::kittest::Queryable;
-use support::{Sandbox, click, ctrl, dirty, harness, plan, press, shows, type_into};
 use trailmap::app::UiCommand;
 use trailmap::model::{Level, SkillId};
 
@@ -33,7 +26,7 @@ fn a_whole_session_from_start_to_end() {
     );
     click(&mut h, "Start session");
     let running = plan(&h).open_session().expect("running").clone();
-    assert_eq!(running.started.date(), support::TODAY);
+    assert_eq!(running.started.date(), crate::support::TODAY);
     assert!(
         running
             .agenda
@@ -199,7 +192,7 @@ fn the_library_lists_and_opens_plans_from_the_data_folder() {
         marcus_entry.last_session.map(|d| d.to_string()).as_deref(),
         Some("2026-10-27")
     );
-    assert_eq!(marcus_entry.overdue(support::TODAY), 1);
+    assert_eq!(marcus_entry.overdue(crate::support::TODAY), 1);
     assert!(
         entries.iter().any(|e| e.error.is_some()),
         "the broken file is listed as unreadable"

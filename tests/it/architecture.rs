@@ -5,11 +5,6 @@
 //! `scripts/check.sh`). These tests guard the guards: that the core's
 //! manifest stays free of UI and file crates, that the rules are in place,
 //! and that no module outside their homes switches them off.
-#![allow(
-    clippy::disallowed_methods,
-    clippy::disallowed_types,
-    reason = "tests, benchmarks and examples make real files and threads"
-)]
 
 use std::path::{Path, PathBuf};
 

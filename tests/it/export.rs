@@ -4,11 +4,6 @@
 //!
 //! `UPDATE_GOLDEN=1 cargo test --test export` rewrites the files in
 //! `tests/golden/` after a deliberate change; review the diff before committing.
-#![allow(
-    clippy::disallowed_methods,
-    clippy::disallowed_types,
-    reason = "tests, benchmarks and examples make real files and threads"
-)]
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

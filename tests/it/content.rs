@@ -2,11 +2,6 @@
 //! `saves/`: the shipped content is valid, keeps its stable ids, gives the
 //! articles' time allocations exactly and marks every other figure as an
 //! estimate.
-#![allow(
-    clippy::disallowed_methods,
-    clippy::disallowed_types,
-    reason = "tests, benchmarks and examples make real files and threads"
-)]
 
 use std::collections::BTreeSet;
 use std::path::Path;

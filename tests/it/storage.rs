@@ -4,13 +4,6 @@
 //! and no temporary file behind, newer-format files refused for writing,
 //! files that failed to load left untouched, changes made behind our back,
 //! symbolic links, and the cleanup of leftover temporary files.
-#![allow(
-    clippy::disallowed_methods,
-    clippy::disallowed_types,
-    reason = "tests, benchmarks and examples make real files and threads"
-)]
-
-mod common;
 
 use std::fs;
 use std::io::{self, Write};
@@ -18,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, SystemTime};
 
-use common::{MARCUS, PRIYA, big_plan, bytes, example, listing, temp_dir, temp_files};
+use crate::support::{MARCUS, PRIYA, big_plan, bytes, example, listing, temp_dir, temp_files};
 use trailmap::model::{Document, PLAN_FORMAT, Plan};
 use trailmap::storage::{
     self, DataDir, ErrorKind, Fingerprint, FrameworkCatalog, Recovery, StorageError, backup_path,
@@ -353,7 +346,7 @@ fn save_copy_as_nobody(from: &Path, to: &Path, data: &Path) -> Option<std::proce
                 "--reuid=nobody",
                 "--regid=nogroup",
                 "--clear-groups",
-                common::bin(),
+                crate::support::bin(),
                 "save-copy",
             ])
             .arg(from)
@@ -368,7 +361,7 @@ fn save_copy_as_nobody(from: &Path, to: &Path, data: &Path) -> Option<std::proce
 #[test]
 fn a_read_only_folder_as_a_normal_user() {
     use std::os::unix::fs::PermissionsExt;
-    if !common::is_root() {
+    if !crate::support::is_root() {
         println!("note: not root, so the folder cannot be handed to another user; skipped");
         return;
     }
@@ -671,7 +664,7 @@ fn clean_temp_files_removes_only_leftover_temporary_files() {
     fs::create_dir(d.join(".trailmap-folder.tmp")).expect("mkdir");
     // Fresh ones may belong to a save in progress: kept until they are old.
     assert_eq!(clean_temp_files(d), 0);
-    common::age_temp_files(d);
+    crate::support::age_temp_files(d);
     assert_eq!(clean_temp_files(d), 2);
     assert_eq!(
         listing(d),
@@ -694,7 +687,7 @@ fn a_locked_temporary_file_is_never_cleaned() {
     let dir = temp_dir();
     let tmp = dir.path().join(".trailmap-plan.ron-busy.tmp");
     fs::write(&tmp, b"being written").expect("write");
-    common::age_temp_files(dir.path());
+    crate::support::age_temp_files(dir.path());
     let writer = fs::File::open(&tmp).expect("open");
     writer.lock().expect("lock, as a writer holds it");
     assert_eq!(clean_temp_files(dir.path()), 0, "locked: a save in progress");

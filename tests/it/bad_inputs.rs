@@ -10,13 +10,6 @@
 //! For every input: no panic (also on a thread with a 256 KiB stack), the
 //! error is one line naming the file, and the file is byte-identical (and its
 //! modification time unchanged) afterwards.
-#![allow(
-    clippy::disallowed_methods,
-    clippy::disallowed_types,
-    reason = "tests, benchmarks and examples make real files and threads"
-)]
-
-mod common;
 
 use std::fs;
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -377,11 +370,15 @@ fn check(path: &Path, kind: Kind, expect: Expect) {
 
 fn check_corpus() {
     let dir = corpus_dir();
-    let before = common::listing(&dir);
+    let before = crate::support::listing(&dir);
     for &(name, kind, expect) in CORPUS {
         check(&dir.join(name), kind, expect);
     }
-    assert_eq!(common::listing(&dir), before, "loading created or removed files");
+    assert_eq!(
+        crate::support::listing(&dir),
+        before,
+        "loading created or removed files"
+    );
 }
 
 #[test]
@@ -393,7 +390,7 @@ fn the_corpus_gives_the_expected_errors() {
 fn the_table_covers_every_file_in_the_corpus() {
     let mut listed: Vec<&str> = CORPUS.iter().map(|(name, _, _)| *name).collect();
     listed.sort_unstable();
-    let files = common::listing(&corpus_dir());
+    let files = crate::support::listing(&corpus_dir());
     assert_eq!(
         listed, files,
         "every corpus file has an expected result, and every expected file exists"
@@ -433,7 +430,7 @@ fn mini_plan() -> String {
 }
 
 fn generated_cases() {
-    let dir = common::temp_dir();
+    let dir = crate::support::temp_dir();
     let d = dir.path();
     let plan = mini_plan();
 
@@ -569,9 +566,9 @@ fn generated_inputs_deep_huge_and_odd() {
 /// with a positioned error (or "empty" for a prefix of only comments), and
 /// never panics. Offsets: every 7th byte, and every byte of the last 64.
 fn truncations() -> usize {
-    let full = fs::read(common::PRIYA).expect("example");
+    let full = fs::read(crate::support::PRIYA).expect("example");
     let end = full.iter().rposition(|&b| b == b')').expect("closing bracket");
-    let dir = common::temp_dir();
+    let dir = crate::support::temp_dir();
     let path = dir.path().join("truncated.ron");
     let mut offsets: Vec<usize> = (0..end).step_by(7).chain(end.saturating_sub(64)..end).collect();
     offsets.sort_unstable();

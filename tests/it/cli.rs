@@ -2,19 +2,12 @@
 //! folders: `validate`, `summary` (text and JSON, against hand-computed
 //! values for the Priya example), `new`, `framework --print/--check`, the
 //! data folder flag and variable, and that no bad input ever prints a panic.
-#![allow(
-    clippy::disallowed_methods,
-    clippy::disallowed_types,
-    reason = "tests, benchmarks and examples make real files and threads"
-)]
-
-mod common;
 
 use std::fs;
 use std::path::Path;
 use std::process::Output;
 
-use common::{MARCUS, PRIYA, bytes, listing, run_in, temp_dir};
+use crate::support::{MARCUS, PRIYA, bytes, listing, run_in, temp_dir};
 use serde_json::{Value, json};
 use trailmap::storage::{self, FrameworkCatalog};
 
@@ -137,7 +130,7 @@ fn validate_without_files_is_a_usage_error() {
 #[test]
 fn summary_json_for_priya() {
     let dir = with_examples();
-    let out = common::run_in_on(dir.path(), "2026-12-06", &["summary", "priya.ron", "--json"]);
+    let out = crate::support::run_in_on(dir.path(), "2026-12-06", &["summary", "priya.ron", "--json"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let v: Value = serde_json::from_str(&stdout(&out)).expect("JSON");
     assert_eq!(v["person"], "Priya Raman");
@@ -227,7 +220,7 @@ fn summary_json_for_priya() {
     );
 
     // A month earlier nothing is overdue yet.
-    let out = common::run_in_on(dir.path(), "2026-11-10", &["summary", "priya.ron", "--json"]);
+    let out = crate::support::run_in_on(dir.path(), "2026-11-10", &["summary", "priya.ron", "--json"]);
     let v: Value = serde_json::from_str(&stdout(&out)).expect("JSON");
     assert_eq!(v["actions"]["overdue"], 0);
 }
@@ -279,7 +272,7 @@ fn summary_json_for_marcus() {
 #[test]
 fn summary_text_for_priya() {
     let dir = with_examples();
-    let out = common::run_in_on(dir.path(), "2026-12-06", &["summary", "priya.ron"]);
+    let out = crate::support::run_in_on(dir.path(), "2026-12-06", &["summary", "priya.ron"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let text = stdout(&out);
     let lines: Vec<&str> = text.lines().collect();
@@ -396,11 +389,7 @@ fn new_writes_a_seeded_plan_and_does_not_overwrite() {
         (1..=16).collect::<Vec<_>>()
     );
     assert_eq!(plan.next_id, 17);
-    assert!(
-        plan.checklist
-            .iter()
-            .all(|i| i.created == jiff::civil::date(2026, 11, 10))
-    );
+    assert!(plan.checklist.iter().all(|i| i.created == crate::support::TODAY));
     let validate = run_in(d, &["validate", "ada.ron"]);
     assert_eq!(stdout(&validate), "ok: ada.ron\n");
 
@@ -498,10 +487,10 @@ fn the_data_folder_comes_from_the_flag_or_the_variable() {
     let from_env = d.join("from-env");
     let from_flag = d.join("from-flag");
     let run = |args: &[&str], env: Option<&Path>| {
-        let mut cmd = std::process::Command::new(common::bin());
+        let mut cmd = std::process::Command::new(crate::support::bin());
         cmd.args(args)
             .current_dir(d)
-            .env("TRAILMAP_TODAY", "2026-11-10")
+            .env("TRAILMAP_TODAY", crate::support::TODAY.to_string())
             .env_remove("TRAILMAP_DATA_DIR");
         if let Some(env) = env {
             cmd.env("TRAILMAP_DATA_DIR", env);
@@ -708,10 +697,10 @@ fn global_options_go_before_or_after_the_command() {
 /// Runs the binary in `dir` as [`run_in`] does, with standard output going to
 /// `stdout` instead of a pipe.
 fn run_with_stdout(dir: &Path, stdout: std::process::Stdio, args: &[&str]) -> Output {
-    std::process::Command::new(common::bin())
+    std::process::Command::new(crate::support::bin())
         .args(args)
         .current_dir(dir)
-        .env("TRAILMAP_TODAY", "2026-11-10")
+        .env("TRAILMAP_TODAY", crate::support::TODAY.to_string())
         .env("TRAILMAP_DATA_DIR", dir.join("data"))
         .env_remove("RUST_BACKTRACE")
         .stdout(stdout)
@@ -776,7 +765,7 @@ fn export_onto_a_named_pipe_is_refused_at_once() {
     for format in ["html", "markdown"] {
         // Opening a named pipe to write waits for a reader that never comes:
         // the export must not open it.
-        let mut child = std::process::Command::new(common::bin())
+        let mut child = std::process::Command::new(crate::support::bin())
             .args(["export", "priya.ron", "--format", format, "-o", "pipe.html"])
             .current_dir(d)
             .env("TRAILMAP_DATA_DIR", d.join("data"))
@@ -816,7 +805,7 @@ fn export_onto_a_named_pipe_is_refused_at_once() {
 #[test]
 fn export_as_another_user_leaves_a_root_file_alone() {
     use std::os::unix::fs::PermissionsExt;
-    if !common::is_root() {
+    if !crate::support::is_root() {
         println!("note: not root, so there is no other user's file to protect; skipped");
         return;
     }
@@ -840,7 +829,12 @@ fn export_as_another_user_leaves_a_root_file_alone() {
     fs::set_permissions(&report, fs::Permissions::from_mode(0o644)).expect("chmod");
     let as_nobody = |output: &str| {
         std::process::Command::new(setpriv)
-            .args(["--reuid=65534", "--regid=65534", "--clear-groups", common::bin()])
+            .args([
+                "--reuid=65534",
+                "--regid=65534",
+                "--clear-groups",
+                crate::support::bin(),
+            ])
             .args(["export", "priya.ron", "--format", "html", "-o", output])
             .current_dir(d)
             .env("TRAILMAP_DATA_DIR", d.join("data"))
@@ -928,7 +922,7 @@ fn has_raw_control(text: &str) -> bool {
 fn control_characters_are_shown_escaped_on_the_terminal() {
     let dir = with_examples();
     let d = dir.path();
-    let mut plan = common::example(MARCUS);
+    let mut plan = crate::support::example(MARCUS);
     plan.person.name = NASTY_NAME.to_owned();
     plan.person.mentor = "Mentor\u{85}\u{9b}2J".to_owned();
     plan.custom_skills[0].name = "Discovery\u{1b}[5m".to_owned();
@@ -1070,7 +1064,7 @@ fn a_usage_error_shows_control_characters_escaped() {
 #[test]
 fn a_reader_that_goes_away_ends_the_output_quietly() {
     let dir = with_examples();
-    let mut child = std::process::Command::new(common::bin())
+    let mut child = std::process::Command::new(crate::support::bin())
         .args(["export", "priya.ron", "--format", "html"])
         .current_dir(dir.path())
         .stdout(std::process::Stdio::piped())

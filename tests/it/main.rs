@@ -1,0 +1,29 @@
+//! The integration tests, as one crate: the app is linked once, not once
+//! per file. Each module is one area; `support` holds the helpers they share
+//! and the pinned dates. The kill test (`tests/kill.rs`) stays its own crate:
+//! it spawns and kills the binary hundreds of times.
+#![allow(
+    clippy::disallowed_methods,
+    clippy::disallowed_types,
+    reason = "tests make real files and threads"
+)]
+
+mod support;
+
+mod analysis;
+mod architecture;
+mod bad_inputs;
+mod cli;
+mod commands;
+mod content;
+mod custom_framework;
+mod export;
+mod plan_text;
+mod properties;
+mod redaction;
+mod sessions_analysis;
+mod storage;
+mod ui;
+mod ui_files;
+mod ui_reliability;
+mod ui_sessions;
