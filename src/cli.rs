@@ -254,12 +254,7 @@ pub fn print_usage_error(text: &str) {
 /// printing a plan's text or a file's name cannot move the cursor, retitle
 /// the window or clear the screen.
 fn show_controls(text: &str) -> Cow<'_, str> {
-    // Bidirectional controls (U+202A–U+202E, U+2066–U+2069) are not control
-    // characters to Unicode, but they reorder what a terminal shows.
-    let shown = |c: char| {
-        (!c.is_control() || c == '\n' || c == '\t')
-            && !matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-    };
+    let shown = |c: char| (!c.is_control() || c == '\n' || c == '\t') && !is_bidi_control(c);
     if text.chars().all(shown) {
         return Cow::Borrowed(text);
     }
@@ -274,6 +269,12 @@ fn show_controls(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Bidirectional controls (U+202A–U+202E, U+2066–U+2069): not control
+/// characters to Unicode, but they reorder what a terminal shows.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
 /// JSON text with DEL and the C1 control characters written as `\u` escapes
 /// (`\u009b`): serde_json escapes only C0, and a terminal acts on C1 too.
 /// Such characters can only stand inside JSON strings, where the escape
@@ -281,7 +282,7 @@ fn show_controls(text: &str) -> Cow<'_, str> {
 fn escape_json_controls(json: &str) -> String {
     let mut out = String::with_capacity(json.len());
     for c in json.chars() {
-        if c.is_control() && c != '\n' {
+        if (c.is_control() && c != '\n') || is_bidi_control(c) {
             out.push_str(&format!("\\u{:04x}", u32::from(c)));
         } else {
             out.push(c);
@@ -321,13 +322,18 @@ fn validate(plans: &[PathBuf], global: &GlobalArgs) -> Result<ExitCode, CliError
 fn summary(path: &Path, json: bool, global: &GlobalArgs) -> Result<(), CliError> {
     let loaded = storage::load_plan(path, &catalog(global)?)?;
     let summary = analysis::summarize(&loaded.plan, &loaded.framework, clock::today());
-    let text = if json {
+    if json {
         let json = serde_json::to_string_pretty(&summary).map_err(|e| CliError(e.to_string()))?;
-        escape_json_controls(&json) + "\n"
-    } else {
-        summary_text(&loaded.plan, &loaded.framework, &summary)
-    };
-    print(Stream::Out, Printed::Lines(&text))
+        // Escaped as JSON (`\u202e`); terminal-style escapes would break it.
+        return print(
+            Stream::Out,
+            Printed::Document(&(escape_json_controls(&json) + "\n")),
+        );
+    }
+    print(
+        Stream::Out,
+        Printed::Lines(&summary_text(&loaded.plan, &loaded.framework, &summary)),
+    )
 }
 
 fn level(level: Option<Level>) -> String {

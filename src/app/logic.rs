@@ -433,6 +433,10 @@ impl TrailmapApp {
                     open.lock = new_lock;
                     open.held_elsewhere = false;
                 }
+                // The save made a new file: lock its identity too.
+                if let Some(lock) = open.lock.as_mut() {
+                    lock.follow_save();
+                }
                 let _ = storage::discard_recovery(&old_recovery);
                 self.prefs.add_recent(path);
                 self.prefs.last_plan = Some(path.to_path_buf());

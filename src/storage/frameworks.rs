@@ -151,6 +151,14 @@ pub fn install_framework(from: &Path, dir: &Path) -> Result<Framework, StorageEr
             )),
         ));
     }
+    // The id was checked to be letters, digits and dashes; a name with any
+    // other character is refused again here, where it becomes a path.
+    if framework.id.contains(['/', '\\', '.']) || framework.id.is_empty() {
+        return Err(StorageError::new(
+            from,
+            ErrorKind::Invalid(format!("`{}` cannot name a file", framework.id)),
+        ));
+    }
     fs::create_dir_all(dir).map_err(|e| StorageError::io(dir, "create the frameworks folder", e))?;
     write_guarded(
         &dir.join(format!("{}.ron", framework.id)),

@@ -72,13 +72,29 @@ pub fn check_target(path: &Path, purpose: Purpose) -> Result<(), StorageError> {
 /// The file really written (links followed) and its current bytes, or why
 /// no writer may replace it.
 fn refusals(path: &Path, purpose: Purpose) -> Result<(std::path::PathBuf, Option<Vec<u8>>), StorageError> {
+    // A plan or an export goes where the user pointed, through links. A
+    // file of Trailmap's own (preferences, recovery copies, the cache, an
+    // installed framework) never follows one: a link planted in the data
+    // folder must not aim a write at a file the user did not choose. The
+    // rename then replaces the link itself.
+    let follow = matches!(purpose, Purpose::Plan { .. } | Purpose::Export);
     // Asked of the system first: it follows links our own resolution cannot
     // (`/dev/stdout` leads to `/proc/self/fd/1`, which names `pipe:[N]`).
-    if fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+    if follow && fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
         return Err(StorageError::new(path, ErrorKind::SpecialTarget));
     }
-    let target = resolve_links(path);
-    let old = match fs::metadata(&target) {
+    let target = if follow {
+        resolve_links(path)
+    } else {
+        path.to_path_buf()
+    };
+    let meta = if follow {
+        fs::metadata(&target)
+    } else {
+        fs::symlink_metadata(&target)
+    };
+    let old = match meta {
+        Ok(meta) if meta.is_symlink() => None,
         Ok(meta) if meta.is_dir() => return Err(StorageError::new(path, ErrorKind::NotAFile)),
         Ok(meta) if !meta.is_file() => return Err(StorageError::new(path, ErrorKind::SpecialTarget)),
         Ok(_) => {
@@ -105,7 +121,7 @@ fn refusals(path: &Path, purpose: Purpose) -> Result<(std::path::PathBuf, Option
                 }
             }
             Purpose::Export | Purpose::Framework => {
-                if let Some(what) = trailmap_file_kind(old)
+                if let Some(what) = holds_trailmap_file(&target, old)
                     && (purpose == Purpose::Export || what == "plan")
                 {
                     return Err(StorageError::new(path, ErrorKind::WouldReplaceTrailmapFile(what)));
@@ -167,6 +183,27 @@ fn is_read_only(path: &Path) -> bool {
         fs::OpenOptions::new().write(true).open(path),
         Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied
     )
+}
+
+/// `Some("plan")` or `Some("framework")` when the file at `path` holding
+/// `bytes` is a Trailmap plan or framework: it starts like one, or it reads
+/// as one (a plan may begin with a long comment, a RON extension line or a
+/// struct name, or state its version last), or it is a `.ron` file that
+/// names a `format_version` (a plan that does not load yet is still
+/// somebody's work).
+pub fn holds_trailmap_file(path: &Path, bytes: &[u8]) -> Option<&'static str> {
+    if let Some(kind) = trailmap_file_kind(bytes) {
+        return Some(kind);
+    }
+    let text = std::str::from_utf8(bytes).ok()?;
+    if super::plans::parse_plan(path, text).is_ok() {
+        return Some("plan");
+    }
+    if super::frameworks::parse_framework(path, text).is_ok() {
+        return Some("framework");
+    }
+    let ron = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron"));
+    (ron && text.contains("format_version")).then_some("plan")
 }
 
 /// `Some("plan")` or `Some("framework")` when `bytes` start the way a

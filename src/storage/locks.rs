@@ -5,9 +5,11 @@
 //!   `DATA/instances/ID.lock` for its whole life. Its recovery copies carry
 //!   the id in their names, so two windows never share one, and a copy whose
 //!   instance is no longer running is one a crash left behind.
-//! - Each plan open for editing holds a [`PlanLock`] on
-//!   `DATA/locks/plan-HASH.lock`, keyed by the plan's canonical path: a
-//!   second window that opens the same plan sees it and opens it read-only.
+//! - Each plan open for editing holds a [`PlanLock`]: lock files keyed by
+//!   the plan's canonical path and by its file's identity, in a folder every
+//!   Trailmap of this user shares ([`lock_dir`]): a second window that opens
+//!   the same plan (through any path, link or data folder) sees it and opens
+//!   it read-only.
 
 use std::fs::{self, File, OpenOptions};
 use std::path::{Path, PathBuf};
@@ -93,39 +95,56 @@ fn new_id() -> String {
 }
 
 /// The lock a window holds on a plan it edits. Dropping it releases it.
+///
+/// Two lock files are held: one keyed by the plan's canonical path, one by
+/// its file's identity (device and inode), so a hard link to the plan is
+/// seen too. They live in a folder shared by every Trailmap of this user
+/// whatever its data folder ([`lock_dir`]).
 #[derive(Debug)]
 pub struct PlanLock {
     path: PathBuf,
-    _file: File,
+    dir: PathBuf,
+    by_path: File,
+    /// The lock on the file's identity; a save makes a new file, so it is
+    /// taken again after each save ([`PlanLock::follow_save`]).
+    by_file: Option<File>,
 }
 
 impl PlanLock {
     /// Takes the lock for the plan at `plan`, or says it is held by another
-    /// window (`ErrorKind::HeldElsewhere`). Any other failure (a read-only
-    /// data folder) gives `Ok(None)`: editing goes on without a lock.
+    /// window (`ErrorKind::HeldElsewhere`). Any other failure (no folder for
+    /// locks can be made) gives `Ok(None)`: editing goes on without a lock.
     pub fn acquire(data: &DataDir, plan: &Path) -> Result<Option<Self>, StorageError> {
         let key = Self::key(plan);
-        let hash = Fingerprint::of(key.to_string_lossy().as_bytes()).value();
-        let dir = data.locks();
-        if fs::create_dir_all(&dir).is_err() {
-            return Ok(None);
-        }
-        let path = dir.join(format!("plan-{hash:016x}.lock"));
-        let Ok(file) = OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&path)
-        else {
+        let Some(dir) = lock_dir(data) else {
             return Ok(None);
         };
-        match file.try_lock() {
-            Ok(()) => Ok(Some(Self {
-                path: key,
-                _file: file,
-            })),
-            Err(fs::TryLockError::WouldBlock) => Err(StorageError::new(plan, ErrorKind::HeldElsewhere)),
-            Err(fs::TryLockError::Error(_)) => Ok(None),
+        let hash = Fingerprint::of(key.to_string_lossy().as_bytes()).value();
+        let by_path = match try_lock_file(&dir.join(format!("plan-{hash:016x}.lock"))) {
+            Lock::Held(file) => file,
+            Lock::Busy => return Err(StorageError::new(plan, ErrorKind::HeldElsewhere)),
+            Lock::Unavailable => return Ok(None),
+        };
+        let by_file = match identity(&key).map(|id| try_lock_file(&dir.join(id))) {
+            Some(Lock::Held(file)) => Some(file),
+            Some(Lock::Busy) => return Err(StorageError::new(plan, ErrorKind::HeldElsewhere)),
+            _ => None,
+        };
+        Ok(Some(Self {
+            path: key,
+            dir,
+            by_path,
+            by_file,
+        }))
+    }
+
+    /// After a save replaced the plan's file: takes the lock on the new
+    /// file's identity and lets go of the old one.
+    pub fn follow_save(&mut self) {
+        if let Some(id) = identity(&self.path)
+            && let Lock::Held(file) = try_lock_file(&self.dir.join(id))
+        {
+            self.by_file = Some(file);
         }
     }
 
@@ -137,8 +156,74 @@ impl PlanLock {
 
     /// The canonical path of the plan this lock is for.
     pub fn plan(&self) -> &Path {
+        let _ = &self.by_path;
         &self.path
     }
+}
+
+enum Lock {
+    Held(File),
+    Busy,
+    Unavailable,
+}
+
+fn try_lock_file(path: &Path) -> Lock {
+    let Ok(file) = OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(path)
+    else {
+        return Lock::Unavailable;
+    };
+    match file.try_lock() {
+        Ok(()) => Lock::Held(file),
+        Err(fs::TryLockError::WouldBlock) => Lock::Busy,
+        Err(fs::TryLockError::Error(_)) => Lock::Unavailable,
+    }
+}
+
+/// The lock file name for the identity of the file at `path` (device and
+/// inode), where the system has one.
+#[cfg(unix)]
+fn identity(path: &Path) -> Option<String> {
+    use std::os::unix::fs::MetadataExt;
+    let meta = fs::metadata(path).ok()?;
+    Some(format!("file-{:x}-{:x}.lock", meta.dev(), meta.ino()))
+}
+
+#[cfg(not(unix))]
+fn identity(_path: &Path) -> Option<String> {
+    None
+}
+
+/// Where plan locks live: a folder every Trailmap of this user shares,
+/// whatever its data folder: `$XDG_RUNTIME_DIR/trailmap/locks`, else a
+/// private `trailmap-locks-UID` folder in the system's temporary folder
+/// (used only when it is this user's and no one else may write it), else
+/// `DATA/locks`.
+pub fn lock_dir(data: &DataDir) -> Option<PathBuf> {
+    let runtime = directories::BaseDirs::new()
+        .and_then(|b| b.runtime_dir().map(|d| d.join("trailmap").join("locks")))
+        .filter(|d| fs::create_dir_all(d).is_ok());
+    runtime
+        .or_else(private_temp_lock_dir)
+        .or_else(|| Some(data.locks()).filter(|d| fs::create_dir_all(d).is_ok()))
+}
+
+#[cfg(unix)]
+fn private_temp_lock_dir() -> Option<PathBuf> {
+    use std::os::unix::fs::{DirBuilderExt, MetadataExt, PermissionsExt};
+    let me = fs::metadata("/proc/self").ok()?.uid();
+    let dir = std::env::temp_dir().join(format!("trailmap-locks-{me}"));
+    let _ = fs::DirBuilder::new().mode(0o700).create(&dir);
+    let meta = fs::symlink_metadata(&dir).ok()?;
+    (meta.is_dir() && meta.uid() == me && meta.permissions().mode() & 0o077 == 0).then_some(dir)
+}
+
+#[cfg(not(unix))]
+fn private_temp_lock_dir() -> Option<PathBuf> {
+    None
 }
 
 /// `path` made absolute with its folder canonical (symbolic links and `..`

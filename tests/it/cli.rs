@@ -911,11 +911,15 @@ fn export_to_dev_stdout_as_a_pipe_suggests_dash() {
 
 /// A name a terminal would act on: it sets the window title, rings the
 /// bell and clears the screen; then a C1 control sequence introducer and DEL.
-const NASTY_NAME: &str = "\u{1b}]0;pwned\u{7}\u{1b}[2J\u{9b}31m\u{7f}Ann";
+const NASTY_NAME: &str = "\u{1b}]0;pwned\u{7}\u{1b}[2J\u{9b}31m\u{7f}\u{202e}Ann";
 
-/// Whether `text` holds a control character other than line feed and tab.
+/// Whether `text` holds a control character other than line feed and tab,
+/// or a bidirectional control (which reorders what a terminal shows).
 fn has_raw_control(text: &str) -> bool {
-    text.chars().any(|c| c.is_control() && c != '\n' && c != '\t')
+    text.chars().any(|c| {
+        (c.is_control() && c != '\n' && c != '\t')
+            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    })
 }
 
 #[test]
@@ -935,7 +939,7 @@ fn control_characters_are_shown_escaped_on_the_terminal() {
     assert!(!has_raw_control(&text), "{text:?}");
     assert!(
         text.starts_with(
-            "\\u{1b}]0;pwned\\u{7}\\u{1b}[2J\\u{9b}31m\\u{7f}Ann: Tech lead -> Head of product\n"
+            "\\u{1b}]0;pwned\\u{7}\\u{1b}[2J\\u{9b}31m\\u{7f}\\u{202e}Ann: Tech lead -> Head of product\n"
         ),
         "{text}"
     );
@@ -1076,4 +1080,66 @@ fn a_reader_that_goes_away_ends_the_output_quietly() {
     let out = child.wait_with_output().expect("ends");
     assert_eq!(String::from_utf8_lossy(&out.stderr), "", "no message");
     assert_eq!(out.status.code(), Some(141), "as a command ended by SIGPIPE");
+}
+
+/// A plan is known as one however it is written: after a RON extension
+/// line, after a comment longer than a glance, as `Plan(`, with its version
+/// last, or even when it does not load yet. No export replaces any of them.
+#[test]
+fn no_way_of_writing_a_plan_lets_an_export_replace_it() {
+    let dir = with_examples();
+    let d = dir.path();
+    let text = fs::read_to_string(d.join("priya.ron")).expect("read");
+    let body = text.trim_start_matches(|c: char| c != '(');
+    let version_last = body.replacen("format_version: 1,", "", 1).replacen(
+        "(\n",
+        "(\n  // the version comes last here\n",
+        1,
+    );
+    let version_last = format!(
+        "{}format_version: 1)\n",
+        version_last.trim_end().trim_end_matches(')')
+    );
+    let variants = [
+        ("extension.ron", format!("#![enable(implicit_some)]\n{text}")),
+        ("long-comment.ron", format!("// {}\n{text}", "x".repeat(70_000))),
+        ("named.ron", format!("Plan{body}")),
+        ("version-last.ron", version_last),
+        ("broken.ron", format!("{text}\n(")),
+    ];
+    for (name, plan) in &variants {
+        fs::write(d.join(name), plan).expect("write");
+        let before = bytes(&d.join(name));
+        if *name != "broken.ron" {
+            let out = run_in(d, &["validate", name]);
+            assert!(out.status.success(), "{name} is a valid plan: {}", stdout(&out));
+        }
+        let out = run_in(d, &["export", "marcus.ron", "--format", "html", "-o", name]);
+        assert_eq!(
+            one_error_line(&out),
+            format!(
+                "trailmap: {name}: this is a Trailmap plan; an export never replaces it (choose another file)"
+            ),
+        );
+        assert_eq!(bytes(&d.join(name)), before, "{name}");
+    }
+}
+
+/// A framework's id names the file it is installed as: an id that is not a
+/// plain name (`../../notes`) is refused when the framework is checked.
+#[test]
+fn a_framework_id_that_is_a_path_is_refused() {
+    let dir = with_examples();
+    let d = dir.path();
+    let out = run_in(d, &["framework", "--print"]);
+    let hostile = stdout(&out).replacen("id: \"trailmap-leadership\"", "id: \"../../notes\"", 1);
+    fs::write(d.join("hostile.ron"), hostile).expect("write");
+    let out = run_in(d, &["framework", "--check", "hostile.ron"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = one_error_line(&out);
+    assert!(err.contains("`../../notes` is not a valid id"), "{err}");
+    assert!(
+        err.starts_with("trailmap: hostile.ron:"),
+        "names the file and place: {err}"
+    );
 }

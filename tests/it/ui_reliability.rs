@@ -735,3 +735,69 @@ fn an_export_aimed_at_the_plan_itself_is_refused() {
     assert_eq!(std::fs::read(&path).expect("read"), before);
     assert!(!storage::backup_path(&path).exists());
 }
+
+/// One writer per plan whatever the way in: a window with another data
+/// folder, and a window opening a hard link to the plan, both open it
+/// read-only.
+#[test]
+fn another_data_folder_or_a_hard_link_still_opens_the_plan_read_only() {
+    let sandbox = Sandbox::new();
+    let path = sandbox.example(PRIYA);
+    let first = harness(sandbox.config(Some(&path)));
+    assert!(!first.state().open_plan().expect("open").held_elsewhere);
+
+    let other = Sandbox::new();
+    let mut config = other.config(Some(&path));
+    config.data = other.data();
+    let second = harness(config);
+    assert!(
+        second.state().open_plan().expect("open").held_elsewhere,
+        "another data folder sees the lock"
+    );
+
+    let link = sandbox.dir.path().join("hard-link.ron");
+    std::fs::hard_link(&path, &link).expect("hard link");
+    let third = harness(sandbox.config(Some(&link)));
+    assert!(
+        third.state().open_plan().expect("open").held_elsewhere,
+        "a hard link is the same file"
+    );
+    drop((second, third));
+
+    // After a save the plan is a new file: a hard link made to it then is
+    // still seen.
+    let mut first = first;
+    press(&mut first, "Influence self rating 5");
+    ctrl(&mut first, Key::S);
+    assert!(!dirty(&first));
+    let link2 = sandbox.dir.path().join("hard-link-2.ron");
+    std::fs::hard_link(&path, &link2).expect("hard link");
+    let fourth = harness(sandbox.config(Some(&link2)));
+    assert!(fourth.state().open_plan().expect("open").held_elsewhere);
+}
+
+/// A link planted in the data folder never aims a write at its target:
+/// the preferences replace the link, and the file it pointed to is intact.
+#[test]
+fn a_link_in_the_data_folder_never_redirects_a_write() {
+    let sandbox = Sandbox::new();
+    let path = sandbox.example(PRIYA);
+    let victim = sandbox.dir.path().join("victim.ron");
+    std::fs::copy(&path, &victim).expect("copy");
+    let before = std::fs::read(&victim).expect("read");
+    std::os::unix::fs::symlink(&victim, sandbox.data().prefs()).expect("link prefs.ron");
+    std::fs::create_dir_all(sandbox.data().recovery()).expect("mkdir");
+    let h = harness(sandbox.config(Some(&path)));
+    drop(h);
+    assert_eq!(
+        std::fs::read(&victim).expect("read"),
+        before,
+        "the link's target is untouched"
+    );
+    assert!(
+        !std::fs::symlink_metadata(sandbox.data().prefs())
+            .expect("prefs.ron")
+            .is_symlink(),
+        "the link itself was replaced by the preferences"
+    );
+}

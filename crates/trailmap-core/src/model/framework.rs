@@ -234,6 +234,17 @@ impl Framework {
         }
         if self.id.trim().is_empty() {
             push("id".into(), "the framework needs an id".into(), None);
+        } else if !is_valid_text_id(&self.id) {
+            // The id names the installed file: `../x` would name a file
+            // outside the frameworks folder.
+            push(
+                "id".into(),
+                format!(
+                    "`{}` is not a valid id: use lower-case letters, digits and single dashes, e.g. acme-ladder",
+                    self.id
+                ),
+                Some(format!("\"{}\"", self.id)),
+            );
         }
         if self.skills.is_empty() {
             push("skills".into(), "the framework has no skills".into(), None);
