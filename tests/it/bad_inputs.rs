@@ -492,13 +492,28 @@ fn generated_cases() {
         Plan,
         Err(None, "the limit is 16777216 bytes"),
     );
-    // A huge string under the limit is just a long note.
+    // A 2.4 MB string under the file limit is past the limit for one text
+    // (a name that long took the app 17 s and 3.7 GB to draw): refused,
+    // naming the field.
     let big = plan.replace(
         "private_notes: \"\"",
         &format!("private_notes: \"{}\"", "notes ".repeat(400_000)),
     );
     check(
         &temp_file(d, "huge-string.ron", big.as_bytes()),
+        Plan,
+        Err(None, "private_notes: 2400000 bytes of text; the limit is 262144"),
+    );
+    // At the limit it is just a long note.
+    let long = plan.replace(
+        "private_notes: \"\"",
+        &format!(
+            "private_notes: \"{}\"",
+            "n".repeat(trailmap::model::limits::MAX_TEXT_BYTES)
+        ),
+    );
+    check(
+        &temp_file(d, "long-string.ron", long.as_bytes()),
         Plan,
         Loads(None),
     );

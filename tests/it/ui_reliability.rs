@@ -801,3 +801,47 @@ fn a_link_in_the_data_folder_never_redirects_a_write() {
         "the link itself was replaced by the preferences"
     );
 }
+
+/// Finding 6: a 12 MB name made the app take 17 s and 3.7 GB to start.
+/// Texts have limits: `validate` names the field, and an edit past a limit
+/// is refused whole, leaving the plan as it was.
+#[test]
+fn texts_past_their_limit_are_refused_on_load_and_on_edit() {
+    use trailmap::model::{Command as Edit, Document, limits};
+    let sandbox = Sandbox::new();
+    let path = sandbox.example(PRIYA);
+    let catalog = storage::FrameworkCatalog::builtin_only();
+    let plan = storage::load_plan(&path, &catalog).expect("loads").plan;
+
+    let mut long = plan.clone();
+    long.person.name = "ab ".repeat(limits::MAX_NAME_BYTES);
+    std::fs::write(&path, storage::plan_to_string(&long)).expect("write");
+    let out = Command::new(env!("CARGO_BIN_EXE_trailmap"))
+        .arg("validate")
+        .arg(&path)
+        .output()
+        .expect("runs");
+    assert!(!out.status.success());
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        said.contains("person.name") && said.contains("the limit is 1024"),
+        "{said}"
+    );
+    let h = harness(sandbox.config(Some(&path)));
+    assert_eq!(
+        h.state().page_kind(),
+        PageKind::Error,
+        "refused quickly, with the reason"
+    );
+    drop(h);
+
+    let mut doc = Document::new(plan.clone());
+    let err = doc
+        .apply(Edit::SetPrivateNotes("x".repeat(limits::MAX_TEXT_BYTES + 1)))
+        .expect_err("too long");
+    assert!(err.to_string().contains("private_notes"), "{err}");
+    assert_eq!(doc.plan(), &plan, "nothing changed");
+    assert!(!doc.is_dirty());
+    doc.apply(Edit::SetPrivateNotes("x".repeat(limits::MAX_TEXT_BYTES)))
+        .expect("at the limit is fine");
+}

@@ -53,6 +53,9 @@ impl Plan {
                 );
             }
         }
+        if let Some(issue) = self.text_limit_issue() {
+            push(issue.place, issue.message, issue.needle);
+        }
         if self.next_id > super::limits::MAX_ITEM_NUMBER {
             push(
                 "next_id".into(),
@@ -194,5 +197,104 @@ impl Plan {
             );
         }
         issues
+    }
+}
+
+impl Plan {
+    /// The first text that is longer than its limit (see `model::limits`),
+    /// if any. Counts bytes, so it costs one look per field, not per
+    /// character: the document runs it after every edit.
+    pub fn text_limit_issue(&self) -> Option<PlanIssue> {
+        use super::limits::{MAX_LINE_BYTES, MAX_NAME_BYTES, MAX_TEXT_BYTES};
+        let too_long = |place: String, text: &str, limit: usize| {
+            (text.len() > limit).then(|| PlanIssue {
+                place,
+                message: format!("{} bytes of text; the limit is {limit}", text.len()),
+                needle: None,
+            })
+        };
+        let names = [
+            ("person.name", &self.person.name),
+            ("person.mentor", &self.person.mentor),
+        ];
+        names
+            .into_iter()
+            .find_map(|(place, text)| too_long(place.into(), text, MAX_NAME_BYTES))
+            .or_else(|| too_long("private_notes".into(), &self.private_notes, MAX_TEXT_BYTES))
+            .or_else(|| {
+                self.skills.iter().find_map(|(id, e)| {
+                    too_long(format!("skills[{id}].evidence"), &e.evidence, MAX_TEXT_BYTES).or_else(|| {
+                        too_long(
+                            format!("skills[{id}].mentor_note"),
+                            &e.mentor_note,
+                            MAX_TEXT_BYTES,
+                        )
+                    })
+                })
+            })
+            .or_else(|| {
+                self.custom_skills.iter().enumerate().find_map(|(i, c)| {
+                    too_long(format!("custom_skills[{i}].name"), &c.name, MAX_NAME_BYTES).or_else(|| {
+                        too_long(
+                            format!("custom_skills[{i}].description"),
+                            &c.description,
+                            MAX_TEXT_BYTES,
+                        )
+                    })
+                })
+            })
+            .or_else(|| {
+                self.checklist.iter().enumerate().find_map(|(i, item)| {
+                    too_long(format!("checklist[{i}].text"), &item.text, MAX_LINE_BYTES)
+                        .or_else(|| too_long(format!("checklist[{i}].notes"), &item.notes, MAX_TEXT_BYTES))
+                        .or_else(|| {
+                            too_long(format!("checklist[{i}].evidence"), &item.evidence, MAX_TEXT_BYTES)
+                        })
+                })
+            })
+            .or_else(|| {
+                self.milestones
+                    .iter()
+                    .enumerate()
+                    .find_map(|(i, m)| too_long(format!("milestones[{i}].title"), &m.title, MAX_NAME_BYTES))
+            })
+            .or_else(|| {
+                self.snapshots.iter().enumerate().find_map(|(i, s)| {
+                    too_long(format!("snapshots[{i}].label"), &s.label, MAX_NAME_BYTES)
+                        .or_else(|| {
+                            s.skills.iter().find_map(|(id, k)| {
+                                too_long(
+                                    format!("snapshots[{i}].skills[{id}].evidence"),
+                                    &k.evidence,
+                                    MAX_TEXT_BYTES,
+                                )
+                            })
+                        })
+                        .or_else(|| {
+                            s.items.iter().find_map(|(id, item)| {
+                                too_long(
+                                    format!("snapshots[{i}].items[{}]", id.0),
+                                    item.text.as_str(),
+                                    MAX_LINE_BYTES,
+                                )
+                            })
+                        })
+                })
+            })
+            .or_else(|| {
+                self.sessions.iter().enumerate().find_map(|(i, s)| {
+                    too_long(format!("sessions[{i}].summary"), &s.summary, MAX_TEXT_BYTES)
+                        .or_else(|| {
+                            s.agenda.iter().enumerate().find_map(|(j, a)| {
+                                too_long(format!("sessions[{i}].agenda[{j}]"), a, MAX_LINE_BYTES)
+                            })
+                        })
+                        .or_else(|| {
+                            s.notes.iter().enumerate().find_map(|(j, n)| {
+                                too_long(format!("sessions[{i}].notes[{j}]"), &n.text, MAX_TEXT_BYTES)
+                            })
+                        })
+                })
+            })
     }
 }

@@ -111,6 +111,14 @@ pub enum CommandError {
         /// Its id.
         id: String,
     },
+    /// A text would be longer than its limit.
+    #[error("{place} would hold {message}")]
+    TooLong {
+        /// Which text.
+        place: String,
+        /// How long, and the limit.
+        message: String,
+    },
     /// The plan already holds as many as a limit allows.
     #[error("a plan can have at most {limit} {what}")]
     Limit {

@@ -122,6 +122,16 @@ impl Document {
         }
         let forward = command.clone();
         let inverse = command.apply(&mut self.plan)?;
+        // A text past its limit would make a file that no longer loads:
+        // the change is taken back and refused.
+        if let Some(issue) = self.plan.text_limit_issue() {
+            let _ = inverse.apply(&mut self.plan);
+            self.plan.next_id = next_id_before;
+            return Err(CommandError::TooLong {
+                place: issue.place,
+                message: issue.message,
+            });
+        }
         if let Some(id) = new_id {
             self.plan.next_id = self.plan.next_id.max(id.0 + 1);
         }

@@ -39,6 +39,14 @@ pub mod limits {
     /// Item numbers stay below this (2^53, exact in any JSON reader), so
     /// handing out the next one can never overflow.
     pub const MAX_ITEM_NUMBER: u64 = 1 << 53;
+    /// A name or title (a person, a mentor, a skill, a milestone, a
+    /// snapshot's label) holds at most this many bytes of UTF-8: a 12 MB
+    /// name took the app 17 s and 3.7 GB to draw.
+    pub const MAX_NAME_BYTES: usize = 1024;
+    /// An action's text or an agenda point: at most this many bytes.
+    pub const MAX_LINE_BYTES: usize = 8 * 1024;
+    /// Notes, evidence, descriptions and summaries: at most this many bytes.
+    pub const MAX_TEXT_BYTES: usize = 256 * 1024;
 }
 
 /// The id of the framework built into Trailmap.
