@@ -263,9 +263,11 @@ impl Writer {
     }
 
     fn plan(&mut self, plan: &Plan) {
-        // Snapshots are written the format-2 way, so never claim less.
+        // This build writes its own format, whatever the plan was read as: a
+        // plan from a newer Trailmap saved elsewhere (Save as) is a copy in
+        // this format, editable here (the newer file is never written over).
         self.raw("(\n  format_version: ");
-        self.number(u64::from(plan.format_version.max(PLAN_FORMAT)));
+        self.number(u64::from(PLAN_FORMAT));
         self.raw(",\n  framework: (id: ");
         self.string(&plan.framework.id);
         self.raw("),\n  person: (name: ");

@@ -465,8 +465,12 @@ fn a_newer_file_opens_read_only_and_is_never_written() {
     assert!(save_plan(&path, &example(MARCUS), None).is_err());
     assert_eq!(fs::read_to_string(&path).expect("read"), text);
     assert_eq!(listing(dir.path()), ["future.ron"]);
-    // Save as to another file works.
+    // Save as to another file works, and the copy is in this build's
+    // format: it opens for editing here (it stayed format 7, read-only,
+    // before).
     save_plan(&dir.path().join("copy.ron"), &loaded.plan, None).expect("save as");
+    let copy = load(&dir.path().join("copy.ron")).expect("the copy loads");
+    assert_eq!(copy.newer_format, None, "the copy is editable");
 }
 
 #[test]
