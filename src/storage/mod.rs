@@ -99,8 +99,18 @@ pub fn write_report(
     let mut written = Vec::new();
     for (file, contents) in files {
         let path = out.with_file_name(file);
-        write_file(&path, contents.as_bytes())?;
-        written.push(path);
+        let new = std::fs::symlink_metadata(&path).is_err();
+        if let Err(e) = write_file(&path, contents.as_bytes()) {
+            // A full disk part-way: the files this export created go again,
+            // so a failed export leaves nothing of itself behind.
+            for (created, path) in &written {
+                if *created {
+                    let _ = std::fs::remove_file(path);
+                }
+            }
+            return Err(e);
+        }
+        written.push((new, path));
     }
-    Ok(written)
+    Ok(written.into_iter().map(|(_, path)| path).collect())
 }

@@ -736,3 +736,44 @@ fn recovery_files_round_trip() {
     storage::discard_recovery(&path).expect("discarding twice is fine");
     assert!(storage::list_recoveries(&data).is_empty());
 }
+
+/// A Markdown export that runs out of room part-way leaves none of its own
+/// files behind (its first chart was left before).
+#[test]
+fn an_export_that_fills_the_disk_leaves_nothing_behind() {
+    let dir = temp_dir();
+    let mount_point = dir.path().join("small");
+    fs::create_dir(&mount_point).expect("mkdir");
+    let Some(_mounted) = Tmpfs::mount(&mount_point, "128k") else {
+        println!("note: could not mount a tmpfs; the part-way export failure is not tested here");
+        return;
+    };
+    let plan = big_plan(40_000, "report");
+    let framework = storage::builtin();
+    let out = mount_point.join("report.md");
+    let mut failed = 0;
+    // Room for a chart, not for everything: try a few sizes of room so
+    // that the failure comes after at least one file was written.
+    for room in [6 * 1024, 10 * 1024, 14 * 1024, 20 * 1024] {
+        let filler = fill(&mount_point, room);
+        let result = storage::write_report(
+            &plan,
+            &framework,
+            jiff::civil::date(2026, 11, 22),
+            trailmap::export::Format::Markdown,
+            false,
+            &out,
+        );
+        fs::remove_file(&filler).expect("remove filler");
+        if result.is_err() {
+            failed += 1;
+            let left: Vec<String> = listing(&mount_point).into_iter().filter(|n| n != "filler").collect();
+            assert!(left.is_empty(), "room {room}: left behind {left:?}");
+        } else {
+            for name in listing(&mount_point) {
+                fs::remove_file(mount_point.join(name)).expect("clear");
+            }
+        }
+    }
+    assert!(failed > 0, "the disk did fill up");
+}
