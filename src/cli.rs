@@ -75,7 +75,7 @@ pub enum CliCommand {
         /// The target role id, e.g. engineering-manager.
         #[arg(long, value_name = "ROLE")]
         target: String,
-        /// Where to write it (default: DATA/plans/NAME.ron).
+        /// Where to write it (default: DATA/plans/NAME.ron); `-` prints it.
         #[arg(short, long, value_name = "PATH")]
         output: Option<PathBuf>,
         /// Replace the file if it exists.
@@ -130,8 +130,31 @@ pub struct CliError(pub String);
 
 impl From<StorageError> for CliError {
     fn from(e: StorageError) -> Self {
-        Self(e.to_string())
+        Self(error_line(&e))
     }
+}
+
+/// A path as one line shows it: its control characters (a line feed among
+/// them) as escapes, so a file name cannot split a line or fake an `ok:`.
+fn shown(path: &Path) -> String {
+    path.display()
+        .to_string()
+        .chars()
+        .map(|c| {
+            if c.is_control() || is_bidi_control(c) {
+                format!("\\u{{{:x}}}", u32::from(c))
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+/// A storage error as one line: `PATH[:LINE:COL]: message`, the path shown
+/// by [`shown`].
+fn error_line(e: &StorageError) -> String {
+    let place = e.position.map(|p| format!(":{p}")).unwrap_or_default();
+    format!("{}{place}: {}", shown(&e.path), e.kind)
 }
 
 /// The framework catalog for these options: built-in, installed, and `--framework`.
@@ -301,13 +324,13 @@ fn validate(plans: &[PathBuf], global: &GlobalArgs) -> Result<ExitCode, CliError
             Ok(loaded) => match loaded.newer_format {
                 Some(v) => format!(
                     "ok: {} (format {v}, from a newer Trailmap: read-only)",
-                    path.display()
+                    shown(path)
                 ),
-                None => format!("ok: {}", path.display()),
+                None => format!("ok: {}", shown(path)),
             },
             Err(e) => {
                 all_ok = false;
-                e.to_string()
+                error_line(&e)
             }
         };
         print(Stream::Out, Printed::Lines(&format!("{line}\n")))?;
@@ -453,6 +476,11 @@ fn new_plan(
         )))
     };
     let (role, target) = (known(role, "current")?, known(target, "target")?);
+    // `-o -` prints the plan, as `export -o -` prints the report.
+    if output.as_deref().is_some_and(|o| o.as_os_str() == "-") {
+        let plan = analysis::seeded_plan(name, &framework, role, target, clock::today());
+        return print(Stream::Out, Printed::Document(&storage::plan_to_string(&plan)));
+    }
     let path = match output {
         Some(p) => p,
         None => {
@@ -465,14 +493,14 @@ fn new_plan(
     if path.exists() && !force {
         return Err(CliError(format!(
             "{}: already exists; pass --force to replace it",
-            path.display()
+            shown(&path)
         )));
     }
     let plan = analysis::seeded_plan(name, &framework, role, target, clock::today());
     storage::save_plan(&path, &plan, None)?;
     let line = format!(
         "wrote {} ({} actions seeded; readiness for {}: {}%)\n",
-        path.display(),
+        shown(&path),
         plan.checklist.len(),
         framework.role_name(&plan.target_role),
         analysis::readiness(&plan, &framework, &plan.target_role, Rater::Own)
@@ -507,7 +535,7 @@ fn export(
         return print(Stream::Out, Printed::Document(&report));
     };
     let written = storage::write_report(plan, framework, today, format, redact, out).map_err(export_error)?;
-    let names: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
+    let names: Vec<String> = written.iter().map(|p| shown(p)).collect();
     print(
         Stream::Out,
         Printed::Lines(&format!("wrote {}\n", names.join(", "))),
@@ -530,7 +558,7 @@ fn framework(print_builtin: bool, check: Option<&Path>) -> Result<(), CliError> 
         let fw = storage::load_framework(path)?;
         let line = format!(
             "ok: {} ({}: {} skills, {} roles, {} actions)\n",
-            path.display(),
+            shown(&path),
             fw.id,
             fw.skills.len(),
             fw.roles.len(),
@@ -562,10 +590,7 @@ fn clean_leftovers(path: &Path) {
     };
     let removed = storage::clean_temp_files(&dir);
     if removed > 0 {
-        log::info!(
-            "removed {removed} leftover temporary file(s) in {}",
-            dir.display()
-        );
+        log::info!("removed {removed} leftover temporary file(s) in {}", shown(&dir));
     }
 }
 

@@ -34,11 +34,23 @@ pub enum ErrorKind {
         source: io::Error,
     },
     /// The path is a folder, not a file.
-    #[error("this is a folder, not a plan file")]
+    #[error("this is a folder, not a file")]
     NotAFile,
     /// The path is a pipe, socket or device, not a regular file.
-    #[error("this is a pipe, socket or device, not a plan file")]
+    #[error("this is a pipe, socket or device, not a regular file")]
     NotRegular,
+    /// A write aimed at a folder.
+    #[error("this is a folder; nothing was written")]
+    FolderTarget,
+    /// The previous version could not be kept as `NAME.bak`, so the file
+    /// was not replaced.
+    #[error("could not keep the previous version as {}: {}", .backup.display(), .source)]
+    Backup {
+        /// The backup's path.
+        backup: std::path::PathBuf,
+        /// What went wrong with it.
+        source: Box<ErrorKind>,
+    },
     /// A write aimed at a pipe, socket or device.
     #[error("this is a pipe, socket or device, not a regular file; nothing was written")]
     SpecialTarget,

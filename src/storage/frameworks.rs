@@ -31,7 +31,17 @@ pub fn builtin() -> Arc<Framework> {
 
 /// Parses and validates framework text; the error points at the first problem.
 pub fn parse_framework(path: &Path, text: &str) -> Result<Framework, StorageError> {
-    let framework: Framework = parse(path, text)?;
+    let framework: Framework = match parse(path, text) {
+        Ok(framework) => framework,
+        // A plan given where a framework belongs: say so, not "expected `[`".
+        Err(_) if super::guard::trailmap_file_kind(text.as_bytes()) == Some("plan") => {
+            return Err(StorageError::new(
+                path,
+                ErrorKind::Invalid("this is a Trailmap plan, not a framework".into()),
+            ));
+        }
+        Err(e) => return Err(e),
+    };
     let issues = framework.validate();
     let Some(first) = issues.first() else {
         return Ok(framework);

@@ -56,7 +56,17 @@ pub fn write_guarded_with(
     let (target, old) = refusals(path, purpose)?;
     let owner_check = |tmp: &fs::File| -> Result<(), StorageError> { check_owner(path, &target, tmp) };
     if let (Purpose::Plan { .. }, Some(old)) = (purpose, &old) {
-        atomic_write_checked(&backup_path(&target), old, &write_all, &owner_check)?;
+        let backup = backup_path(&target);
+        atomic_write_checked(&backup, old, &write_all, &owner_check).map_err(|e| {
+            // Named by the plan the user saved, not by its backup.
+            StorageError::new(
+                path,
+                ErrorKind::Backup {
+                    backup: backup.clone(),
+                    source: Box::new(e.kind),
+                },
+            )
+        })?;
     }
     atomic_write_checked(&target, bytes, write, &owner_check)?;
     Ok(Fingerprint::of(bytes))
@@ -95,7 +105,7 @@ fn refusals(path: &Path, purpose: Purpose) -> Result<(std::path::PathBuf, Option
     };
     let old = match meta {
         Ok(meta) if meta.is_symlink() => None,
-        Ok(meta) if meta.is_dir() => return Err(StorageError::new(path, ErrorKind::NotAFile)),
+        Ok(meta) if meta.is_dir() => return Err(StorageError::new(path, ErrorKind::FolderTarget)),
         Ok(meta) if !meta.is_file() => return Err(StorageError::new(path, ErrorKind::SpecialTarget)),
         Ok(_) => {
             if is_read_only(&target) {

@@ -208,7 +208,7 @@ const CORPUS: &[(&str, Kind, Expect)] = &[
     (
         "item-number-not-below-next-id.ron",
         Plan,
-        Err(None, "snapshots[0]: number 4 is not below next_id 4"),
+        Err(Some("29:3"), "snapshots[0]: number 4 is not below next_id 4"),
     ),
     (
         "session-ends-before-start.ron",
@@ -525,7 +525,7 @@ fn generated_cases() {
         let message = load(&folder, kind).expect("no panic").expect_err("a folder");
         assert_eq!(
             message,
-            format!("{}: this is a folder, not a plan file", folder.display())
+            format!("{}: this is a folder, not a file", folder.display())
         );
         let missing = d.join("missing.ron");
         let message = load(&missing, kind).expect("no panic").expect_err("missing");
@@ -544,7 +544,7 @@ fn generated_cases() {
         let message = load(zero, Plan).expect("no panic").expect_err("endless");
         assert_eq!(
             message,
-            "/dev/zero: this is a pipe, socket or device, not a plan file"
+            "/dev/zero: this is a pipe, socket or device, not a regular file"
         );
     }
     let pipe = d.join("pipe.ron");
@@ -565,7 +565,7 @@ fn generated_cases() {
         assert_eq!(
             message,
             format!(
-                "{}: this is a pipe, socket or device, not a plan file",
+                "{}: this is a pipe, socket or device, not a regular file",
                 pipe.display()
             )
         );

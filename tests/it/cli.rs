@@ -77,7 +77,7 @@ fn validate_ok_and_errors() {
         "ok: priya.ron\n\
          broken.ron:1:36: Expected string\n\
          missing.ron: could not read the file: No such file or directory (os error 2)\n\
-         folder.ron: this is a folder, not a plan file\n\
+         folder.ron: this is a folder, not a file\n\
          ok: marcus.ron\n"
     );
     assert_no_panic(&stderr(&out));
@@ -1141,5 +1141,59 @@ fn a_framework_id_that_is_a_path_is_refused() {
     assert!(
         err.starts_with("trailmap: hostile.ron:"),
         "names the file and place: {err}"
+    );
+}
+
+#[test]
+fn new_with_dash_o_dash_prints_the_plan() {
+    let dir = with_examples();
+    let d = dir.path();
+    let out = run_in(
+        d,
+        &[
+            "new",
+            "Sam Lee",
+            "--role",
+            "tech-lead",
+            "--target",
+            "engineering-manager",
+            "-o",
+            "-",
+        ],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = stdout(&out);
+    let (plan, _) = storage::parse_plan(Path::new("-"), &text).expect("a plan on standard output");
+    assert_eq!(plan.person.name, "Sam Lee");
+    assert!(!d.join("-").exists(), "no file named -");
+}
+
+#[test]
+fn a_file_name_cannot_split_a_line_or_fake_a_result() {
+    let dir = with_examples();
+    let d = dir.path();
+    let name = "bad\u{1b}[31mname\nok: x.ron";
+    fs::copy(d.join("priya.ron"), d.join(name)).expect("copy");
+    let out = run_in(d, &["validate", name]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        stdout(&out),
+        "ok: bad\\u{1b}[31mname\\u{a}ok: x.ron\n",
+        "one line"
+    );
+}
+
+#[test]
+fn a_plan_given_as_a_framework_is_named_as_a_plan() {
+    let dir = with_examples();
+    let out = run_in(dir.path(), &["framework", "--check", "priya.ron"]);
+    assert_eq!(
+        one_error_line(&out),
+        "trailmap: priya.ron: this is a Trailmap plan, not a framework"
     );
 }

@@ -96,10 +96,15 @@ fn the_backup_holds_the_previous_bytes_exactly() {
 }
 
 fn io_kind(err: &StorageError) -> Option<io::ErrorKind> {
-    match &err.kind {
-        ErrorKind::Io { source, .. } => Some(source.kind()),
-        _ => None,
+    fn of(kind: &ErrorKind) -> Option<io::ErrorKind> {
+        match kind {
+            ErrorKind::Io { source, .. } => Some(source.kind()),
+            // The backup failed: the plan was not replaced.
+            ErrorKind::Backup { source, .. } => of(source),
+            _ => None,
+        }
     }
+    of(&err.kind)
 }
 
 #[test]
@@ -125,7 +130,7 @@ fn saving_onto_a_folder_is_refused() {
     let folder = dir.path().join("plan.ron");
     fs::create_dir(&folder).expect("mkdir");
     let err = save_plan(&folder, &example(PRIYA), None).expect_err("a folder");
-    assert!(matches!(err.kind, ErrorKind::NotAFile), "{err}");
+    assert!(matches!(err.kind, ErrorKind::FolderTarget), "{err}");
     assert_eq!(listing(dir.path()), ["plan.ron"]);
     assert!(listing(&folder).is_empty());
 }
@@ -278,6 +283,14 @@ fn a_full_disk_leaves_the_old_file() {
     fill(&mount_point, 0);
     let err = save_plan(&path, &new, None).expect_err("the disk is full");
     assert_eq!(io_kind(&err), Some(io::ErrorKind::StorageFull), "{err}");
+    assert_eq!(
+        err.path, path,
+        "named by the plan saved, not by its backup: {err}"
+    );
+    assert!(
+        err.to_string().contains("could not keep the previous version"),
+        "{err}"
+    );
     assert_eq!(bytes(&path), old_bytes);
     assert_eq!(listing(&mount_point), ["filler", "plan.ron"]);
 
@@ -767,7 +780,10 @@ fn an_export_that_fills_the_disk_leaves_nothing_behind() {
         fs::remove_file(&filler).expect("remove filler");
         if result.is_err() {
             failed += 1;
-            let left: Vec<String> = listing(&mount_point).into_iter().filter(|n| n != "filler").collect();
+            let left: Vec<String> = listing(&mount_point)
+                .into_iter()
+                .filter(|n| n != "filler")
+                .collect();
             assert!(left.is_empty(), "room {room}: left behind {left:?}");
         } else {
             for name in listing(&mount_point) {

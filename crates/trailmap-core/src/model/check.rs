@@ -124,7 +124,7 @@ impl Plan {
                 push(
                     place(),
                     format!("number {} is not below next_id {}", id.0, self.next_id),
-                    None,
+                    Some("next_id".into()),
                 );
             }
             if !numbers.insert(id) {
