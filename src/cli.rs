@@ -558,7 +558,7 @@ fn framework(print_builtin: bool, check: Option<&Path>) -> Result<(), CliError> 
         let fw = storage::load_framework(path)?;
         let line = format!(
             "ok: {} ({}: {} skills, {} roles, {} actions)\n",
-            shown(&path),
+            shown(path),
             fw.id,
             fw.skills.len(),
             fw.roles.len(),
