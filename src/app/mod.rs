@@ -456,9 +456,10 @@ impl TrailmapApp {
     /// since (see `Prefs::merged_with`).
     fn save_prefs(&mut self) {
         let ours = self.prefs.clone();
+        let base = self.prefs_saved.clone();
         let written = std::cell::RefCell::new(None);
         let result = storage::update_prefs(&self.data, &|disk| {
-            let merged = ours.merged_with(disk);
+            let merged = ours.merged_with(&base, disk);
             let text = merged.to_text();
             *written.borrow_mut() = Some(merged);
             text
@@ -582,7 +583,14 @@ impl TrailmapApp {
         ui.add_space(6.0);
         ui.horizontal(|ui| {
             let name = if plan.person.name.is_empty() { "Unnamed plan" } else { plan.person.name.as_str() };
-            ui.label(RichText::new(name).size(20.0).strong());
+            // A very long name must not push the roles off the window: at
+            // most a third of the row, cut with "…".
+            let width = (ui.available_width() / 3.0).max(120.0);
+            ui.scope(|ui| {
+                ui.set_max_width(width);
+                // egui shows the whole name on hover when it is cut.
+                ui.add(egui::Label::new(RichText::new(name).size(20.0).strong()).truncate());
+            });
             ui.add_space(8.0);
             ui.label(RichText::new(ctx.framework.role_name(&plan.current_role)).size(15.0));
             ui.label(RichText::new("⏵").size(13.0).weak());

@@ -89,11 +89,36 @@ impl Prefs {
         ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::new()).unwrap_or_default()
     }
 
-    /// These preferences with the recent files of `disk` (written by another
-    /// window since) kept after ours, so that no window drops another's.
-    pub fn merged_with(&self, disk: Option<&str>) -> Self {
+    /// What to write when the file holds `disk` (another window may have
+    /// written it since): the recent files of both, ours first, so no window
+    /// drops another's; for every other setting, ours where this window
+    /// changed it since `base` (what it last read or wrote), else the
+    /// file's, so no window undoes another's choice of theme. The window
+    /// size is always ours: the window that closes last sets it.
+    pub fn merged_with(&self, base: &Self, disk: Option<&str>) -> Self {
+        let theirs = Self::from_text(disk);
         let mut merged = self.clone();
-        for path in Self::from_text(disk).recent {
+        if disk.is_some() {
+            if self.theme == base.theme {
+                merged.theme = theirs.theme;
+            }
+            if self.tab == base.tab {
+                merged.tab = theirs.tab;
+            }
+            if self.grouping == base.grouping {
+                merged.grouping = theirs.grouping;
+            }
+            if self.library_open == base.library_open {
+                merged.library_open = theirs.library_open;
+            }
+            if self.framework_file == base.framework_file {
+                merged.framework_file = theirs.framework_file.clone();
+            }
+            if self.last_plan == base.last_plan {
+                merged.last_plan = theirs.last_plan.clone();
+            }
+        }
+        for path in theirs.recent {
             if !merged.recent.contains(&path) {
                 merged.recent.push(path);
             }

@@ -845,3 +845,38 @@ fn texts_past_their_limit_are_refused_on_load_and_on_edit() {
     doc.apply(Edit::SetPrivateNotes("x".repeat(limits::MAX_TEXT_BYTES)))
         .expect("at the limit is fine");
 }
+
+/// Finding 11 (cosmetic): a window that writes the preferences keeps the
+/// theme another window chose; it writes only what it changed itself.
+#[test]
+fn a_window_keeps_the_theme_another_window_chose() {
+    let sandbox = Sandbox::new();
+    let priya = sandbox.example(PRIYA);
+    let marcus = sandbox.example(MARCUS);
+    let prefs = || Prefs::from_text(storage::read_prefs_text(&sandbox.data(), STORAGE_KEY).as_deref());
+    let mut first = harness(sandbox.config(Some(&priya)));
+    let mut second = harness(sandbox.config(None));
+    click(&mut second, "View");
+    second.get_by_label("Theme").hover();
+    second.run_ok();
+    second.get_by_label("Light").click();
+    second.run_ok();
+    assert_eq!(
+        prefs().theme,
+        trailmap::app::ThemeChoice::Light,
+        "the second window wrote its choice"
+    );
+    first.state_mut().open_path(&marcus);
+    first.run_ok();
+    let now = prefs();
+    assert_eq!(
+        now.theme,
+        trailmap::app::ThemeChoice::Light,
+        "the first window kept it"
+    );
+    assert!(
+        now.recent.contains(&marcus) && now.recent.contains(&priya),
+        "{:?}",
+        now.recent
+    );
+}
