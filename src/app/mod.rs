@@ -644,7 +644,15 @@ impl TrailmapApp {
         match &self.page {
             Page::Welcome => {
                 let plans = self.data.plans();
-                if let Some(action) = crate::ui::welcome::welcome_ui(ui, &self.prefs.recent, &plans) {
+                // Plans moved or deleted since are not offered.
+                let recent: Vec<PathBuf> = self
+                    .prefs
+                    .recent
+                    .iter()
+                    .filter(|p| p.is_file())
+                    .cloned()
+                    .collect();
+                if let Some(action) = crate::ui::welcome::welcome_ui(ui, &recent, &plans) {
                     self.welcome_action(action);
                 }
             }

@@ -77,10 +77,16 @@ impl Prefs {
     /// Relative paths (kept by earlier versions as typed) are dropped: the
     /// folder they were relative to is not known.
     pub fn from_text(text: Option<&str>) -> Self {
+        // Preferences are a few hundred bytes; a file far larger is not ours
+        // to spend seconds and gigabytes on (a 6 MB path did).
+        let text = text.filter(|t| t.len() <= 64 * 1024);
         let mut prefs: Self = text.and_then(|t| ron::from_str(t).ok()).unwrap_or_default();
-        prefs.recent.retain(|p| p.is_absolute());
-        prefs.last_plan = prefs.last_plan.filter(|p| p.is_absolute());
-        prefs.framework_file = prefs.framework_file.filter(|p| p.is_absolute());
+        // Absolute, and no longer than any system allows a path to be.
+        let usable = |p: &PathBuf| p.is_absolute() && p.as_os_str().len() <= 4096;
+        prefs.recent.retain(usable);
+        prefs.recent.truncate(RECENT_LIMIT);
+        prefs.last_plan = prefs.last_plan.filter(usable);
+        prefs.framework_file = prefs.framework_file.filter(usable);
         prefs
     }
 

@@ -880,3 +880,31 @@ fn a_window_keeps_the_theme_another_window_chose() {
         now.recent
     );
 }
+
+/// Finding 6, for the preferences: a hostile `prefs.ron` (a 6 MB path)
+/// took 14 s and gigabytes to start; it is now read as the defaults, and
+/// recent plans that are gone are not offered.
+#[test]
+fn hostile_or_stale_preferences_start_quickly_and_offer_only_real_plans() {
+    let sandbox = Sandbox::new();
+    let priya = sandbox.example(PRIYA);
+    let huge = format!("(recent: [\"/{}\"], theme: Dark)", "x".repeat(6_000_000));
+    let prefs = Prefs::from_text(Some(&huge));
+    assert!(prefs.recent.is_empty(), "a file that size is not preferences");
+    let long = format!("(recent: [\"/{}\", \"{}\"])", "x".repeat(5000), priya.display());
+    assert_eq!(
+        Prefs::from_text(Some(&long)).recent,
+        [priya.clone()],
+        "no path longer than a system allows"
+    );
+
+    let gone = sandbox.dir.path().join("gone.ron");
+    let mut config = sandbox.config(None);
+    config.prefs.recent = vec![gone.clone(), priya.clone()];
+    let h = harness(config);
+    assert!(shows(&h, &priya.display().to_string()) || h.query_by_label_contains("priya").is_some());
+    assert!(
+        h.query_by_label_contains("gone.ron").is_none(),
+        "a deleted plan is not offered"
+    );
+}
