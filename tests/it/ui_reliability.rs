@@ -894,7 +894,7 @@ fn hostile_or_stale_preferences_start_quickly_and_offer_only_real_plans() {
     let long = format!("(recent: [\"/{}\", \"{}\"])", "x".repeat(5000), priya.display());
     assert_eq!(
         Prefs::from_text(Some(&long)).recent,
-        [priya.clone()],
+        std::slice::from_ref(&priya),
         "no path longer than a system allows"
     );
 
