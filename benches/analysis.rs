@@ -1,4 +1,4 @@
-//! Analysis benchmarks on the stress plan (`trailmap::stress`): readiness for
+//! Analysis benchmarks on the stress plan (`trailmap_testkit::stress`): readiness for
 //! every role, route, ranking, seeding suggestions, snapshot diff, agenda,
 //! history series and projection.
 //!
@@ -18,7 +18,7 @@ use std::hint::black_box;
 use criterion::{Criterion, criterion_group, criterion_main};
 use trailmap::analysis::{self, Rater};
 use trailmap::model::{Framework, Plan};
-use trailmap::stress;
+use trailmap_testkit::stress;
 
 /// One benchmarked analysis: a name and the call, on the plan and framework.
 type Case = (&'static str, fn(&Plan, &Framework));

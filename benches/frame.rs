@@ -1,6 +1,6 @@
 //! One UI frame of the whole app, headless: `Context::run_ui` with
 //! `TrailmapApp::ui_root` plus tessellation, at 1280×800, for an example plan
-//! and for the stress plan (`trailmap::stress`), on every tab, and with the
+//! and for the stress plan (`trailmap_testkit::stress`), on every tab, and with the
 //! library side panel open on a folder of 200 plans.
 //!
 //! ```text
@@ -22,8 +22,8 @@ use std::time::Duration;
 use criterion::{Criterion, criterion_group, criterion_main};
 use trailmap::app::{AppConfig, PageKind, TrailmapApp, UiCommand};
 use trailmap::storage::{self, DataDir};
-use trailmap::stress;
 use trailmap::ui::Tab;
+use trailmap_testkit::stress;
 
 /// A headless app with a plan open, and the egui context that drives it.
 struct Rig {

@@ -1,4 +1,4 @@
-//! Storage benchmarks on the stress plan (`trailmap::stress`): load plus
+//! Storage benchmarks on the stress plan (`trailmap_testkit::stress`): load plus
 //! validate from text and from a file, and serialise.
 //!
 //! ```text
@@ -21,7 +21,7 @@ use std::path::Path;
 
 use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
 use trailmap::storage::{self, Fingerprint, FrameworkCatalog, LibraryCache};
-use trailmap::stress;
+use trailmap_testkit::stress;
 
 fn storage_benches(c: &mut Criterion) {
     let (plan, _) = stress::stress_plan(1);

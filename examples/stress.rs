@@ -18,7 +18,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use trailmap::storage::{self, DataDir};
-use trailmap::stress;
+use trailmap_testkit::stress;
 
 fn main() -> ExitCode {
     let mut args = std::env::args_os().skip(1);

@@ -5,14 +5,12 @@
 //!   commands, pure analysis and reports), re-exported here. It cannot use
 //!   egui, files or the clock; see its crate documentation.
 //! - [`storage`]: the only layer that touches the file system.
-//! - [`stress`]: deterministic large plans for the benchmarks and the launch script.
 //!
 //! Failures: libraries return typed errors (`thiserror`); each error is handled
 //! once, by showing it (UI, CLI) or by returning it, never both.
 
 pub use trailmap_core::{analysis, export, model};
 pub mod storage;
-pub mod stress;
 pub mod ui;
 
 pub mod app;

@@ -18,6 +18,7 @@ mod commands;
 mod content;
 mod custom_framework;
 mod export;
+mod plan_parse;
 mod plan_text;
 mod properties;
 mod redaction;

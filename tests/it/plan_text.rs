@@ -11,7 +11,7 @@ use trailmap::model::{
     ItemId, Level, PLAN_FORMAT, Plan, RoleId, SkillId, Snapshot, SnapshotItem, SnapshotSkill, Status,
 };
 use trailmap::storage::{self, FrameworkCatalog, MAX_FILE_BYTES};
-use trailmap::stress;
+use trailmap_testkit::stress;
 
 /// Reads `text` with the plain RON parser, as any other RON reader would.
 fn ron_reads(text: &str) -> Plan {

@@ -11,7 +11,7 @@ use std::process::{Command, Output};
 use std::time::Duration;
 use trailmap::app::{AppConfig, TrailmapApp};
 use trailmap::model::{ChecklistItem, Plan, RoleId, SkillId, Status};
-use trailmap::storage::{self, DataDir, FrameworkCatalog};
+use trailmap::storage::{self, FrameworkCatalog};
 
 /// The example aiming at engineering manager.
 pub const PRIYA: &str = "saves/priya-tech-lead-to-em.ron";
@@ -152,53 +152,8 @@ pub fn is_root() -> bool {
         .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
 }
 
-/// The one pinned "today" of the tests: the app's fixed date and the
-/// command line's `TRAILMAP_TODAY`.
-pub const TODAY: jiff::civil::Date = date(2026, 11, 22);
-
-/// A temporary data folder with the example plans copied into `plans/`.
-pub struct Sandbox {
-    /// Holds the folder until the test ends.
-    pub dir: tempfile::TempDir,
-}
-
-impl Sandbox {
-    /// A new, empty data folder.
-    pub fn new() -> Self {
-        Self {
-            dir: tempfile::tempdir().expect("temp dir"),
-        }
-    }
-
-    /// The data folder.
-    pub fn data(&self) -> DataDir {
-        DataDir::new(self.dir.path().join("data"))
-    }
-
-    /// Copies `saves/NAME` into the plans folder and returns its path.
-    pub fn example(&self, name: &str) -> PathBuf {
-        let plans = self.data().plans();
-        std::fs::create_dir_all(&plans).expect("plans dir");
-        let to = plans.join(name);
-        std::fs::copy(
-            Path::new(env!("CARGO_MANIFEST_DIR")).join("saves").join(name),
-            &to,
-        )
-        .expect("copy example");
-        to
-    }
-
-    /// The app's configuration for this folder, opening `plan`.
-    pub fn config(&self, plan: Option<&Path>) -> AppConfig {
-        let mut config = AppConfig::new(self.data());
-        config.plan = plan.map(Path::to_path_buf);
-        config.today = Some(TODAY);
-        config.recovery_interval = Duration::ZERO;
-        config.native_dialogs = false;
-        config.background_threads = false;
-        config
-    }
-}
+#[allow(unused_imports, reason = "the kill test uses none of these")]
+pub use trailmap_testkit::{Sandbox, TODAY};
 
 /// The app in a 1280×800 dark-theme harness.
 pub fn harness(config: AppConfig) -> Harness<'static, TrailmapApp> {

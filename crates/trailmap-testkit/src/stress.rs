@@ -14,11 +14,11 @@ use std::sync::Arc;
 
 use jiff::civil::{Date, DateTime, date};
 
-use crate::model::{
+use trailmap::model::{
     ChecklistItem, CustomSkill, Framework, ItemId, Level, Milestone, Plan, RoleId, Session, SessionNote,
     SharedText, SkillEntry, SkillId, Snapshot, SnapshotItem, SnapshotItems, SnapshotSkill, Status,
 };
-use crate::storage::{self, StorageError};
+use trailmap::storage::{self, StorageError};
 
 /// "Today" for generated plans, so their overdue items and dates never drift.
 pub const TODAY: Date = date(2026, 11, 22);
@@ -611,7 +611,7 @@ pub fn write_library(dir: &Path, seed: u64) -> Result<Vec<PathBuf>, StorageError
     let mut paths = Vec::with_capacity(LIBRARY_PLANS);
     for n in 0..LIBRARY_PLANS {
         let plan = library_plan(seed.wrapping_mul(1000).wrapping_add(n as u64), &framework);
-        let file = format!("{}-{n:03}.ron", crate::model::slug(&plan.person.name));
+        let file = format!("{}-{n:03}.ron", trailmap::model::slug(&plan.person.name));
         let path = dir.join(file);
         storage::write_plan_text(&path, &storage::plan_to_string(&plan))?;
         paths.push(path);
