@@ -5,7 +5,7 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use super::dialogs::{Dialog, PathForm, PathPurpose, Pending};
-use super::{OpenPlan, Page, Status, TrailmapApp, UiCommand};
+use super::{OpenPlan, Page, Status, TrailmapApp, UiCommand, ZoomRequest};
 use crate::model::{Document, Framework, Plan, RoleId};
 use crate::storage::{self, Recovery};
 use crate::ui::error_page::{ErrorAction, LoadFailure};
@@ -28,7 +28,7 @@ pub fn window_title_text(title: &str) -> String {
 }
 
 /// A key unique to this run, for recovery files of plans never saved.
-fn untitled_key() -> String {
+pub(super) fn untitled_key() -> String {
     let nanos = crate::clock::unix_nanos();
     format!("{}-{nanos}", std::process::id())
 }
@@ -147,20 +147,20 @@ impl TrailmapApp {
                 self.library_stale = true;
             }
             UiCommand::TogglePresentation => {
-                self.presenting = match self.presenting {
-                    Some(zoom) => {
-                        self.pending_zoom = Some(zoom);
-                        None
-                    }
+                self.pending_zoom = Some(match self.presenting.take() {
+                    Some(zoom_before) => ZoomRequest::Set(zoom_before),
                     None => {
-                        self.pending_zoom = Some(-1.0);
-                        Some(0.0)
+                        // Presenting from this very frame on (private notes
+                        // hidden at once), remembering the zoom to go back to.
+                        let current = self.repaint_ctx.as_ref().map_or(1.0, egui::Context::zoom_factor);
+                        self.presenting = Some(current);
+                        ZoomRequest::Set(current * 1.3)
                     }
-                }
+                });
             }
-            UiCommand::ZoomIn => self.pending_zoom_step = Some(1.1),
-            UiCommand::ZoomOut => self.pending_zoom_step = Some(1.0 / 1.1),
-            UiCommand::ZoomReset => self.pending_zoom = Some(1.0),
+            UiCommand::ZoomIn => self.pending_zoom = Some(ZoomRequest::Step(1.1)),
+            UiCommand::ZoomOut => self.pending_zoom = Some(ZoomRequest::Step(1.0 / 1.1)),
+            UiCommand::ZoomReset => self.pending_zoom = Some(ZoomRequest::Set(1.0)),
             UiCommand::About => self.dialog = Some(Dialog::About),
         }
     }
@@ -233,15 +233,12 @@ impl TrailmapApp {
                 let newer = loaded.newer_format;
                 let (lock, held_elsewhere) = self.lock_plan(path);
                 self.page = Page::Plan(Box::new(OpenPlan {
-                    doc: Document::new(loaded.plan),
                     path: Some(path.to_path_buf()),
-                    framework: loaded.framework,
                     fingerprint: Some(loaded.fingerprint),
                     newer_format: newer,
-                    untitled_key: untitled_key(),
-                    recovery_revision: None,
                     lock,
                     held_elsewhere,
+                    ..OpenPlan::new(Document::new(loaded.plan), loaded.framework)
                 }));
                 self.prefs.add_recent(path);
                 self.prefs.last_plan = Some(path.to_path_buf());
@@ -287,17 +284,7 @@ impl TrailmapApp {
     /// Opens a new, never-saved plan.
     fn open_new(&mut self, plan: Plan) {
         let framework = self.framework_for(&plan);
-        self.page = Page::Plan(Box::new(OpenPlan {
-            doc: Document::new_unsaved(plan),
-            path: None,
-            framework,
-            fingerprint: None,
-            newer_format: None,
-            untitled_key: untitled_key(),
-            recovery_revision: None,
-            lock: None,
-            held_elsewhere: false,
-        }));
+        self.page = Page::Plan(Box::new(OpenPlan::new(Document::new_unsaved(plan), framework)));
         self.after_open();
         self.tab = Tab::Skills;
         self.set_status("New plan: rate yourself on each skill, then save it (Ctrl+S)");
@@ -511,15 +498,11 @@ impl TrailmapApp {
         let mut doc = Document::new(recovery.plan);
         doc.mark_unsaved();
         self.page = Page::Plan(Box::new(OpenPlan {
-            doc,
             path: original.clone(),
-            framework,
             fingerprint,
-            newer_format: None,
-            untitled_key: untitled_key(),
-            recovery_revision: None,
             lock,
             held_elsewhere,
+            ..OpenPlan::new(doc, framework)
         }));
         self.after_open();
         if let Err(e) = self.write_recovery_now() {
@@ -604,6 +587,23 @@ impl TrailmapApp {
         }
     }
 
+    /// Carries out a zoom asked for this frame (zoom needs the context,
+    /// which commands do not have).
+    pub(super) fn apply_zoom(&mut self, ctx: &egui::Context) {
+        match self.pending_zoom.take() {
+            Some(ZoomRequest::Set(zoom)) => ctx.set_zoom_factor(zoom),
+            Some(ZoomRequest::Step(step)) => ctx.set_zoom_factor((ctx.zoom_factor() * step).clamp(0.5, 3.0)),
+            None => {}
+        }
+    }
+
+    /// Closes the window once a quit was asked for and allowed.
+    pub(super) fn close_if_asked(&self, ctx: &egui::Context) {
+        if self.quit_requested && self.allow_close {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+    }
+
     pub(super) fn update_title(&mut self, ctx: &egui::Context) {
         let title = match &self.page {
             Page::Plan(open) => {
@@ -636,22 +636,6 @@ impl TrailmapApp {
         if title != self.title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.title = title;
-        }
-        if let Some(zoom) = self.pending_zoom.take() {
-            if zoom < 0.0 {
-                // Entering presentation mode: remember the zoom to go back to.
-                let current = ctx.zoom_factor();
-                self.presenting = Some(current);
-                ctx.set_zoom_factor(current * 1.3);
-            } else {
-                ctx.set_zoom_factor(zoom);
-            }
-        }
-        if let Some(step) = self.pending_zoom_step.take() {
-            ctx.set_zoom_factor((ctx.zoom_factor() * step).clamp(0.5, 3.0));
-        }
-        if self.quit_requested && self.allow_close {
-            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
     }
 

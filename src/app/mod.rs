@@ -99,6 +99,22 @@ pub struct OpenPlan {
 }
 
 impl OpenPlan {
+    /// `doc` with `framework`, with no file yet: the fields about the file
+    /// are set by whoever opened one (`..OpenPlan::new(doc, framework)`).
+    pub(crate) fn new(doc: Document, framework: Arc<Framework>) -> Self {
+        Self {
+            doc,
+            path: None,
+            framework,
+            fingerprint: None,
+            newer_format: None,
+            untitled_key: logic::untitled_key(),
+            recovery_revision: None,
+            lock: None,
+            held_elsewhere: false,
+        }
+    }
+
     /// The name shown in the title bar.
     pub fn display_name(&self) -> String {
         match &self.path {
@@ -142,8 +158,18 @@ pub struct Status {
     pub is_error: bool,
 }
 
+/// A change of zoom asked for by a command.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum ZoomRequest {
+    /// To this factor.
+    Set(f32),
+    /// By this factor, kept within 0.5 and 3.
+    Step(f32),
+}
+
 /// The app.
 pub struct TrailmapApp {
+    /// The data folder: plans, recovery copies, preferences, locks.
     data: DataDir,
     /// This running app: names its recovery copies, and its lock tells other
     /// windows it is alive.
@@ -154,46 +180,85 @@ pub struct TrailmapApp {
     /// The preferences as last written to `DATA/prefs.ron`; a difference
     /// from `prefs` is written at the end of the frame.
     prefs_saved: Prefs,
+    /// The frameworks plans may use: built in, installed, given.
     catalog: FrameworkCatalog,
+    /// Frameworks that failed to load at start, as messages.
     framework_errors: Vec<String>,
+    /// Theme, recent files, last plan, window size: what the app remembers.
     prefs: Prefs,
+    /// What the window shows: the start page, a plan, or a load error.
     page: Page,
+    /// The plan view shown.
     tab: Tab,
+    /// Readiness, ranking and route of the open plan, kept per revision.
     derived: Derived,
+    /// The Skills tab's own state.
     skills: SkillsView,
+    /// The Path tab's own state.
     path_view: PathView,
+    /// The Checklist tab's own state (filters, selection, row cache).
     checklist: ChecklistView,
+    /// The Plan & notes tab's own state.
     notes: NotesView,
+    /// The Sessions tab's own state.
     sessions: SessionsView,
+    /// The Progress tab's own state.
     progress: ProgressView,
+    /// The library panel's own state (search, order).
     library: LibraryView,
+    /// The plans in the plans folder, as last read.
     library_entries: Vec<LibraryEntry>,
+    /// A read of the plans folder under way on a thread.
     library_scan: Option<Receiver<(Vec<LibraryEntry>, LibraryCache)>>,
+    /// What the last read learnt, so the next reads only changed files.
     library_cache: Option<LibraryCache>,
+    /// Whether the plans folder should be read again.
     library_stale: bool,
+    /// The dialog open, if any (one at a time).
     dialog: Option<Dialog>,
+    /// The status bar's message.
     status: Option<Status>,
+    /// A fixed "today" (tests and screenshots); `None` reads the clock.
     fixed_today: Option<Date>,
+    /// How often the recovery copy is written while there are edits.
     recovery_interval: Duration,
+    /// When the recovery copy was last written (or tried).
     last_recovery_write: Option<Instant>,
+    /// When the last keystroke edit came, to end one undo step after a pause.
     last_typing: Option<Instant>,
+    /// Whether mentor ratings are shown; `None` follows the plan.
     show_mentor: Option<bool>,
+    /// While presenting: the zoom to go back to afterwards.
     presenting: Option<f32>,
-    pending_zoom: Option<f32>,
-    pending_zoom_step: Option<f32>,
+    /// A zoom asked for by a command, carried out at the end of the frame.
+    pending_zoom: Option<ZoomRequest>,
+    /// Whether the window may close now (unsaved changes were dealt with).
     allow_close: bool,
+    /// Whether Quit was asked for.
     quit_requested: bool,
+    /// The window title last sent, so it is sent only when it changes.
     title: String,
+    /// Whether "Browse…" may open the system's file dialog (off in tests).
     native_dialogs: bool,
+    /// Whether slow work runs on a thread (off in tests).
     background_threads: bool,
+    /// The context, for threads to ask for a repaint when done.
     repaint_ctx: Option<egui::Context>,
+    /// Where the file-dialog thread sends the path chosen.
     browse_tx: Sender<(PathPurpose, Option<PathBuf>)>,
+    /// The paths chosen in the system's file dialog.
     browse_rx: Receiver<(PathPurpose, Option<PathBuf>)>,
+    /// Whether the system's file dialog is open.
     browsing: bool,
+    /// Where to save the chart image the next frame takes.
     pending_chart: Option<PathBuf>,
+    /// What to do once the save asked for (Save as) succeeds.
     after_save: Option<dialogs::Pending>,
+    /// Where the chart-image thread sends its result.
     chart_tx: Sender<Result<PathBuf, String>>,
+    /// The chart images written, or why not.
     chart_rx: Receiver<Result<PathBuf, String>>,
+    /// Whether fonts and styles were set up (on the first frame).
     style_applied: bool,
 }
 
@@ -286,7 +351,6 @@ impl TrailmapApp {
             show_mentor: None,
             presenting: None,
             pending_zoom: None,
-            pending_zoom_step: None,
             allow_close: false,
             quit_requested: false,
             title: String::new(),
@@ -441,6 +505,8 @@ impl TrailmapApp {
         self.take_chart_image(&ctx);
         self.apply_edits(edits);
         self.update_title(&ctx);
+        self.apply_zoom(&ctx);
+        self.close_if_asked(&ctx);
         self.autosave_recovery(&ctx);
         if let Some(rect) = ctx.input(|i| i.viewport().inner_rect) {
             // Remembered with the next write of the preferences (or at exit).
