@@ -42,16 +42,23 @@ pub fn resolve_links(path: &Path) -> PathBuf {
     current
 }
 
-/// Replaces `target` with `bytes` atomically. The new file keeps the old one's
-/// permissions. On error the old file is untouched and no temporary file is
-/// left behind. Only [`super::guard`] calls this: every writer goes through
-/// its checks.
-pub(super) fn atomic_write_checked(
+/// A new file's contents written and flushed to a temporary file beside
+/// its target, not yet in place: [`Prepared::commit`] renames it over the
+/// target; dropping it removes the temporary file and changes nothing.
+pub(super) struct Prepared {
+    tmp: tempfile::NamedTempFile,
+    target: PathBuf,
+    dir: PathBuf,
+}
+
+/// Writes `bytes` to a temporary file beside `target` and flushes it, after
+/// `check` has looked at the new file (its owner). Nothing is replaced yet.
+pub(super) fn prepare(
     target: &Path,
     bytes: &[u8],
     write: WriteFn<'_>,
     check: &dyn Fn(&fs::File) -> Result<(), StorageError>,
-) -> Result<(), StorageError> {
+) -> Result<Prepared, StorageError> {
     let dir = match target.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
         _ => PathBuf::from("."),
@@ -74,14 +81,38 @@ pub(super) fn atomic_write_checked(
         .flush()
         .and_then(|()| tmp.as_file().sync_all())
         .map_err(|e| StorageError::io(target, "flush the new contents to disk", e))?;
-    if let Ok(meta) = fs::metadata(target) {
-        // Keep the old file's permissions; new files stay private (0600).
-        let _ = fs::set_permissions(tmp.path(), meta.permissions());
+    Ok(Prepared {
+        tmp,
+        target: target.to_path_buf(),
+        dir,
+    })
+}
+
+impl Prepared {
+    /// Renames the new file over the target (keeping the old one's
+    /// permissions; new files stay private, 0600) and flushes the folder.
+    pub(super) fn commit(self) -> Result<(), StorageError> {
+        let Self { tmp, target, dir } = self;
+        if let Ok(meta) = fs::metadata(&target) {
+            let _ = fs::set_permissions(tmp.path(), meta.permissions());
+        }
+        tmp.persist(&target)
+            .map_err(|e| StorageError::io(&target, "replace the file", e.error))?;
+        sync_dir(&dir).map_err(|e| StorageError::io(&target, "flush the folder to disk", e))
     }
-    tmp.persist(target)
-        .map_err(|e| StorageError::io(target, "replace the file", e.error))?;
-    sync_dir(&dir).map_err(|e| StorageError::io(target, "flush the folder to disk", e))?;
-    Ok(())
+}
+
+/// Replaces `target` with `bytes` atomically ([`prepare`], then
+/// [`Prepared::commit`]). On error the old file is untouched and no
+/// temporary file is left behind. Only [`super::guard`] calls this: every
+/// writer goes through its checks.
+pub(super) fn atomic_write_checked(
+    target: &Path,
+    bytes: &[u8],
+    write: WriteFn<'_>,
+    check: &dyn Fn(&fs::File) -> Result<(), StorageError>,
+) -> Result<(), StorageError> {
+    prepare(target, bytes, write, check)?.commit()
 }
 
 fn sync_dir(dir: &Path) -> io::Result<()> {

@@ -6,7 +6,7 @@
 use std::fs;
 use std::path::Path;
 
-use super::atomic::{WriteFn, atomic_write_checked, resolve_links, write_all};
+use super::atomic::{WriteFn, atomic_write_checked, prepare, resolve_links, write_all};
 use super::error::{ErrorKind, StorageError};
 use super::plans::{Fingerprint, backup_path, newer_version_in};
 
@@ -55,6 +55,9 @@ pub fn write_guarded_with(
 ) -> Result<Fingerprint, StorageError> {
     let (target, old) = refusals(path, purpose)?;
     let owner_check = |tmp: &fs::File| -> Result<(), StorageError> { check_owner(path, &target, tmp) };
+    // The new contents first, complete on disk beside the target: a save
+    // that fails for lack of room fails here, before the backup is touched.
+    let prepared = prepare(&target, bytes, write, &owner_check)?;
     if let (Purpose::Plan { .. }, Some(old)) = (purpose, &old) {
         let backup = backup_path(&target);
         atomic_write_checked(&backup, old, &write_all, &owner_check).map_err(|e| {
@@ -68,7 +71,7 @@ pub fn write_guarded_with(
             )
         })?;
     }
-    atomic_write_checked(&target, bytes, write, &owner_check)?;
+    prepared.commit()?;
     Ok(Fingerprint::of(bytes))
 }
 

@@ -267,20 +267,24 @@ fn a_full_disk_leaves_the_old_file() {
     assert!(old_bytes.len() < 12_000);
     let new = big_plan(40_000, "new");
 
-    // Room for the backup (3 pages) but not for the new file.
+    // Room for the backup (3 pages) but not for the new file: the new file
+    // is written first, so the save fails before any backup is made, and
+    // an older backup stays as it was.
+    fs::write(backup_path(&path), b"an older backup").expect("an older backup");
     let filler = fill(&mount_point, 16 * 1024);
     let err = save_plan(&path, &new, None).expect_err("the disk is full");
     assert_eq!(io_kind(&err), Some(io::ErrorKind::StorageFull), "{err}");
     assert!(err.to_string().contains("No space left on device"), "{err}");
     assert_eq!(bytes(&path), old_bytes);
-    assert_eq!(bytes(&backup_path(&path)), old_bytes);
+    assert_eq!(bytes(&backup_path(&path)), b"an older backup", "a failed save changes no file");
     assert_eq!(temp_files(&mount_point), Vec::<String>::new());
     assert_eq!(listing(&mount_point), ["filler", "plan.ron", "plan.ron.bak"]);
 
-    // No room even for the backup: still nothing lost, no partial backup.
-    fs::remove_file(backup_path(&path)).expect("rm");
+    // Room for the new file but not for the backup: still nothing lost,
+    // the older backup kept, no partial file, and the plan named.
     fs::remove_file(&filler).expect("rm");
-    fill(&mount_point, 0);
+    let new_len = storage::plan_to_string(&new).len() as u64;
+    fill(&mount_point, new_len.div_ceil(4096) * 4096 + 4096);
     let err = save_plan(&path, &new, None).expect_err("the disk is full");
     assert_eq!(io_kind(&err), Some(io::ErrorKind::StorageFull), "{err}");
     assert_eq!(
@@ -292,7 +296,9 @@ fn a_full_disk_leaves_the_old_file() {
         "{err}"
     );
     assert_eq!(bytes(&path), old_bytes);
-    assert_eq!(listing(&mount_point), ["filler", "plan.ron"]);
+    assert_eq!(bytes(&backup_path(&path)), b"an older backup");
+    assert_eq!(temp_files(&mount_point), Vec::<String>::new());
+    assert_eq!(listing(&mount_point), ["filler", "plan.ron", "plan.ron.bak"]);
 
     // Free the space: the save goes through.
     fs::remove_file(mount_point.join("filler")).expect("rm");

@@ -486,11 +486,7 @@ fn hostile_text_in_every_field_draws_on_every_tab() {
         text = text.replace(field, &format!("{field}{hostile}"));
     }
     std::fs::write(&path, &text).expect("write");
-    let out = Command::new(env!("CARGO_BIN_EXE_trailmap"))
-        .arg("validate")
-        .arg(&path)
-        .output()
-        .expect("runs");
+    let out = validate(&path);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));
     let mut h = crate::support::harness_with_tofu(sandbox.config(Some(&path)));
     for tab in trailmap::ui::Tab::ALL {
@@ -518,11 +514,7 @@ fn custom_skills_stop_at_the_documented_limit() {
     };
     p.custom_skills = (0..=limit).map(skill).collect();
     std::fs::write(&path, storage::plan_to_string(&p)).expect("write");
-    let out = Command::new(env!("CARGO_BIN_EXE_trailmap"))
-        .arg("validate")
-        .arg(&path)
-        .output()
-        .expect("runs");
+    let out = validate(&path);
     assert!(!out.status.success());
     let said = String::from_utf8_lossy(&out.stdout);
     assert!(said.contains(&format!("at most {limit}")), "{said}");
@@ -816,11 +808,7 @@ fn texts_past_their_limit_are_refused_on_load_and_on_edit() {
     let mut long = plan.clone();
     long.person.name = "ab ".repeat(limits::MAX_NAME_BYTES);
     std::fs::write(&path, storage::plan_to_string(&long)).expect("write");
-    let out = Command::new(env!("CARGO_BIN_EXE_trailmap"))
-        .arg("validate")
-        .arg(&path)
-        .output()
-        .expect("runs");
+    let out = validate(&path);
     assert!(!out.status.success());
     let said = String::from_utf8_lossy(&out.stdout);
     assert!(
@@ -907,4 +895,13 @@ fn hostile_or_stale_preferences_start_quickly_and_offer_only_real_plans() {
         h.query_by_label_contains("gone.ron").is_none(),
         "a deleted plan is not offered"
     );
+}
+
+/// `trailmap validate PATH`, run as the built binary.
+fn validate(path: &Path) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_trailmap"))
+        .arg("validate")
+        .arg(path)
+        .output()
+        .expect("runs")
 }
