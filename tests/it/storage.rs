@@ -159,6 +159,8 @@ fn a_writer_failing_part_way_leaves_the_old_file_and_no_temp_file() {
     save_plan(&path, &old, None).expect("saves");
     let old_bytes = bytes(&path);
     let new = big_plan(100_000, "new");
+    // An older backup, which a failed save must leave as it is.
+    fs::write(backup_path(&path), b"an older backup").expect("write");
     for keep in [0, 1, 4096, 50_000, usize::MAX] {
         for error in [enospc as fn() -> io::Error, eio] {
             let writer = failing_writer(keep, error);
@@ -171,8 +173,8 @@ fn a_writer_failing_part_way_leaves_the_old_file_and_no_temp_file() {
             assert_eq!(bytes(&path), old_bytes, "the old file changed (keep {keep})");
             assert_eq!(
                 bytes(&backup_path(&path)),
-                old_bytes,
-                "the backup is the old file"
+                b"an older backup",
+                "a failed save leaves the backup as it was"
             );
             assert_eq!(
                 temp_files(dir.path()),
