@@ -137,24 +137,15 @@ impl From<StorageError> for CliError {
 /// A path as one line shows it: its control characters (a line feed among
 /// them) as escapes, so a file name cannot split a line or fake an `ok:`.
 fn shown(path: &Path) -> String {
-    path.display()
-        .to_string()
-        .chars()
-        .map(|c| {
-            if c.is_control() || is_bidi_control(c) {
-                format!("\\u{{{:x}}}", u32::from(c))
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
+    one_line(&path.display().to_string())
 }
 
 /// A storage error as one line: `PATH[:LINE:COL]: message`, the path shown
 /// by [`shown`].
 fn error_line(e: &StorageError) -> String {
     let place = e.position.map(|p| format!(":{p}")).unwrap_or_default();
-    format!("{}{place}: {}", shown(&e.path), e.kind)
+    // The message may quote the file (an unknown role's id): one line too.
+    format!("{}{place}: {}", shown(&e.path), one_line(&e.kind.to_string()))
 }
 
 /// The framework catalog for these options: built-in, installed, and `--framework`.
@@ -295,7 +286,23 @@ fn show_controls(text: &str) -> Cow<'_, str> {
 /// Bidirectional controls (U+202A–U+202E, U+2066–U+2069): not control
 /// characters to Unicode, but they reorder what a terminal shows.
 fn is_bidi_control(c: char) -> bool {
-    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    // U+2028 and U+2029 end lines in some terminals and editors.
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{2028}' | '\u{2029}')
+}
+
+/// `text` as part of one line: every control character, the line feed
+/// among them, and every bidirectional control shown as an escape. For
+/// text from a plan or framework placed in a line the command prints.
+fn one_line(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_control() || is_bidi_control(c) {
+                format!("\\u{{{:x}}}", u32::from(c))
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }
 
 /// JSON text with DEL and the C1 control characters written as `\u` escapes
@@ -367,28 +374,30 @@ fn level(level: Option<Level>) -> String {
 pub fn summary_text(plan: &Plan, framework: &Framework, summary: &analysis::Summary) -> String {
     use std::fmt::Write as _;
     let mut s = String::new();
+    // Every text from the plan or the framework is put on its line with
+    // its line feeds and other controls shown as escapes (see `one_line`).
     let name = if summary.person.is_empty() {
-        "(no name)"
+        "(no name)".to_owned()
     } else {
-        &summary.person
+        one_line(&summary.person)
     };
     let _ = writeln!(
         s,
         "{name}: {} -> {}",
-        framework.role_name(&summary.current_role),
-        framework.role_name(&summary.target_role)
+        one_line(framework.role_name(&summary.current_role)),
+        one_line(framework.role_name(&summary.target_role))
     );
     if !summary.mentor.is_empty() {
-        let _ = writeln!(s, "Mentor: {}", summary.mentor);
+        let _ = writeln!(s, "Mentor: {}", one_line(&summary.mentor));
     }
     if let Some(date) = summary.target_date {
         let _ = writeln!(s, "Target date: {date}");
     }
-    let _ = writeln!(s, "Framework: {}", summary.framework);
+    let _ = writeln!(s, "Framework: {}", one_line(&summary.framework));
     let width = summary
         .skills
         .iter()
-        .map(|k| k.name.chars().count())
+        .map(|k| one_line(&k.name).chars().count())
         .max()
         .unwrap_or(5)
         .max(5)
@@ -398,7 +407,7 @@ pub fn summary_text(plan: &Plan, framework: &Framework, summary: &analysis::Summ
         let _ = writeln!(
             s,
             "{:width$}{:<6}{}",
-            skill.name,
+            one_line(&skill.name),
             level(skill.self_rating),
             level(skill.mentor_rating)
         );
@@ -406,7 +415,7 @@ pub fn summary_text(plan: &Plan, framework: &Framework, summary: &analysis::Summ
     let rwidth = summary
         .roles
         .iter()
-        .map(|r| r.name.chars().count())
+        .map(|r| one_line(&r.name).chars().count())
         .max()
         .unwrap_or(4)
         + 2;
@@ -416,7 +425,7 @@ pub fn summary_text(plan: &Plan, framework: &Framework, summary: &analysis::Summ
             .gaps
             .iter()
             .filter(|g| g.gap > 0)
-            .map(|g| format!("{} -{}", plan.skill_name(framework, &g.skill), g.gap))
+            .map(|g| format!("{} -{}", one_line(plan.skill_name(framework, &g.skill)), g.gap))
             .collect();
         let mentor = role
             .mentor_readiness
@@ -424,7 +433,7 @@ pub fn summary_text(plan: &Plan, framework: &Framework, summary: &analysis::Summ
         let _ = writeln!(
             s,
             "{:rwidth$}{:<7}{:<8}{}",
-            role.name,
+            one_line(&role.name),
             format!("{}%", role.readiness),
             mentor,
             if gaps.is_empty() {
@@ -434,7 +443,11 @@ pub fn summary_text(plan: &Plan, framework: &Framework, summary: &analysis::Summ
             }
         );
     }
-    let ranking: Vec<&str> = summary.ranking.iter().map(|r| framework.role_name(r)).collect();
+    let ranking: Vec<String> = summary
+        .ranking
+        .iter()
+        .map(|r| one_line(framework.role_name(r)))
+        .collect();
     let _ = writeln!(s, "\nRanking: {}", ranking.join(" > "));
     if summary.route.is_empty() {
         let _ = writeln!(s, "Route: the role graph has no path to the target");
@@ -442,7 +455,7 @@ pub fn summary_text(plan: &Plan, framework: &Framework, summary: &analysis::Summ
         let route: Vec<String> = summary
             .route
             .iter()
-            .map(|r| format!("{} ({}%)", r.name, r.readiness))
+            .map(|r| format!("{} ({}%)", one_line(&r.name), r.readiness))
             .collect();
         let _ = writeln!(s, "Route: {}", route.join(" -> "));
     }
@@ -497,6 +510,7 @@ fn new_plan(
         )));
     }
     let plan = analysis::seeded_plan(name, &framework, role, target, clock::today());
+    let _lock = plan_lock(&path, global)?;
     storage::save_plan(&path, &plan, None)?;
     let line = format!(
         "wrote {} ({} actions seeded; readiness for {}: {}%)\n",
@@ -534,6 +548,7 @@ fn export(
         };
         return print(Stream::Out, Printed::Document(&report));
     };
+    clean_leftovers(out);
     let written = storage::write_report(plan, framework, today, format, redact, out).map_err(export_error)?;
     let names: Vec<String> = written.iter().map(|p| shown(p)).collect();
     print(
@@ -556,6 +571,22 @@ fn export_error(e: StorageError) -> CliError {
 fn framework(print_builtin: bool, check: Option<&Path>) -> Result<(), CliError> {
     if let Some(path) = check {
         let fw = storage::load_framework(path)?;
+        // The app would refuse to install it: say why, or (for the built-in
+        // id, as in a fresh copy of `--print`) what to change first.
+        let fw = match storage::check_installable(path, fw.clone()) {
+            Ok(fw) => fw,
+            Err(_) if fw.id == crate::model::BUILTIN_FRAMEWORK_ID => {
+                print(
+                    Stream::Err,
+                    Printed::Lines(&format!(
+                        "trailmap: note: `{}` is the built-in framework's id; give yours another before installing it\n",
+                        fw.id
+                    )),
+                )?;
+                fw
+            }
+            Err(e) => return Err(e.into()),
+        };
         let line = format!(
             "ok: {} ({}: {} skills, {} roles, {} actions)\n",
             shown(path),
@@ -575,8 +606,21 @@ fn framework(print_builtin: bool, check: Option<&Path>) -> Result<(), CliError> 
 fn save_copy(from: &Path, to: &Path, global: &GlobalArgs) -> Result<(), CliError> {
     clean_leftovers(to);
     let loaded = storage::load_plan(from, &catalog(global)?)?;
+    let _lock = plan_lock(to, global)?;
     storage::save_plan(to, &loaded.plan, None)?;
     Ok(())
+}
+
+/// The plan's lock for the time a command writes it: a plan open in an app
+/// window is that window's to write.
+fn plan_lock(path: &Path, global: &GlobalArgs) -> Result<Option<storage::PlanLock>, CliError> {
+    let data = DataDir::resolve(global.data_dir.as_deref());
+    storage::PlanLock::acquire(&data, path).map_err(|e| {
+        CliError(format!(
+            "{}: the plan is open in a Trailmap window; close it there first",
+            shown(&e.path)
+        ))
+    })
 }
 
 /// Removes the temporary files that a save killed part-way left in the folder

@@ -250,6 +250,10 @@ impl TrailmapApp {
                     None if held_elsewhere => self.set_status(
                         "Opened read-only: this plan is open in another Trailmap window. Save as… keeps a copy.",
                     ),
+                    None if self.open_plan().is_some_and(|o| o.lock.is_none()) => self.set_error(format!(
+                        "Opened {}, but no lock could be taken: another window could write it too",
+                        path.display()
+                    )),
                     None => self.set_status(format!("Opened {}", path.display())),
                 }
             }

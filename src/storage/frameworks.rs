@@ -151,7 +151,20 @@ impl FrameworkCatalog {
 /// so plans that use it open with it later. Returns the framework.
 pub fn install_framework(from: &Path, dir: &Path) -> Result<Framework, StorageError> {
     let text = read_text(from)?;
-    let framework = parse_framework(from, &text)?;
+    let framework = check_installable(from, parse_framework(from, &text)?)?;
+    fs::create_dir_all(dir).map_err(|e| StorageError::io(dir, "create the frameworks folder", e))?;
+    write_guarded(
+        &dir.join(format!("{}.ron", framework.id)),
+        text.as_bytes(),
+        Purpose::Framework,
+    )?;
+    Ok(framework)
+}
+
+/// A framework from the file `from` that can be installed: its id is not the
+/// built-in framework's and can name a file. What `framework --check` and
+/// the app's install both ask.
+pub fn check_installable(from: &Path, framework: Framework) -> Result<Framework, StorageError> {
     if framework.id == crate::model::BUILTIN_FRAMEWORK_ID {
         return Err(StorageError::new(
             from,
@@ -169,11 +182,5 @@ pub fn install_framework(from: &Path, dir: &Path) -> Result<Framework, StorageEr
             ErrorKind::Invalid(format!("`{}` cannot name a file", framework.id)),
         ));
     }
-    fs::create_dir_all(dir).map_err(|e| StorageError::io(dir, "create the frameworks folder", e))?;
-    write_guarded(
-        &dir.join(format!("{}.ron", framework.id)),
-        text.as_bytes(),
-        Purpose::Framework,
-    )?;
     Ok(framework)
 }

@@ -139,6 +139,16 @@ fn refusals(path: &Path, purpose: Purpose) -> Result<(std::path::PathBuf, Option
                 {
                     return Err(StorageError::new(path, ErrorKind::WouldReplaceTrailmapFile(what)));
                 }
+                // A `.ron` file is where plans and frameworks live, also one
+                // that has lost what makes it recognisable: never a report.
+                if purpose == Purpose::Export
+                    && target.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron"))
+                {
+                    return Err(StorageError::new(
+                        path,
+                        ErrorKind::WouldReplaceTrailmapFile("file (.ron)"),
+                    ));
+                }
             }
             Purpose::Own => {}
         }

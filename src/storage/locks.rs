@@ -103,11 +103,11 @@ fn new_id() -> String {
 #[derive(Debug)]
 pub struct PlanLock {
     path: PathBuf,
-    dir: PathBuf,
-    by_path: File,
-    /// The lock on the file's identity; a save makes a new file, so it is
-    /// taken again after each save ([`PlanLock::follow_save`]).
-    by_file: Option<File>,
+    /// The lock files held, with their folders: by path and by the file's
+    /// identity, in each lock folder. A save makes a new file, so the
+    /// identity locks are taken again after each save
+    /// ([`PlanLock::follow_save`]).
+    held: Vec<(PathBuf, File)>,
 }
 
 impl PlanLock {
@@ -116,35 +116,40 @@ impl PlanLock {
     /// locks can be made) gives `Ok(None)`: editing goes on without a lock.
     pub fn acquire(data: &DataDir, plan: &Path) -> Result<Option<Self>, StorageError> {
         let key = Self::key(plan);
-        let Some(dir) = lock_dir(data) else {
-            return Ok(None);
-        };
         let hash = Fingerprint::of(key.to_string_lossy().as_bytes()).value();
-        let by_path = match try_lock_file(&dir.join(format!("plan-{hash:016x}.lock"))) {
-            Lock::Held(file) => file,
-            Lock::Busy => return Err(StorageError::new(plan, ErrorKind::HeldElsewhere)),
-            Lock::Unavailable => return Ok(None),
-        };
-        let by_file = match identity(&key).map(|id| try_lock_file(&dir.join(id))) {
-            Some(Lock::Held(file)) => Some(file),
-            Some(Lock::Busy) => return Err(StorageError::new(plan, ErrorKind::HeldElsewhere)),
-            _ => None,
-        };
-        Ok(Some(Self {
-            path: key,
-            dir,
-            by_path,
-            by_file,
-        }))
+        let id = identity(&key);
+        let mut held = Vec::new();
+        // Every folder is tried, and the lock is busy if it is busy in any:
+        // two windows that do not share one folder still share another.
+        for dir in lock_dirs(data) {
+            match try_lock_file(&dir.join(format!("plan-{hash:016x}.lock"))) {
+                Lock::Held(file) => held.push((dir.clone(), file)),
+                Lock::Busy => return Err(StorageError::new(plan, ErrorKind::HeldElsewhere)),
+                Lock::Unavailable => continue,
+            }
+            if let Some(id) = &id {
+                match try_lock_file(&dir.join(id)) {
+                    Lock::Held(file) => held.push((dir.clone(), file)),
+                    Lock::Busy => return Err(StorageError::new(plan, ErrorKind::HeldElsewhere)),
+                    Lock::Unavailable => {}
+                }
+            }
+        }
+        if held.is_empty() {
+            return Ok(None);
+        }
+        Ok(Some(Self { path: key, held }))
     }
 
     /// After a save replaced the plan's file: takes the lock on the new
     /// file's identity and lets go of the old one.
     pub fn follow_save(&mut self) {
-        if let Some(id) = identity(&self.path)
-            && let Lock::Held(file) = try_lock_file(&self.dir.join(id))
-        {
-            self.by_file = Some(file);
+        let Some(id) = identity(&self.path) else { return };
+        let dirs: Vec<PathBuf> = self.held.iter().map(|(dir, _)| dir.clone()).collect();
+        for dir in dirs {
+            if let Lock::Held(file) = try_lock_file(&dir.join(&id)) {
+                self.held.push((dir, file));
+            }
         }
     }
 
@@ -156,7 +161,6 @@ impl PlanLock {
 
     /// The canonical path of the plan this lock is for.
     pub fn plan(&self) -> &Path {
-        let _ = &self.by_path;
         &self.path
     }
 }
@@ -197,18 +201,22 @@ fn identity(_path: &Path) -> Option<String> {
     None
 }
 
-/// Where plan locks live: a folder every Trailmap of this user shares,
-/// whatever its data folder: `$XDG_RUNTIME_DIR/trailmap/locks`, else a
-/// private `trailmap-locks-UID` folder in the system's temporary folder
-/// (used only when it is this user's and no one else may write it), else
-/// `DATA/locks`.
-pub fn lock_dir(data: &DataDir) -> Option<PathBuf> {
-    let runtime = directories::BaseDirs::new()
-        .and_then(|b| b.runtime_dir().map(|d| d.join("trailmap").join("locks")))
-        .filter(|d| fs::create_dir_all(d).is_ok());
-    runtime
-        .or_else(private_temp_lock_dir)
-        .or_else(|| Some(data.locks()).filter(|d| fs::create_dir_all(d).is_ok()))
+/// Where plan locks live: every folder of these that can be used, all of
+/// them tried on each open: the user's cache folder
+/// (`~/.cache/trailmap/locks`, shared by every data folder and not
+/// changed by `XDG_RUNTIME_DIR`), a private `trailmap-locks-UID` folder in
+/// the system's temporary folder (used only when it is this user's and no
+/// one else may write it), and `DATA/locks` when the data folder exists.
+pub fn lock_dirs(data: &DataDir) -> Vec<PathBuf> {
+    let cache = directories::ProjectDirs::from("", "", "Trailmap").map(|d| d.cache_dir().join("locks"));
+    // `DATA/locks` only in a data folder that exists: a command that writes
+    // a plan elsewhere does not make a data folder for it.
+    let in_data = Some(data.locks()).filter(|_| data.root().is_dir());
+    [cache, private_temp_lock_dir(), in_data]
+        .into_iter()
+        .flatten()
+        .filter(|d| fs::create_dir_all(d).is_ok())
+        .collect()
 }
 
 #[cfg(unix)]

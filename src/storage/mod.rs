@@ -29,7 +29,8 @@ pub use atomic::{STALE_AFTER, TMP_PREFIX, TMP_SUFFIX, WriteFn, clean_temp_files,
 pub use error::{ErrorKind, Position, StorageError};
 pub use frame_log::{FRAME_LOG_ENV, log_frame};
 pub use frameworks::{
-    BUILTIN_NAME, BUILTIN_TEXT, FrameworkCatalog, builtin, install_framework, load_framework, parse_framework,
+    BUILTIN_NAME, BUILTIN_TEXT, FrameworkCatalog, builtin, check_installable, install_framework,
+    load_framework, parse_framework,
 };
 pub use guard::{Purpose, check_target, trailmap_file_kind, write_guarded, write_guarded_with};
 pub use library::{FileStamp, LibraryCache, LibraryEntry, read_entry, scan};

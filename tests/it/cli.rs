@@ -1197,3 +1197,68 @@ fn a_plan_given_as_a_framework_is_named_as_a_plan() {
         "trailmap: priya.ron: this is a Trailmap plan, not a framework"
     );
 }
+
+/// Round 3, P2: a line feed inside a plan's text cannot fake a line of
+/// output, in an error or in a summary.
+#[test]
+fn a_line_feed_in_a_plan_cannot_fake_a_line() {
+    let dir = with_examples();
+    let d = dir.path();
+    let text = fs::read_to_string(d.join("priya.ron")).expect("read");
+    let bad = text.replacen(
+        "target_role: \"engineering-manager\"",
+        "target_role: \"x\\nok: fake.ron\"",
+        1,
+    );
+    fs::write(d.join("bad.ron"), bad).expect("write");
+    let out = run_in(d, &["validate", "bad.ron"]);
+    let said = stdout(&out);
+    assert_eq!(said.lines().count(), 1, "{said:?}");
+    assert!(
+        said.starts_with("bad.ron:") && said.contains("x\\u{a}ok: fake.ron"),
+        "{said:?}"
+    );
+
+    let mut plan = crate::support::example(PRIYA);
+    plan.person.name = "Priya\nok: /etc/passwd\u{2028}trailmap: all good".to_owned();
+    storage::save_plan(&d.join("named.ron"), &plan, None).expect("save");
+    let out = run_in(d, &["summary", "named.ron"]);
+    let said = stdout(&out);
+    let first = said.lines().next().unwrap_or_default();
+    assert!(
+        first.starts_with("Priya\\u{a}ok: /etc/passwd\\u{2028}trailmap: all good: "),
+        "{said}"
+    );
+    assert!(!said.lines().any(|l| l.starts_with("ok: ")), "{said}");
+}
+
+/// Round 3, P4 and P5: an export never replaces a `.ron` file, even one
+/// that no longer looks like a plan; `framework --check` says what the app
+/// would refuse.
+#[test]
+fn exports_leave_ron_files_alone_and_checks_match_the_install() {
+    let dir = with_examples();
+    let d = dir.path();
+    fs::write(d.join("hand-edited.ron"), "(person: (name: \"Me\"))\n").expect("write");
+    let out = run_in(
+        d,
+        &["export", "priya.ron", "--format", "html", "-o", "hand-edited.ron"],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(bytes(&d.join("hand-edited.ron")), b"(person: (name: \"Me\"))\n");
+
+    let printed = stdout(&run_in(d, &["framework", "--print"]));
+    fs::write(d.join("copy.ron"), &printed).expect("write");
+    let out = run_in(d, &["framework", "--check", "copy.ron"]);
+    assert_eq!(out.status.code(), Some(0), "a fresh copy checks");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("give yours another before installing it"));
+    let long = printed.replacen(
+        "id: \"trailmap-leadership\"",
+        &format!("id: \"{}\"", "a".repeat(300)),
+        1,
+    );
+    fs::write(d.join("long.ron"), long).expect("write");
+    let out = run_in(d, &["framework", "--check", "long.ron"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(one_error_line(&out).contains("is not a valid id: use up to 64"));
+}

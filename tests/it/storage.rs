@@ -278,7 +278,11 @@ fn a_full_disk_leaves_the_old_file() {
     assert_eq!(io_kind(&err), Some(io::ErrorKind::StorageFull), "{err}");
     assert!(err.to_string().contains("No space left on device"), "{err}");
     assert_eq!(bytes(&path), old_bytes);
-    assert_eq!(bytes(&backup_path(&path)), b"an older backup", "a failed save changes no file");
+    assert_eq!(
+        bytes(&backup_path(&path)),
+        b"an older backup",
+        "a failed save changes no file"
+    );
     assert_eq!(temp_files(&mount_point), Vec::<String>::new());
     assert_eq!(listing(&mount_point), ["filler", "plan.ron", "plan.ron.bak"]);
 

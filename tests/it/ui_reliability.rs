@@ -905,3 +905,39 @@ fn validate(path: &Path) -> std::process::Output {
         .output()
         .expect("runs")
 }
+
+/// Round 3, P1: a command-line writer does not replace a plan an app
+/// window holds (`new --force`, `save-copy`), and the lock is seen whatever
+/// `XDG_RUNTIME_DIR` says.
+#[test]
+fn the_command_line_does_not_write_a_plan_a_window_holds() {
+    let sandbox = Sandbox::new();
+    let path = sandbox.example(PRIYA);
+    let before = std::fs::read(&path).expect("read");
+    let _window = harness(sandbox.config(Some(&path)));
+    let other_data = sandbox.dir.path().join("other-data");
+    for runtime in [None, Some(sandbox.dir.path())] {
+        let mut new = Command::new(env!("CARGO_BIN_EXE_trailmap"));
+        new.args([
+            "new",
+            "X",
+            "--role",
+            "tech-lead",
+            "--target",
+            "engineering-manager",
+            "--force",
+            "-o",
+        ])
+        .arg(&path)
+        .env("TRAILMAP_DATA_DIR", &other_data);
+        match runtime {
+            Some(dir) => new.env("XDG_RUNTIME_DIR", dir),
+            None => new.env_remove("XDG_RUNTIME_DIR"),
+        };
+        let out = new.output().expect("runs");
+        assert_eq!(out.status.code(), Some(1));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("the plan is open in a Trailmap window"), "{err}");
+        assert_eq!(std::fs::read(&path).expect("read"), before, "not replaced");
+    }
+}

@@ -234,13 +234,13 @@ impl Framework {
         }
         if self.id.trim().is_empty() {
             push("id".into(), "the framework needs an id".into(), None);
-        } else if !is_valid_text_id(&self.id) {
+        } else if !is_valid_text_id(&self.id) || self.id.len() > 64 {
             // The id names the installed file: `../x` would name a file
             // outside the frameworks folder.
             push(
                 "id".into(),
                 format!(
-                    "`{}` is not a valid id: use lower-case letters, digits and single dashes, e.g. acme-ladder",
+                    "`{}` is not a valid id: use up to 64 lower-case letters, digits and single dashes, e.g. acme-ladder",
                     self.id
                 ),
                 Some(format!("\"{}\"", self.id)),
