@@ -754,6 +754,22 @@ fn another_data_folder_or_a_hard_link_still_opens_the_plan_read_only() {
         third.state().open_plan().expect("open").held_elsewhere,
         "a hard link is the same file"
     );
+    let symlink = sandbox.dir.path().join("sym-link.ron");
+    std::os::unix::fs::symlink(&path, &symlink).expect("symlink");
+    let dotted = path
+        .parent()
+        .expect("folder")
+        .join("..")
+        .join(path.parent().and_then(|p| p.file_name()).expect("name"))
+        .join(path.file_name().expect("name"));
+    for other in [symlink, dotted] {
+        let h = harness(sandbox.config(Some(&other)));
+        assert!(
+            h.state().open_plan().expect("open").held_elsewhere,
+            "{}",
+            other.display()
+        );
+    }
     drop((second, third));
 
     // After a save the plan is a new file: a hard link made to it then is
