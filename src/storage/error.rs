@@ -64,6 +64,11 @@ pub enum ErrorKind {
     /// framework).
     #[error("this is a Trailmap {0}; an export never replaces it (choose another file)")]
     WouldReplaceTrailmapFile(&'static str),
+    /// A chart an export would write is a file it did not make.
+    #[error(
+        "this file was not made by a Trailmap export, and an export's chart never replaces it (give the report another name)"
+    )]
+    NotOurChart,
     /// The plan is open for editing in another Trailmap window.
     #[error("the plan is open in another Trailmap window")]
     HeldElsewhere,

@@ -97,8 +97,18 @@ pub fn write_report(
     let files = crate::export::report_files(plan, framework, today, format, redact, &name);
     // Every file is checked before the first is written: a report that may
     // not be written leaves no chart images behind either.
+    let report_name = out.file_name();
     for (file, _) in &files {
-        check_target(&out.with_file_name(file), Purpose::Export)?;
+        let path = out.with_file_name(file);
+        check_target(&path, Purpose::Export)?;
+        // A chart file is named after the report, not by the user: it may
+        // replace only a chart an earlier export made.
+        if Some(std::ffi::OsStr::new(file)) != report_name
+            && std::fs::symlink_metadata(&path).is_ok()
+            && !read_text(&path).is_ok_and(|t| t.contains(crate::export::CHART_MARK))
+        {
+            return Err(StorageError::new(&path, ErrorKind::NotOurChart));
+        }
     }
     let mut written = Vec::new();
     for (file, contents) in files {

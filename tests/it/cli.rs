@@ -1262,3 +1262,39 @@ fn exports_leave_ron_files_alone_and_checks_match_the_install() {
     assert_eq!(out.status.code(), Some(1));
     assert!(one_error_line(&out).contains("is not a valid id: use up to 64"));
 }
+
+/// Round 4: a Markdown report's chart files are named after the report, not
+/// by the user: they replace a chart an earlier export made, never
+/// somebody's own file of that name.
+#[test]
+fn a_reports_charts_never_replace_a_file_of_the_users() {
+    let dir = with_examples();
+    let d = dir.path();
+    let out = run_in(d, &["export", "priya.ron", "--format", "markdown", "-o", "r.md"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = run_in(d, &["export", "priya.ron", "--format", "markdown", "-o", "r.md"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "its own charts are replaced: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    fs::write(d.join("mine-radar.svg"), "<svg>my own drawing</svg>").expect("write");
+    let out = run_in(
+        d,
+        &["export", "priya.ron", "--format", "markdown", "-o", "mine.md"],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(one_error_line(&out).contains("mine-radar.svg: this file was not made by a Trailmap export"));
+    assert_eq!(bytes(&d.join("mine-radar.svg")), b"<svg>my own drawing</svg>");
+    assert!(
+        !d.join("mine.md").exists() && !d.join("mine-ranking.svg").exists(),
+        "nothing written"
+    );
+}

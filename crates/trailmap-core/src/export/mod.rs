@@ -82,6 +82,10 @@ impl Format {
     }
 }
 
+/// What every chart file an export writes holds, so a later export knows
+/// the file is its own to replace.
+pub const CHART_MARK: &str = "data-generator=\"trailmap\"";
+
 /// The files of a report written as `file_name`: `(name, contents)` pairs to
 /// write side by side in one folder, the chart images before the report, so
 /// a report never points at images that are missing.

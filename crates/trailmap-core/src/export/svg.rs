@@ -233,8 +233,10 @@ impl Svg {
     /// `.svg` file needs; inside an HTML page it is left out (HTML knows the
     /// element, and the page then holds no URL at all).
     pub fn finish(self, standalone: bool) -> String {
+        // A chart file says it is one: an export replaces a chart it made
+        // earlier, never somebody's own drawing of the same name.
         let namespace = if standalone {
-            " xmlns=\"http://www.w3.org/2000/svg\""
+            " xmlns=\"http://www.w3.org/2000/svg\" data-generator=\"trailmap\""
         } else {
             ""
         };
