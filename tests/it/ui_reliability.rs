@@ -895,6 +895,11 @@ fn hostile_or_stale_preferences_start_quickly_and_offer_only_real_plans() {
     let huge = format!("(recent: [\"/{}\"], theme: Dark)", "x".repeat(6_000_000));
     let prefs = Prefs::from_text(Some(&huge));
     assert!(prefs.recent.is_empty(), "a file that size is not preferences");
+    assert_eq!(
+        prefs.theme,
+        trailmap::app::ThemeChoice::System,
+        "read as the defaults"
+    );
     let long = format!("(recent: [\"/{}\", \"{}\"])", "x".repeat(5000), priya.display());
     assert_eq!(
         Prefs::from_text(Some(&long)).recent,
