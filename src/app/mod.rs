@@ -6,8 +6,11 @@
 
 mod commands;
 mod dialogs;
+mod document;
+mod jobs;
 mod logic;
 mod prefs;
+mod presentation;
 
 use std::path::PathBuf;
 use std::process::ExitCode;

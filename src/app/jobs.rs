@@ -1,0 +1,216 @@
+//! Work that runs beside the frame: the system's file dialog, reading the
+//! plan library, exports and chart images.
+
+use super::TrailmapApp;
+use super::dialogs::{Dialog, PathForm, PathPurpose};
+use crate::storage::{self};
+use std::path::{Path, PathBuf};
+
+impl TrailmapApp {
+    pub(super) fn poll_browse(&mut self) {
+        while let Ok((purpose, path)) = self.browse_rx.try_recv() {
+            self.browsing = false;
+            match (path, self.dialog.as_mut()) {
+                (Some(path), Some(Dialog::Path(form))) if form.purpose == purpose => {
+                    form.path = path.display().to_string();
+                    form.error = None;
+                }
+                (Some(path), Some(Dialog::Export(form))) if purpose == PathPurpose::Export => {
+                    form.path = path.display().to_string();
+                    form.error = None;
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// Opens the native file dialog on a thread; the answer fills the form.
+    pub(super) fn browse(&mut self, ctx: &egui::Context, purpose: PathPurpose, start: &str) {
+        if !self.native_dialogs || self.browsing {
+            return;
+        }
+        self.browsing = true;
+        let tx = self.browse_tx.clone();
+        let ctx = ctx.clone();
+        let start = PathBuf::from(start);
+        let plans = self.data.plans();
+        let browse = move || {
+            let dir = if start.is_dir() {
+                start.clone()
+            } else {
+                start.parent().map_or(plans.clone(), Path::to_path_buf)
+            };
+            let dir = if dir.is_dir() { dir } else { plans };
+            let dialog = rfd::FileDialog::new().set_directory(&dir);
+            let result = match purpose {
+                PathPurpose::SaveAs => dialog
+                    .add_filter("Trailmap plan", &["ron"])
+                    .set_file_name(
+                        start
+                            .file_name()
+                            .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
+                    )
+                    .save_file(),
+                PathPurpose::Export => dialog.save_file(),
+                PathPurpose::ChartImage => dialog.add_filter("PNG image", &["png"]).save_file(),
+                PathPurpose::Framework => dialog.add_filter("Trailmap framework", &["ron"]).pick_file(),
+                PathPurpose::Open | PathPurpose::OpenCopy => {
+                    dialog.add_filter("Trailmap plan", &["ron"]).pick_file()
+                }
+            };
+            let _ = tx.send((purpose, result));
+            ctx.request_repaint();
+        };
+        if std::thread::Builder::new()
+            .name("file-dialog".into())
+            .spawn(browse)
+            .is_err()
+        {
+            self.browsing = false;
+            self.set_error("Could not open the file dialog");
+        }
+    }
+
+    /// Reads the plans folder on a thread if the library is out of date; the
+    /// cache makes a second read cost only a folder listing.
+    pub(super) fn refresh_library_if_stale(&mut self) {
+        if !self.library_stale || self.library_scan.is_some() {
+            return;
+        }
+        self.library_stale = false;
+        let (tx, rx) = std::sync::mpsc::channel();
+        let dir = self.data.plans();
+        let root = self.data.root().to_path_buf();
+        let catalog = self.catalog.clone();
+        let cache = self.library_cache.take();
+        let ctx = self.repaint_ctx.clone();
+        let work = move || {
+            let mut cache = cache.unwrap_or_else(|| storage::LibraryCache::load(&root));
+            let entries = storage::scan(&dir, &catalog, &mut cache);
+            cache.save(&root);
+            let _ = tx.send((entries, cache));
+            if let Some(ctx) = ctx {
+                ctx.request_repaint();
+            }
+        };
+        if self.background_threads {
+            // Named, so a profiler or a crash report says what it was.
+            if std::thread::Builder::new()
+                .name("library-scan".into())
+                .spawn(work)
+                .is_err()
+            {
+                self.set_error("Could not start reading the plan library");
+            }
+        } else {
+            work();
+        }
+        self.library_scan = Some(rx);
+    }
+
+    /// Takes the library entries once the thread has read them.
+    pub(super) fn poll_library(&mut self) {
+        let Some(rx) = &self.library_scan else { return };
+        match rx.try_recv() {
+            Ok((entries, cache)) => {
+                self.library_entries = entries;
+                self.library.entries_changed();
+                self.library_cache = Some(cache);
+                self.library_scan = None;
+            }
+            Err(std::sync::mpsc::TryRecvError::Empty) => {}
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => self.library_scan = None,
+        }
+    }
+
+    /// Where exports and chart images go by default: `DATA/exports`.
+    pub(super) fn exports_dir(&self) -> PathBuf {
+        self.data.root().join("exports")
+    }
+
+    /// Writes the export the form describes.
+    pub(super) fn export_to(&mut self, form: &super::dialogs::ExportForm) -> Result<(), String> {
+        let today = self.today();
+        let Some(open) = self.open_plan() else {
+            return Err("no plan is open".to_owned());
+        };
+        let typed = PathBuf::from(form.path.trim());
+        if typed.file_name().is_none() {
+            return Err("give the export a file name".to_owned());
+        }
+        let path = storage::canonical(&typed);
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            if dir == self.exports_dir() {
+                storage::ensure_dir(dir).map_err(|e| e.to_string())?;
+            } else if !dir.is_dir() {
+                return Err(format!("{}: no such folder", dir.display()));
+            }
+        }
+        let written = storage::write_report(
+            open.doc.plan(),
+            &open.framework,
+            today,
+            form.format,
+            form.redact,
+            &path,
+        )
+        .map_err(|e| e.to_string())?;
+        let redacted = if form.redact {
+            ", private notes left out"
+        } else {
+            ""
+        };
+        self.set_status(format!(
+            "Exported to {}{redacted}",
+            written.last().map_or(path.clone(), Clone::clone).display()
+        ));
+        Ok(())
+    }
+
+    /// Asks for a file for the chart image.
+    pub(super) fn ask_chart_image(&mut self) {
+        let Some(open) = self.open_plan() else { return };
+        let stem = open
+            .path
+            .as_ref()
+            .and_then(|p| p.file_stem())
+            .map_or_else(|| "plan".to_owned(), |s| s.to_string_lossy().into_owned());
+        let path = self.exports_dir().join(format!("{stem}-radar.png"));
+        self.dialog = Some(Dialog::Path(PathForm::new(
+            PathPurpose::ChartImage,
+            path.display().to_string(),
+        )));
+    }
+
+    /// Once the dialog is gone, asks egui for a screenshot of the next frame
+    /// and writes the radar's part of it as a PNG.
+    pub(super) fn take_chart_image(&mut self, ctx: &egui::Context) {
+        if self.dialog.is_some() {
+            return;
+        }
+        let (Some(path), Some(rect)) = (self.pending_chart.take(), self.path_view.radar_rect) else {
+            return;
+        };
+        let tx = self.chart_tx.clone();
+        let repaint = ctx.clone();
+        let pixels_per_point = ctx.pixels_per_point();
+        ctx.request_screenshot(move |screenshot| {
+            let chart = crate::ui::chart_image::crop(&screenshot, rect, pixels_per_point);
+            let result = crate::ui::chart_image::png_bytes(&chart)
+                .and_then(|png| storage::write_file(&path, &png).map_err(|e| e.to_string()))
+                .map(|()| path);
+            let _ = tx.send(result);
+            repaint.request_repaint();
+        });
+    }
+
+    /// Reports a finished chart image.
+    pub(super) fn poll_chart_image(&mut self) {
+        while let Ok(result) = self.chart_rx.try_recv() {
+            match result {
+                Ok(path) => self.set_status(format!("Saved the chart as {}", path.display())),
+                Err(e) => self.set_error(format!("The chart image was not saved: {e}")),
+            }
+        }
+    }
+}
