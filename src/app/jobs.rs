@@ -188,7 +188,7 @@ impl TrailmapApp {
         if self.dialog.is_some() {
             return;
         }
-        let (Some(path), Some(rect)) = (self.pending_chart.take(), self.path_view.radar_rect) else {
+        let (Some(path), Some(rect)) = (self.pending_chart.take(), self.path_view.radar_rect()) else {
             return;
         };
         let tx = self.chart_tx.clone();

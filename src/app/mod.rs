@@ -501,8 +501,10 @@ impl TrailmapApp {
             egui::Panel::top("plan-header").show(ui, |ui| self.header_ui(ui, &mut edits));
         }
         egui::CentralPanel::default().show(ui, |ui| self.page_ui(ui, &mut edits));
-        if std::mem::take(&mut self.path_view.save_image_requested) {
-            self.ask_chart_image();
+        for request in edits.take_requests() {
+            match request {
+                crate::ui::Request::SaveChartImage => self.ask_chart_image(),
+            }
         }
         self.dialogs_ui(&ctx);
         self.take_chart_image(&ctx);

@@ -73,10 +73,19 @@ pub struct Edit {
     pub typing: Option<String>,
 }
 
-/// The changes a view asks for during one frame, applied after drawing.
+/// Something a view asks the app to do that is not a change to the plan.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Request {
+    /// Save the radar chart, as it is shown, as an image.
+    SaveChartImage,
+}
+
+/// The changes a view asks for during one frame, applied after drawing,
+/// and the requests it makes of the app: views never set the app's flags.
 #[derive(Debug, Default)]
 pub struct Edits {
     list: Vec<Edit>,
+    requests: Vec<Request>,
 }
 
 impl Edits {
@@ -94,6 +103,16 @@ impl Edits {
             command,
             typing: Some(key.into()),
         });
+    }
+
+    /// Asks the app for `request`, carried out after drawing.
+    pub fn request(&mut self, request: Request) {
+        self.requests.push(request);
+    }
+
+    /// Takes the requests out, oldest first.
+    pub fn take_requests(&mut self) -> Vec<Request> {
+        std::mem::take(&mut self.requests)
     }
 
     /// Takes the edits out, oldest first.

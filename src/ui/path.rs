@@ -19,9 +19,15 @@ pub struct PathView {
     /// Other target roles drawn on the radar.
     pub overlays: BTreeSet<RoleId>,
     /// Where the radar was drawn last frame, in points.
-    pub radar_rect: Option<egui::Rect>,
-    /// Set when the user asks to save the chart as an image.
-    pub save_image_requested: bool,
+    radar_rect: Option<egui::Rect>,
+}
+
+impl PathView {
+    /// Where the radar was drawn last frame, in points (for the app to
+    /// take its image).
+    pub fn radar_rect(&self) -> Option<egui::Rect> {
+        self.radar_rect
+    }
 }
 
 /// One series on the radar: a name and a value per axis.
@@ -109,13 +115,13 @@ impl PathView {
             let wide = ui.available_width() > 980.0;
             if wide {
                 ui.columns(2, |columns| {
-                    self.radar_card(&mut columns[0], ctx, show_mentor);
+                    self.radar_card(&mut columns[0], ctx, edits, show_mentor);
                     ranking_card(&mut columns[1], ctx, edits);
                     columns[1].add_space(8.0);
                     allocation_card(&mut columns[1], ctx);
                 });
             } else {
-                self.radar_card(ui, ctx, show_mentor);
+                self.radar_card(ui, ctx, edits, show_mentor);
                 ui.add_space(8.0);
                 ranking_card(ui, ctx, edits);
                 ui.add_space(8.0);
@@ -127,7 +133,7 @@ impl PathView {
         });
     }
 
-    fn radar_card(&mut self, ui: &mut Ui, ctx: &ViewCtx<'_>, show_mentor: bool) {
+    fn radar_card(&mut self, ui: &mut Ui, ctx: &ViewCtx<'_>, edits: &mut Edits, show_mentor: bool) {
         card(ui, |ui| {
             ui.horizontal(|ui| {
                 ui.heading("Ratings against the target");
@@ -137,7 +143,7 @@ impl PathView {
                         .on_hover_text("Save the chart as it is shown now as a PNG image")
                         .clicked()
                     {
-                        self.save_image_requested = true;
+                        edits.request(super::Request::SaveChartImage);
                     }
                 });
             });

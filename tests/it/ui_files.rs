@@ -228,3 +228,20 @@ fn a_file_dropped_on_the_window_opens() {
     h.run_ok();
     assert_eq!(h.state().open_plan().and_then(|o| o.path.clone()), Some(path));
 }
+
+/// The Path view asks the app for a chart image through its edits (no flag
+/// on the view): the button opens the dialog for the image's file.
+#[test]
+fn save_image_on_the_path_view_asks_where() {
+    let sandbox = Sandbox::new();
+    let path = sandbox.example(MARCUS);
+    let mut h = harness(sandbox.config(Some(&path)));
+    h.state_mut()
+        .run_command(UiCommand::ShowTab(trailmap::ui::Tab::Path));
+    h.run_ok();
+    click(&mut h, "Save image…");
+    assert_eq!(
+        h.state().dialog_kind(),
+        Some(DialogKind::Path(PathPurpose::ChartImage))
+    );
+}
