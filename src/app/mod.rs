@@ -170,6 +170,14 @@ pub(crate) enum ZoomRequest {
     Step(f32),
 }
 
+/// Whether the mentor's ratings are shown: as the user set it, else when the
+/// plan has a mentor or any mentor rating.
+fn mentor_shown(setting: Option<bool>, plan: &crate::model::Plan) -> bool {
+    setting.unwrap_or_else(|| {
+        !plan.person.mentor.is_empty() || plan.skills.values().any(|e| e.mentor_rating.is_some())
+    })
+}
+
 /// The app.
 pub struct TrailmapApp {
     /// The data folder: plans, recovery copies, preferences, locks.
@@ -461,12 +469,10 @@ impl TrailmapApp {
 
     /// Whether mentor ratings are shown: as toggled, else when the plan has any.
     fn mentor_visible(&self) -> bool {
-        self.show_mentor.unwrap_or_else(|| {
-            self.open_plan().is_some_and(|open| {
-                let plan = open.doc.plan();
-                !plan.person.mentor.is_empty() || plan.skills.values().any(|e| e.mentor_rating.is_some())
+        self.open_plan()
+            .map_or(self.show_mentor.unwrap_or(false), |open| {
+                mentor_shown(self.show_mentor, open.doc.plan())
             })
-        })
     }
 
     /// Draws one frame and handles its input. The eframe `ui` calls this; tests
@@ -641,6 +647,7 @@ impl TrailmapApp {
 
     fn header_ui(&mut self, ui: &mut Ui, edits: &mut Edits) {
         let today = self.today();
+        let now = self.now();
         let Page::Plan(open) = &self.page else { return };
         let plan = open.doc.plan();
         self.derived
@@ -650,6 +657,10 @@ impl TrailmapApp {
             framework: &open.framework,
             derived: &self.derived,
             today,
+            now,
+            revision: open.doc.revision(),
+            show_mentor: mentor_shown(self.show_mentor, plan),
+            presenting: self.presenting.is_some(),
         };
         ui.add_space(6.0);
         ui.horizontal(|ui| {
@@ -712,6 +723,7 @@ impl TrailmapApp {
 
     fn page_ui(&mut self, ui: &mut Ui, edits: &mut Edits) {
         let today = self.today();
+        let now = self.now();
         match &self.page {
             Page::Welcome => {
                 let plans = self.data.plans();
@@ -741,24 +753,20 @@ impl TrailmapApp {
                     framework: &open.framework,
                     derived: &self.derived,
                     today,
+                    now,
+                    revision,
+                    show_mentor: mentor_shown(self.show_mentor, plan),
+                    presenting: self.presenting.is_some(),
                 };
-                let mentor = self.show_mentor.unwrap_or_else(|| {
-                    !plan.person.mentor.is_empty() || plan.skills.values().any(|e| e.mentor_rating.is_some())
-                });
-                let presenting = self.presenting.is_some();
-                match self.tab {
-                    Tab::Skills => self.skills.ui(
-                        ui,
-                        &ctx,
-                        edits,
-                        crate::ui::skills::SkillsOptions { mentor, presenting },
-                    ),
-                    Tab::Path => self.path_view.ui(ui, &ctx, edits, mentor),
-                    Tab::Checklist => self.checklist.ui(ui, &ctx, edits, revision),
-                    Tab::Sessions => self.sessions.ui(ui, &ctx, edits, self.now(), presenting),
-                    Tab::Progress => self.progress.ui(ui, &ctx),
-                    Tab::Notes => self.notes.ui(ui, &ctx, edits, presenting),
-                }
+                let view: &mut dyn crate::ui::View = match self.tab {
+                    Tab::Skills => &mut self.skills,
+                    Tab::Path => &mut self.path_view,
+                    Tab::Checklist => &mut self.checklist,
+                    Tab::Sessions => &mut self.sessions,
+                    Tab::Progress => &mut self.progress,
+                    Tab::Notes => &mut self.notes,
+                };
+                view.ui(ui, &ctx, edits);
                 if self.checklist.grouping != self.prefs.grouping {
                     self.prefs.grouping = self.checklist.grouping;
                 }

@@ -202,7 +202,8 @@ pub fn with_status(item: &ChecklistItem, status: Status, today: Date) -> Checkli
 
 impl ChecklistView {
     /// Draws the view.
-    pub fn ui(&mut self, ui: &mut Ui, ctx: &ViewCtx<'_>, edits: &mut Edits, revision: u64) {
+    pub fn ui(&mut self, ui: &mut Ui, ctx: &ViewCtx<'_>, edits: &mut Edits) {
+        let revision = ctx.revision;
         if self.selected.is_some_and(|id| ctx.plan.item(id).is_none()) {
             self.selected = None;
         }

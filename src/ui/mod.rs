@@ -33,6 +33,21 @@ pub struct ViewCtx<'a> {
     pub derived: &'a Derived,
     /// Today's date.
     pub today: Date,
+    /// The date and time stamped on what is written now (session notes).
+    pub now: jiff::civil::DateTime,
+    /// The document's revision: views key their caches on it.
+    pub revision: u64,
+    /// Whether the mentor's ratings are shown.
+    pub show_mentor: bool,
+    /// Whether the app is presenting: private and mentor-only notes hidden.
+    pub presenting: bool,
+}
+
+/// What every tab of an open plan is: it draws from one context and asks
+/// for changes and app actions through `edits`, never through its fields.
+pub trait View {
+    /// Draws the view.
+    fn ui(&mut self, ui: &mut egui::Ui, ctx: &ViewCtx<'_>, edits: &mut Edits);
 }
 
 /// A value computed from a key and kept until the key changes: views use it
@@ -167,3 +182,23 @@ impl Tab {
         }
     }
 }
+
+/// Each tab is a [`View`]; the app picks one by [`Tab`] and draws it.
+macro_rules! views {
+    ($($view:ty),* $(,)?) => {$(
+        impl View for $view {
+            fn ui(&mut self, ui: &mut egui::Ui, ctx: &ViewCtx<'_>, edits: &mut Edits) {
+                <$view>::ui(self, ui, ctx, edits);
+            }
+        }
+    )*};
+}
+
+views!(
+    skills::SkillsView,
+    path::PathView,
+    checklist::ChecklistView,
+    sessions::SessionsView,
+    progress::ProgressView,
+    notes::NotesView,
+);

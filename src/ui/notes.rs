@@ -37,7 +37,8 @@ pub fn role_combo(
 
 impl NotesView {
     /// Draws the view. With `presenting`, private notes are hidden.
-    pub fn ui(&mut self, ui: &mut Ui, ctx: &ViewCtx<'_>, edits: &mut Edits, presenting: bool) {
+    pub fn ui(&mut self, ui: &mut Ui, ctx: &ViewCtx<'_>, edits: &mut Edits) {
+        let presenting = ctx.presenting;
         let plan = ctx.plan;
         ScrollArea::vertical().id_salt("notes-view").show(ui, |ui| {
             card(ui, |ui| {

@@ -110,7 +110,8 @@ fn ring(count: usize, values: &[f64]) -> Vec<[f64; 2]> {
 
 impl PathView {
     /// Draws the view.
-    pub fn ui(&mut self, ui: &mut Ui, ctx: &ViewCtx<'_>, edits: &mut Edits, show_mentor: bool) {
+    pub fn ui(&mut self, ui: &mut Ui, ctx: &ViewCtx<'_>, edits: &mut Edits) {
+        let show_mentor = ctx.show_mentor;
         ScrollArea::vertical().id_salt("path-view").show(ui, |ui| {
             let wide = ui.available_width() > 980.0;
             if wide {

@@ -41,7 +41,7 @@ fn snapshot_label(s: &Snapshot) -> String {
 
 impl ProgressView {
     /// Draws the view.
-    pub fn ui(&mut self, ui: &mut Ui, ctx: &ViewCtx<'_>) {
+    pub fn ui(&mut self, ui: &mut Ui, ctx: &ViewCtx<'_>, _edits: &mut super::Edits) {
         if ui.available_width() > 1000.0 {
             ui.columns(2, |columns| {
                 ScrollArea::vertical()

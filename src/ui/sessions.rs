@@ -67,7 +67,8 @@ fn agenda_list(ui: &mut Ui, points: &[String]) {
 impl SessionsView {
     /// Draws the view. `now` stamps new notes; with `presenting`, mentor-only
     /// notes are hidden.
-    pub fn ui(&mut self, ui: &mut Ui, ctx: &ViewCtx<'_>, edits: &mut Edits, now: DateTime, presenting: bool) {
+    pub fn ui(&mut self, ui: &mut Ui, ctx: &ViewCtx<'_>, edits: &mut Edits) {
+        let (now, presenting): (DateTime, bool) = (ctx.now, ctx.presenting);
         let wide = ui.available_width() > 1000.0;
         if wide {
             ui.columns(2, |columns| {

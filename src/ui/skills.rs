@@ -31,7 +31,11 @@ pub struct SkillsOptions {
 
 impl SkillsView {
     /// Draws the view.
-    pub fn ui(&mut self, ui: &mut Ui, ctx: &ViewCtx<'_>, edits: &mut Edits, options: SkillsOptions) {
+    pub fn ui(&mut self, ui: &mut Ui, ctx: &ViewCtx<'_>, edits: &mut Edits) {
+        let options = SkillsOptions {
+            mentor: ctx.show_mentor,
+            presenting: ctx.presenting,
+        };
         let wide = ui.available_width() > 1000.0;
         if wide {
             let table_width = 540.0;
