@@ -35,14 +35,10 @@ impl Instance {
         let id = new_id();
         let dir = data.instances();
         let lock = fs::create_dir_all(&dir).ok().and_then(|()| {
-            let file = OpenOptions::new()
-                .create(true)
-                .truncate(false)
-                .write(true)
-                .open(dir.join(format!("{id}.lock")))
-                .ok()?;
-            file.try_lock().ok()?;
-            Some(file)
+            match try_lock_file(&dir.join(format!("{id}.lock"))) {
+                Lock::Held(file) => Some(file),
+                Lock::Busy | Lock::Unavailable => None,
+            }
         });
         Self { id, _lock: lock }
     }

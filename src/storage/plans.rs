@@ -1,7 +1,5 @@
 //! Loading and saving plan files.
 
-use std::fs;
-use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -58,18 +56,6 @@ impl Fingerprint {
     /// The hash part, for names made from a key.
     pub fn value(&self) -> u64 {
         self.hash
-    }
-
-    /// The fingerprint of the file at `path` now, or `None` if it cannot be read.
-    pub fn of_file(path: &Path) -> Option<Self> {
-        fs::read(path).ok().map(|b| Self::of(&b))
-    }
-}
-
-impl Hash for Fingerprint {
-    fn hash<H: Hasher>(&self, state: &mut H) {
-        self.len.hash(state);
-        self.hash.hash(state);
     }
 }
 

@@ -39,8 +39,9 @@ pub struct Recovery {
 pub fn recovery_path(data: &DataDir, instance: &str, original: Option<&Path>, key: &str) -> PathBuf {
     let name = match original {
         Some(path) => {
-            let hash = Fingerprint::of(path.to_string_lossy().as_bytes());
-            format!("{instance}.plan-{:016x}.ron", fingerprint_hash(hash))
+            // Named as plan locks are: the fingerprint of the path's text.
+            let hash = Fingerprint::of(path.to_string_lossy().as_bytes()).value();
+            format!("{instance}.plan-{hash:016x}.ron")
         }
         None => format!("{instance}.untitled-{key}.ron"),
     };
@@ -53,26 +54,6 @@ fn instance_of(path: &Path) -> Option<String> {
     let name = path.file_name()?.to_str()?;
     let (instance, rest) = name.split_once('.')?;
     (rest.starts_with("plan-") || rest.starts_with("untitled-")).then(|| instance.to_owned())
-}
-
-fn fingerprint_hash(f: Fingerprint) -> u64 {
-    use std::hash::{Hash, Hasher};
-    // A stable hasher (FNV-1a) over the fingerprint's fields.
-    struct Fnv(u64);
-    impl Hasher for Fnv {
-        fn finish(&self) -> u64 {
-            self.0
-        }
-        fn write(&mut self, bytes: &[u8]) {
-            for &b in bytes {
-                self.0 ^= u64::from(b);
-                self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
-            }
-        }
-    }
-    let mut h = Fnv(0xcbf2_9ce4_8422_2325);
-    f.hash(&mut h);
-    h.finish()
 }
 
 /// Writes a recovery file atomically.
