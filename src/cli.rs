@@ -268,7 +268,13 @@ pub fn print_usage_error(text: &str) {
 /// printing a plan's text or a file's name cannot move the cursor, retitle
 /// the window or clear the screen.
 fn show_controls(text: &str) -> Cow<'_, str> {
-    let shown = |c: char| (!c.is_control() || c == '\n' || c == '\t') && !is_bidi_control(c);
+    escape_unless(text, |c| c == '\n' || c == '\t')
+}
+
+/// `text` with every control and bidirectional character for which `keep`
+/// is false written as an escape such as `\u{1b}`.
+fn escape_unless(text: &str, keep: fn(char) -> bool) -> Cow<'_, str> {
+    let shown = |c: char| (!c.is_control() && !is_bidi_control(c)) || keep(c);
     if text.chars().all(shown) {
         return Cow::Borrowed(text);
     }
@@ -294,15 +300,7 @@ fn is_bidi_control(c: char) -> bool {
 /// among them, and every bidirectional control shown as an escape. For
 /// text from a plan or framework placed in a line the command prints.
 fn one_line(text: &str) -> String {
-    text.chars()
-        .map(|c| {
-            if c.is_control() || is_bidi_control(c) {
-                format!("\\u{{{:x}}}", u32::from(c))
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
+    escape_unless(text, |_| false).into_owned()
 }
 
 /// JSON text with DEL and the C1 control characters written as `\u` escapes
