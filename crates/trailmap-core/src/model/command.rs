@@ -404,6 +404,16 @@ impl Command {
         })
     }
 
+    /// Whether this command puts a snapshot into the plan (only then can a
+    /// snapshot's texts change).
+    pub fn inserts_snapshot(&self) -> bool {
+        match self {
+            Self::InsertSnapshot { .. } => true,
+            Self::Batch(commands) => commands.iter().any(Self::inserts_snapshot),
+            _ => false,
+        }
+    }
+
     /// The largest item number this command adds to a plan, if it adds any.
     pub fn max_new_id(&self) -> Option<ItemId> {
         match self {

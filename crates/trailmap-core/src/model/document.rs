@@ -121,10 +121,11 @@ impl Document {
             });
         }
         let forward = command.clone();
+        let snapshot_items = command.inserts_snapshot();
         let inverse = command.apply(&mut self.plan)?;
         // A text past its limit would make a file that no longer loads:
         // the change is taken back and refused.
-        if let Some(issue) = self.plan.text_limit_issue() {
+        if let Some(issue) = self.plan.text_limit_issue_in(snapshot_items) {
             let _ = inverse.apply(&mut self.plan);
             self.plan.next_id = next_id_before;
             return Err(CommandError::TooLong {
