@@ -241,12 +241,7 @@ impl TrailmapApp {
         } else {
             match storage::PlanLock::acquire(&self.data, path) {
                 Ok(lock) => lock,
-                Err(e) => {
-                    let message = e.to_string();
-                    self.set_error(format!("Not saved: {message}"));
-                    self.dialog = Some(Dialog::SaveFailed(message));
-                    return false;
-                }
+                Err(e) => return self.save_failed(&e),
             }
         };
         let Some(open) = self.open_plan() else {
@@ -291,13 +286,17 @@ impl TrailmapApp {
                 self.dialog = Some(Dialog::ChangedOnDisk(path.to_path_buf()));
                 false
             }
-            Err(e) => {
-                let message = e.to_string();
-                self.set_error(format!("Not saved: {message}"));
-                self.dialog = Some(Dialog::SaveFailed(message));
-                false
-            }
+            Err(e) => self.save_failed(&e),
         }
+    }
+
+    /// Says a save failed, in the status bar and a dialog that offers Save
+    /// as; returns `false` (not saved).
+    fn save_failed(&mut self, e: &storage::StorageError) -> bool {
+        let message = e.to_string();
+        self.set_error(format!("Not saved: {message}"));
+        self.dialog = Some(Dialog::SaveFailed(message));
+        false
     }
 
     /// Reloads the open plan from disk, dropping unsaved changes.
