@@ -24,6 +24,10 @@ pub enum Purpose {
     /// or framework (an export aimed at the plan it came from would destroy
     /// it).
     Export,
+    /// A file an export names on its own (a report's chart image): as
+    /// [`Purpose::Export`], and it replaces only a chart an earlier export
+    /// made (`export::CHART_MARK`), never a file of the user's of that name.
+    ExportPart,
     /// An installed framework: never replaces a plan.
     Framework,
     /// Trailmap's own files in the data folder (preferences, recovery
@@ -90,7 +94,10 @@ fn refusals(path: &Path, purpose: Purpose) -> Result<(std::path::PathBuf, Option
     // installed framework) never follows one: a link planted in the data
     // folder must not aim a write at a file the user did not choose. The
     // rename then replaces the link itself.
-    let follow = matches!(purpose, Purpose::Plan { .. } | Purpose::Export);
+    let follow = matches!(
+        purpose,
+        Purpose::Plan { .. } | Purpose::Export | Purpose::ExportPart
+    );
     // Asked of the system first: it follows links our own resolution cannot
     // (`/dev/stdout` leads to `/proc/self/fd/1`, which names `pipe:[N]`).
     if follow && fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
@@ -133,17 +140,19 @@ fn refusals(path: &Path, purpose: Purpose) -> Result<(std::path::PathBuf, Option
                     return Err(StorageError::new(path, ErrorKind::WouldOverwriteNewer { found }));
                 }
             }
-            Purpose::Export | Purpose::Framework => {
+            Purpose::ExportPart if !String::from_utf8_lossy(old).contains(crate::export::CHART_MARK) => {
+                return Err(StorageError::new(path, ErrorKind::NotOurChart));
+            }
+            Purpose::Export | Purpose::ExportPart | Purpose::Framework => {
+                let export = purpose != Purpose::Framework;
                 if let Some(what) = holds_trailmap_file(&target, old)
-                    && (purpose == Purpose::Export || what == "plan")
+                    && (export || what == "plan")
                 {
                     return Err(StorageError::new(path, ErrorKind::WouldReplaceTrailmapFile(what)));
                 }
                 // A `.ron` file is where plans and frameworks live, also one
                 // that has lost what makes it recognisable: never a report.
-                if purpose == Purpose::Export
-                    && target.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron"))
-                {
+                if export && target.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron")) {
                     return Err(StorageError::new(
                         path,
                         ErrorKind::WouldReplaceTrailmapFile("file (.ron)"),

@@ -97,24 +97,24 @@ pub fn write_report(
     let files = crate::export::report_files(plan, framework, today, format, redact, &name);
     // Every file is checked before the first is written: a report that may
     // not be written leaves no chart images behind either.
+    // The report is the file the user named; a chart file is named after
+    // it, and replaces only a chart an earlier export made.
     let report_name = out.file_name();
-    for (file, _) in &files {
-        let path = out.with_file_name(file);
-        check_target(&path, Purpose::Export)?;
-        // A chart file is named after the report, not by the user: it may
-        // replace only a chart an earlier export made.
-        if Some(std::ffi::OsStr::new(file)) != report_name
-            && std::fs::symlink_metadata(&path).is_ok()
-            && !read_text(&path).is_ok_and(|t| t.contains(crate::export::CHART_MARK))
-        {
-            return Err(StorageError::new(&path, ErrorKind::NotOurChart));
+    let purpose = |file: &str| {
+        if Some(std::ffi::OsStr::new(file)) == report_name {
+            Purpose::Export
+        } else {
+            Purpose::ExportPart
         }
+    };
+    for (file, _) in &files {
+        check_target(&out.with_file_name(file), purpose(file))?;
     }
     let mut written = Vec::new();
     for (file, contents) in files {
-        let path = out.with_file_name(file);
+        let path = out.with_file_name(&file);
         let new = std::fs::symlink_metadata(&path).is_err();
-        if let Err(e) = write_file(&path, contents.as_bytes()) {
+        if let Err(e) = write_guarded(&path, contents.as_bytes(), purpose(&file)) {
             // A full disk part-way: the files this export created go again,
             // so a failed export leaves nothing of itself behind.
             for (created, path) in &written {
