@@ -18,8 +18,6 @@ mod guard;
 mod library;
 mod locks;
 mod paths;
-mod plan_parse;
-mod plan_text;
 mod plans;
 mod prefs;
 mod recovery;
@@ -36,9 +34,6 @@ pub use guard::{Purpose, check_target, trailmap_file_kind, write_guarded, write_
 pub use library::{FileStamp, LibraryCache, LibraryEntry, read_entry, scan};
 pub use locks::{Instance, PlanLock, canonical};
 pub use paths::{DATA_DIR_ENV, DataDir};
-/// The fast reader alone (no `ron` fallback), for the differential tests
-/// and benchmarks; the app reads plans with [`parse_plan`].
-pub use plan_parse::parse_plan_fast;
 pub use plans::{
     Fingerprint, LoadedPlan, backup_path, check_plan, load_plan, load_plan_text, parse_plan, plan_to_string,
     save_plan, save_plan_with,
@@ -49,6 +44,9 @@ pub use recovery::{
     write_recovery,
 };
 pub use text::{MAX_DEPTH, MAX_FILE_BYTES, read_text};
+/// The fast reader alone (no `ron` fallback), for the differential tests
+/// and benchmarks; the app reads plans with [`parse_plan`].
+pub use trailmap_core::format::parse_plan_fast;
 
 use std::path::Path;
 

@@ -9,10 +9,9 @@ use super::atomic::{WriteFn, write_all};
 use super::error::{ErrorKind, StorageError};
 use super::frameworks::FrameworkCatalog;
 use super::guard::{Purpose, write_guarded_with};
-use super::plan_parse::parse_plan_fast;
-use super::plan_text::plan_text;
 use super::text::{decode, find, parse, read_bytes};
 use crate::model::{Framework, PLAN_FORMAT, Plan};
+use trailmap_core::format::{parse_plan_fast, plan_text};
 
 /// What a file held when it was read or written, to notice changes made by
 /// another program.
@@ -91,7 +90,7 @@ fn present<'de, D: serde::Deserializer<'de>>(de: D) -> Result<Option<u32>, D::Er
 /// (its `format_version` becomes [`PLAN_FORMAT`]); one from a newer Trailmap
 /// comes with `Some(version)`.
 ///
-/// The text is parsed once (by the fast reader in `plan_parse.rs` when it
+/// The text is parsed once (by the fast reader in `trailmap_core::format` when it
 /// can, else by `ron`). Only when that fails, or finds no usable version, is
 /// the version read on its own, to give the most precise error.
 pub fn parse_plan(path: &Path, text: &str) -> Result<(Plan, Option<u32>), StorageError> {
@@ -232,7 +231,7 @@ pub fn load_plan_text(
 }
 
 /// The text a plan is saved as: RON that [`parse_plan`] reads back into the
-/// same plan, written by hand for speed (see `plan_text.rs`).
+/// same plan, written by hand for speed (see `trailmap_core::format`).
 pub fn plan_to_string(plan: &Plan) -> String {
     plan_text(plan)
 }

@@ -10,10 +10,10 @@ use super::error::{ErrorKind, StorageError};
 use super::guard::{Purpose, write_guarded};
 use super::locks::Instance;
 use super::paths::DataDir;
-use super::plan_text::recovery_text;
 use super::plans::Fingerprint;
 use super::text::{parse, read_text};
 use crate::model::Plan;
+use trailmap_core::format::{write_plan, write_string};
 
 /// What a recovery file holds.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -54,6 +54,34 @@ fn instance_of(path: &Path) -> Option<String> {
     let name = path.file_name()?.to_str()?;
     let (instance, rest) = name.split_once('.')?;
     (rest.starts_with("plan-") || rest.starts_with("untitled-")).then(|| instance.to_owned())
+}
+
+/// A recovery file's text (`Recovery` in RON) with the plan written by the
+/// fast writer, as plans are (the app writes this every few seconds while
+/// there are unsaved changes). `None` when the path is not UTF-8, which RON
+/// cannot hold as text; the caller then uses serde.
+fn recovery_text(recovery: &Recovery) -> Option<String> {
+    let mut out = String::from("(\n  original: ");
+    match &recovery.original {
+        Some(path) => {
+            out.push_str("Some(");
+            write_string(&mut out, path.to_str()?);
+            out.push(')');
+        }
+        None => out.push_str("None"),
+    }
+    if let Some(base) = recovery.base {
+        // Serde's own text for it, which is short and has no strings.
+        out.push_str(",\n  base: Some(");
+        out.push_str(&ron::to_string(&base).ok()?);
+        out.push(')');
+    }
+    out.push_str(",\n  written_at: ");
+    write_string(&mut out, &recovery.written_at);
+    out.push_str(",\n  plan: ");
+    write_plan(&mut out, &recovery.plan);
+    out.push_str(")\n");
+    Some(out)
 }
 
 /// Writes a recovery file atomically.

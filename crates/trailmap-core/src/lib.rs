@@ -4,6 +4,7 @@
 //! - [`analysis`]: pure functions over plans (gaps, readiness, routes,
 //!   seeding, sessions, history).
 //! - [`export`]: reports as Markdown and HTML, and the SVG charts in them.
+//! - [`format`]: the plan file format, plan ↔ text.
 //!
 //! **Invariant, held by the compiler:** this crate depends on no UI crate
 //! (its manifest lists none) and touches no file and no clock (`clippy.toml`
@@ -13,4 +14,5 @@
 
 pub mod analysis;
 pub mod export;
+pub mod format;
 pub mod model;

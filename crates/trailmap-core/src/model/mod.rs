@@ -11,7 +11,6 @@ pub mod ids;
 pub mod level;
 pub mod plan;
 mod shared_text;
-pub mod snapshot_file;
 
 pub use check::PlanIssue;
 pub use command::{Command, CommandError};

@@ -19,7 +19,7 @@ use super::shared_text::SharedText;
 /// files with a lower one read as this version.
 ///
 /// Format 2 writes each snapshot after the first as its change from the one
-/// before (see `snapshot_file`); format 1 wrote every snapshot in full.
+/// before (see `format::snapshots`); format 1 wrote every snapshot in full.
 pub const PLAN_FORMAT: u32 = 2;
 
 /// A map key as it is written in a file, for error messages.
@@ -136,7 +136,7 @@ pub struct Plan {
     pub milestones: Vec<Milestone>,
     /// Dated copies of the ratings and checklist, oldest first. In a file,
     /// each after the first is written as its change from the one before.
-    #[serde(with = "super::snapshot_file")]
+    #[serde(with = "crate::format::snapshots")]
     pub snapshots: Vec<Snapshot>,
     /// Mentor sessions, oldest first; the last may still be running.
     pub sessions: Vec<Session>,

@@ -3,7 +3,7 @@
 //! `ron::ser` goes through serde's generic machinery and its pretty printer
 //! one character at a time; on a plan with years of history that is the
 //! slowest part of a save. This writer produces RON that the normal parser
-//! (`ron` with serde, as in [`super::text::parse`]) reads back into exactly the
+//! (`ron` with serde, which the app's storage falls back on) reads back into exactly the
 //! same [`Plan`] — a property test checks that on generated plans — and it is
 //! leaner and easier to read:
 //!
@@ -14,21 +14,21 @@
 //! - the plan's own fields are always written, so a reader sees them all;
 //! - each snapshot after the first is written as its change from the one
 //!   before when that is shorter (`since_previous`, see
-//!   `model::snapshot_file`), exactly as the serde form does.
+//!   `super::snapshots`), exactly as the serde form does.
 //!
 //! Strings are escaped the way RON reads them back: `\\`, `\"`, `\n`, `\r`,
 //! `\t`, `\0` and `\u{…}` for other control characters; everything else is
 //! written as it is (UTF-8).
 
-use super::recovery::Recovery;
 use std::fmt::Write as _;
 
 use jiff::civil::{Date, DateTime};
 
-use crate::model::snapshot_file::{SnapshotDelta, delta, write_as_delta};
+use super::snapshots::{SnapshotDelta, delta, write_as_delta};
+use crate::model::plan::FrameworkRef;
 use crate::model::{
-    ChecklistItem, CustomSkill, Milestone, PLAN_FORMAT, Plan, Session, SessionNote, SkillEntry, Snapshot,
-    SnapshotItem, SnapshotSkill, Status,
+    ChecklistItem, CustomSkill, Milestone, PLAN_FORMAT, Person, Plan, Session, SessionNote, SkillEntry,
+    Snapshot, SnapshotItem, SnapshotSkill, Status,
 };
 
 /// The plan as RON text, ending with a newline.
@@ -40,32 +40,24 @@ pub fn plan_text(plan: &Plan) -> String {
     w.out
 }
 
-/// A recovery file's text (`Recovery` in RON): the original path, when it was
-/// written, and the plan, written like [`plan_text`]. `None` when the path is
-/// not UTF-8, which RON cannot hold as text; the caller then uses serde.
-pub fn recovery_text(recovery: &Recovery) -> Option<String> {
-    let original = match &recovery.original {
-        Some(path) => Some(path.to_str()?),
-        None => None,
-    };
-    let plan = &recovery.plan;
+/// Appends `plan`, written as by [`plan_text`], to `out`: for files that
+/// hold a plan inside something else, such as the app's recovery copies.
+pub fn write_plan(out: &mut String, plan: &Plan) {
+    out.reserve(estimate(plan));
     let mut w = Writer {
-        out: String::with_capacity(estimate(plan) + 256),
+        out: std::mem::take(out),
     };
-    w.raw("(\n  original: ");
-    w.option(original, Writer::string);
-    if let Some(base) = recovery.base {
-        // Serde's own text for it, which is short and has no strings.
-        w.raw(",\n  base: Some(");
-        w.raw(&ron::to_string(&base).ok()?);
-        w.raw(")");
-    }
-    w.raw(",\n  written_at: ");
-    w.string(&recovery.written_at);
-    w.raw(",\n  plan: ");
     w.plan(plan);
-    w.raw(")\n");
-    Some(w.out)
+    *out = w.out;
+}
+
+/// Appends `text` to `out` as a quoted RON string, escaped as plans are.
+pub fn write_string(out: &mut String, text: &str) {
+    let mut w = Writer {
+        out: std::mem::take(out),
+    };
+    w.string(text);
+    *out = w.out;
 }
 
 /// A guess at the size of the text, to allocate once.
@@ -263,44 +255,59 @@ impl Writer {
     }
 
     fn plan(&mut self, plan: &Plan) {
-        // This build writes its own format, whatever the plan was read as: a
-        // plan from a newer Trailmap saved elsewhere (Save as) is a copy in
-        // this format, editable here (the newer file is never written over).
+        // Every field by name: a field added to `Plan` does not compile
+        // until it is written here (and read in `read.rs`).
+        let Plan {
+            // This build writes its own format, whatever the plan was read
+            // as: a plan from a newer Trailmap saved elsewhere (Save as) is a
+            // copy in this format, editable here (the newer file is never
+            // written over).
+            format_version: _,
+            framework: FrameworkRef { id: framework },
+            person: Person { name, mentor },
+            current_role,
+            target_role,
+            target_date,
+            skills,
+            custom_skills,
+            checklist,
+            milestones,
+            snapshots,
+            sessions,
+            private_notes,
+            next_id,
+        } = plan;
         self.raw("(\n  format_version: ");
         self.number(u64::from(PLAN_FORMAT));
         self.raw(",\n  framework: (id: ");
-        self.string(&plan.framework.id);
+        self.string(framework);
         self.raw("),\n  person: (name: ");
-        self.string(&plan.person.name);
+        self.string(name);
         self.raw(", mentor: ");
-        self.string(&plan.person.mentor);
+        self.string(mentor);
         self.raw("),\n  current_role: ");
-        self.string(plan.current_role.as_str());
+        self.string(current_role.as_str());
         self.raw(",\n  target_role: ");
-        self.string(plan.target_role.as_str());
+        self.string(target_role.as_str());
         self.raw(",\n  target_date: ");
-        self.option(plan.target_date, Self::date);
+        self.option(*target_date, Self::date);
         self.raw(",\n  skills: {");
-        for (i, (id, entry)) in plan.skills.iter().enumerate() {
+        for (i, (id, entry)) in skills.iter().enumerate() {
             self.raw(if i == 0 { "\n    " } else { ",\n    " });
             self.string(id.as_str());
             self.raw(": ");
             self.skill_entry(entry);
         }
-        self.raw(if plan.skills.is_empty() {
-            "},\n"
-        } else {
-            ",\n  },\n"
-        });
-        self.list("custom_skills", &plan.custom_skills, Self::custom_skill);
-        self.list("checklist", &plan.checklist, Self::item);
-        self.list("milestones", &plan.milestones, Self::milestone);
-        self.snapshots(&plan.snapshots);
-        self.list("sessions", &plan.sessions, Self::session);
+        self.raw(if skills.is_empty() { "},\n" } else { ",\n  },\n" });
+        self.list("custom_skills", custom_skills, Self::custom_skill);
+        self.list("checklist", checklist, Self::item);
+        self.list("milestones", milestones, Self::milestone);
+        self.snapshots(snapshots);
+        self.list("sessions", sessions, Self::session);
         self.raw("  private_notes: ");
-        self.string(&plan.private_notes);
+        self.string(private_notes);
         self.raw(",\n  next_id: ");
-        self.number(plan.next_id);
+        self.number(*next_id);
         self.raw(",\n)\n");
     }
 
@@ -621,10 +628,11 @@ impl Writer {
     }
 
     fn snapshot_item(&mut self, item: &SnapshotItem) {
+        let SnapshotItem { text, status } = item;
         self.raw("(text: ");
-        self.string(&item.text);
+        self.string(text);
         self.raw(", status: ");
-        self.status(item.status);
+        self.status(*status);
         self.raw(")");
     }
 

@@ -32,8 +32,8 @@ use serde::de::{self, Deserializer};
 use serde::ser::{SerializeMap, SerializeSeq, Serializer};
 use serde::{Deserialize, Serialize};
 
-use super::ids::{ItemId, RoleId, SkillId};
-use super::plan::{Snapshot, SnapshotItem, SnapshotSkill, Status, unique_keys};
+use crate::model::plan::{Snapshot, SnapshotItem, SnapshotSkill, Status, unique_keys};
+use crate::model::{ItemId, RoleId, SkillId};
 
 /// What changed from one snapshot to the next, borrowing from both.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -215,7 +215,7 @@ impl Serialize for WrittenDelta<'_, '_> {
 }
 
 /// A snapshot as read from a file, before it is put back together. (Also
-/// filled by the storage layer's fast reader, which then calls [`apply`].)
+/// filled by the fast reader in `read.rs`, which then calls [`apply`].)
 #[derive(Deserialize)]
 pub struct ReadSnapshot {
     /// Its number.
@@ -375,7 +375,7 @@ mod tests {
             skills: BTreeMap::from([(
                 SkillId::new("communication"),
                 SnapshotSkill {
-                    self_rating: super::super::Level::new(2),
+                    self_rating: crate::model::Level::new(2),
                     ..SnapshotSkill::default()
                 },
             )]),
