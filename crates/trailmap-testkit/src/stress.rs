@@ -268,9 +268,13 @@ fn level(n: usize) -> Option<Level> {
 /// milestones, six years of history up to [`TODAY`].
 pub fn stress_plan(seed: u64) -> (Plan, Arc<Framework>) {
     let framework = storage::builtin();
-    let mut rng = Rng::new(seed);
     let start = TODAY.checked_sub(jiff::Span::new().years(6)).unwrap_or(TODAY);
-    let span_days = usize::try_from((TODAY - start).get_days()).unwrap_or(2190);
+    let mut b = StressBuilder {
+        rng: Rng::new(seed),
+        start,
+        span_days: usize::try_from((TODAY - start).get_days()).unwrap_or(2190),
+        next_id: 1,
+    };
     let mut plan = Plan::new(
         "Morgan Stress-Test",
         &framework,
@@ -280,223 +284,278 @@ pub fn stress_plan(seed: u64) -> (Plan, Arc<Framework>) {
     plan.person.mentor = "Dana Whitfield".to_owned();
     plan.target_date = Some(add_days(TODAY, 400));
     plan.private_notes = (0..12)
-        .map(|_| sentences(&mut rng, 3, 3))
+        .map(|_| sentences(&mut b.rng, 3, 3))
         .collect::<Vec<_>>()
         .join("\n\n");
+    let (skill_ids, finals) = b.skills(&mut plan, &framework);
+    // Checklist items are numbered before sessions so the item numbers are 1..=5000.
+    let item_ids: Vec<ItemId> = (0..STRESS_ACTIONS).map(|_| b.take_id()).collect();
+    let sessions = b.sessions();
+    let checklist = b.checklist(&item_ids, &sessions, &skill_ids, &framework);
+    plan.snapshots = b.snapshots(&plan, &checklist, &sessions, &skill_ids, &finals);
+    plan.milestones = b.milestones();
+    plan.checklist = checklist;
+    plan.sessions = sessions;
+    plan.next_id = b.next_id;
+    (plan, framework)
+}
 
-    for (id, name) in CUSTOM_SKILLS {
-        let needs = TARGETS
-            .iter()
-            .map(|r| (RoleId::new(*r), level(rng.between(2, 5)).unwrap_or(Level::MIN)))
-            .collect();
-        plan.custom_skills.push(CustomSkill {
-            id: SkillId::new(id),
-            name: name.to_owned(),
-            description: sentences(&mut rng, 1, 1),
-            needs,
-        });
+/// What building the stress plan carries from part to part.
+struct StressBuilder {
+    /// The one source of chance, drawn in a fixed order.
+    rng: Rng,
+    /// The first day of the history.
+    start: Date,
+    /// Days from `start` to [`TODAY`].
+    span_days: usize,
+    /// The next item number to hand out.
+    next_id: u64,
+}
+
+impl StressBuilder {
+    /// Hands out the next item number.
+    fn take_id(&mut self) -> ItemId {
+        let id = ItemId(self.next_id);
+        self.next_id += 1;
+        id
     }
-    let skill_ids: Vec<SkillId> = plan.all_skills(&framework).map(|s| s.id().clone()).collect();
-    debug_assert_eq!(skill_ids.len(), STRESS_SKILLS);
-    // Final ratings, and where each skill started six years ago.
-    let finals: Vec<(usize, usize)> = skill_ids
-        .iter()
-        .map(|_| {
-            let end = rng.between(2, 5);
-            (rng.between(1, end), end)
-        })
-        .collect();
-    for (skill, &(_, end)) in skill_ids.iter().zip(&finals) {
-        plan.skills.insert(
-            skill.clone(),
-            SkillEntry {
-                self_rating: level(end),
-                mentor_rating: level(end.saturating_sub(rng.below(2)).max(1)),
-                will: level(rng.between(2, 5)),
-                evidence: sentences(&mut rng, 1, 4),
-                mentor_note: if rng.chance(60) {
-                    sentences(&mut rng, 1, 1)
+
+    /// The custom skills and every skill's rating; returns the skill ids and
+    /// where each skill started six years ago and where it ends.
+    fn skills(&mut self, plan: &mut Plan, framework: &Framework) -> (Vec<SkillId>, Vec<(usize, usize)>) {
+        let rng = &mut self.rng;
+        for (id, name) in CUSTOM_SKILLS {
+            let needs = TARGETS
+                .iter()
+                .map(|r| (RoleId::new(*r), level(rng.between(2, 5)).unwrap_or(Level::MIN)))
+                .collect();
+            plan.custom_skills.push(CustomSkill {
+                id: SkillId::new(id),
+                name: name.to_owned(),
+                description: sentences(rng, 1, 1),
+                needs,
+            });
+        }
+        let skill_ids: Vec<SkillId> = plan.all_skills(framework).map(|s| s.id().clone()).collect();
+        debug_assert_eq!(skill_ids.len(), STRESS_SKILLS);
+        // Final ratings, and where each skill started six years ago.
+        let finals: Vec<(usize, usize)> = skill_ids
+            .iter()
+            .map(|_| {
+                let end = rng.between(2, 5);
+                (rng.between(1, end), end)
+            })
+            .collect();
+        for (skill, &(_, end)) in skill_ids.iter().zip(&finals) {
+            plan.skills.insert(
+                skill.clone(),
+                SkillEntry {
+                    self_rating: level(end),
+                    mentor_rating: level(end.saturating_sub(rng.below(2)).max(1)),
+                    will: level(rng.between(2, 5)),
+                    evidence: sentences(rng, 1, 4),
+                    mentor_note: if rng.chance(60) {
+                        sentences(rng, 1, 1)
+                    } else {
+                        String::new()
+                    },
+                },
+            );
+        }
+
+        (skill_ids, finals)
+    }
+
+    /// Sessions every week, each ending after 45–70 minutes.
+    fn sessions(&mut self) -> Vec<Session> {
+        let mut sessions = Vec::with_capacity(STRESS_SESSIONS);
+        let session_days: Vec<usize> = (0..STRESS_SESSIONS)
+            .map(|k| k * self.span_days / STRESS_SESSIONS + 3)
+            .collect();
+        for &day in &session_days {
+            let day = add_days(self.start, day);
+            let started = at(day, 16, 0);
+            let id = self.take_id();
+            let notes = (0..self.rng.between(2, 6))
+                .map(|n| SessionNote {
+                    id: self.take_id(),
+                    at: at(day, 16, i8::try_from(5 + 8 * n).unwrap_or(0)),
+                    text: sentences(&mut self.rng, 1, 2),
+                    mentor_only: self.rng.chance(20),
+                })
+                .collect();
+            sessions.push(Session {
+                id,
+                started,
+                ended: Some(at(day, 16, i8::try_from(self.rng.between(45, 59)).unwrap_or(45))),
+                agenda: (0..self.rng.between(3, 6))
+                    .map(|_| format!("{} {}", self.rng.pick(&VERBS), self.rng.pick(&OBJECTS)))
+                    .collect(),
+                notes,
+                summary: sentences(&mut self.rng, 2, 2),
+            });
+        }
+
+        sessions
+    }
+
+    /// The checklist: created over the six years, older items mostly closed.
+    fn checklist(
+        &mut self,
+        item_ids: &[ItemId],
+        sessions: &[Session],
+        skill_ids: &[SkillId],
+        framework: &Framework,
+    ) -> Vec<ChecklistItem> {
+        let (rng, start, span_days) = (&mut self.rng, self.start, self.span_days);
+        let mut checklist = Vec::with_capacity(STRESS_ACTIONS);
+        for (n, id) in item_ids.iter().enumerate() {
+            let created = add_days(start, n * span_days / STRESS_ACTIONS);
+            let age = usize::try_from((TODAY - created).get_days()).unwrap_or(0);
+            let roll = rng.below(100);
+            let status = if age > 120 {
+                match roll {
+                    0..75 => Status::Done,
+                    75..85 => Status::Dropped,
+                    85..95 => Status::InProgress,
+                    _ => Status::Open,
+                }
+            } else {
+                match roll {
+                    0..40 => Status::Open,
+                    40..70 => Status::InProgress,
+                    70..95 => Status::Done,
+                    _ => Status::Dropped,
+                }
+            };
+            let completed = matches!(status, Status::Done | Status::Dropped)
+                .then(|| add_days(created, rng.between(2, 120)).min(TODAY));
+            let session = sessions
+                .iter()
+                .rev()
+                .find(|s| s.started.date() <= created)
+                .filter(|_| rng.chance(40))
+                .map(|s| s.id);
+            let source = rng.chance(25).then(|| rng.pick(&framework.actions).id.clone());
+            checklist.push(ChecklistItem {
+                id: *id,
+                text: action_text(rng, framework, n),
+                skill: (!rng.chance(8)).then(|| rng.pick(skill_ids).clone()),
+                role: rng.chance(30).then(|| RoleId::new(*rng.pick(&TARGETS))),
+                status,
+                due: rng.chance(50).then(|| add_days(created, rng.between(14, 90))),
+                notes: if rng.chance(60) {
+                    sentences(rng, 1, 3)
                 } else {
                     String::new()
                 },
-            },
-        );
-    }
-
-    // Sessions every week, each ending after 45–70 minutes.
-    let mut sessions = Vec::with_capacity(STRESS_SESSIONS);
-    let mut next_id = 1u64;
-    let mut take_id = || {
-        let id = ItemId(next_id);
-        next_id += 1;
-        id
-    };
-    let session_days: Vec<usize> = (0..STRESS_SESSIONS)
-        .map(|k| k * span_days / STRESS_SESSIONS + 3)
-        .collect();
-    // Checklist items are numbered before sessions so the item numbers are 1..=5000.
-    let items_ids: Vec<ItemId> = (0..STRESS_ACTIONS).map(|_| take_id()).collect();
-    for &day in &session_days {
-        let day = add_days(start, day);
-        let started = at(day, 16, 0);
-        let id = take_id();
-        let notes = (0..rng.between(2, 6))
-            .map(|n| SessionNote {
-                id: take_id(),
-                at: at(day, 16, i8::try_from(5 + 8 * n).unwrap_or(0)),
-                text: sentences(&mut rng, 1, 2),
-                mentor_only: rng.chance(20),
-            })
-            .collect();
-        sessions.push(Session {
-            id,
-            started,
-            ended: Some(at(day, 16, i8::try_from(rng.between(45, 59)).unwrap_or(45))),
-            agenda: (0..rng.between(3, 6))
-                .map(|_| format!("{} {}", rng.pick(&VERBS), rng.pick(&OBJECTS)))
-                .collect(),
-            notes,
-            summary: sentences(&mut rng, 2, 2),
-        });
-    }
-
-    // The checklist: created over the six years, older items mostly closed.
-    let mut checklist = Vec::with_capacity(STRESS_ACTIONS);
-    for (n, id) in items_ids.iter().enumerate() {
-        let created = add_days(start, n * span_days / STRESS_ACTIONS);
-        let age = usize::try_from((TODAY - created).get_days()).unwrap_or(0);
-        let roll = rng.below(100);
-        let status = if age > 120 {
-            match roll {
-                0..75 => Status::Done,
-                75..85 => Status::Dropped,
-                85..95 => Status::InProgress,
-                _ => Status::Open,
-            }
-        } else {
-            match roll {
-                0..40 => Status::Open,
-                40..70 => Status::InProgress,
-                70..95 => Status::Done,
-                _ => Status::Dropped,
-            }
-        };
-        let completed = matches!(status, Status::Done | Status::Dropped)
-            .then(|| add_days(created, rng.between(2, 120)).min(TODAY));
-        let session = sessions
-            .iter()
-            .rev()
-            .find(|s| s.started.date() <= created)
-            .filter(|_| rng.chance(40))
-            .map(|s| s.id);
-        let source = rng.chance(25).then(|| rng.pick(&framework.actions).id.clone());
-        checklist.push(ChecklistItem {
-            id: *id,
-            text: action_text(&mut rng, &framework, n),
-            skill: (!rng.chance(8)).then(|| rng.pick(&skill_ids).clone()),
-            role: rng.chance(30).then(|| RoleId::new(*rng.pick(&TARGETS))),
-            status,
-            due: rng.chance(50).then(|| add_days(created, rng.between(14, 90))),
-            notes: if rng.chance(60) {
-                sentences(&mut rng, 1, 3)
-            } else {
-                String::new()
-            },
-            evidence: if status == Status::Done && rng.chance(70) {
-                sentences(&mut rng, 1, 2)
-            } else {
-                String::new()
-            },
-            created,
-            completed,
-            source,
-            session,
-        });
-    }
-
-    // Snapshots: taken when 120 of the sessions ended, each a copy of the
-    // ratings and of the checklist as it stood that day. Each text is shared,
-    // as it is in a plan read from a file.
-    let texts: Vec<SharedText> = checklist.iter().map(|i| SharedText::from(&i.text)).collect();
-    let mut snapshots = Vec::with_capacity(STRESS_SNAPSHOTS);
-    for k in 0..STRESS_SNAPSHOTS {
-        let session = &sessions[k * STRESS_SESSIONS / STRESS_SNAPSHOTS + 1];
-        let day = session.started.date();
-        let elapsed = usize::try_from((day - start).get_days()).unwrap_or(0);
-        let skills = skill_ids
-            .iter()
-            .zip(&finals)
-            .map(|(id, &(from, to))| {
-                let now = from + (to - from) * elapsed / span_days.max(1);
-                (
-                    id.clone(),
-                    SnapshotSkill {
-                        self_rating: level(now),
-                        mentor_rating: level(now.saturating_sub(usize::from(k % 3 == 0)).max(1)),
-                        evidence: plan
-                            .skills
-                            .get(id)
-                            .map(|e| e.evidence.clone())
-                            .unwrap_or_default(),
-                    },
-                )
-            })
-            .collect();
-        // Built from the snapshot before, as the app builds them, so that
-        // unchanged parts are shared.
-        let mut items: SnapshotItems = snapshots
-            .last()
-            .map(|s: &Snapshot| s.items.clone())
-            .unwrap_or_default();
-        for (i, text) in checklist.iter().zip(&texts).filter(|(i, _)| i.created <= day) {
-            let status = match i.completed {
-                Some(done) if done <= day => i.status,
-                _ if i.status != Status::Open && add_days(i.created, 7) <= day => Status::InProgress,
-                _ => Status::Open,
-            };
-            if items.get(&i.id).is_none_or(|old| old.status != status) {
-                items.insert(
-                    i.id,
-                    SnapshotItem {
-                        text: text.clone(),
-                        status,
-                    },
-                );
-            }
+                evidence: if status == Status::Done && rng.chance(70) {
+                    sentences(rng, 1, 2)
+                } else {
+                    String::new()
+                },
+                created,
+                completed,
+                source,
+                session,
+            });
         }
-        snapshots.push(Snapshot {
-            id: take_id(),
-            date: day,
-            label: format!("Session {}", k * STRESS_SESSIONS / STRESS_SNAPSHOTS + 2),
-            target_role: RoleId::new(if k < 40 {
-                "product-manager"
-            } else {
-                "head-of-product"
-            }),
-            skills,
-            items,
-            session: Some(session.id),
-        });
+
+        checklist
     }
 
-    let milestones = (0..40)
-        .map(|n| {
-            let day = add_days(start, n * (span_days + 500) / 40);
-            Milestone {
-                id: take_id(),
-                title: format!("{} {}", rng.pick(&VERBS), rng.pick(&OBJECTS)),
-                date: day,
-                reached: day < TODAY && rng.chance(85),
+    /// Snapshots: taken when 120 of the sessions ended, each a copy of the
+    /// ratings and of the checklist as it stood that day. Each text is
+    /// shared, as it is in a plan read from a file.
+    fn snapshots(
+        &mut self,
+        plan: &Plan,
+        checklist: &[ChecklistItem],
+        sessions: &[Session],
+        skill_ids: &[SkillId],
+        finals: &[(usize, usize)],
+    ) -> Vec<Snapshot> {
+        let (start, span_days) = (self.start, self.span_days);
+        let texts: Vec<SharedText> = checklist.iter().map(|i| SharedText::from(&i.text)).collect();
+        let mut snapshots = Vec::with_capacity(STRESS_SNAPSHOTS);
+        for k in 0..STRESS_SNAPSHOTS {
+            let session = &sessions[k * STRESS_SESSIONS / STRESS_SNAPSHOTS + 1];
+            let day = session.started.date();
+            let elapsed = usize::try_from((day - start).get_days()).unwrap_or(0);
+            let skills = skill_ids
+                .iter()
+                .zip(finals)
+                .map(|(id, &(from, to))| {
+                    let now = from + (to - from) * elapsed / span_days.max(1);
+                    (
+                        id.clone(),
+                        SnapshotSkill {
+                            self_rating: level(now),
+                            mentor_rating: level(now.saturating_sub(usize::from(k % 3 == 0)).max(1)),
+                            evidence: plan
+                                .skills
+                                .get(id)
+                                .map(|e| e.evidence.clone())
+                                .unwrap_or_default(),
+                        },
+                    )
+                })
+                .collect();
+            // Built from the snapshot before, as the app builds them, so that
+            // unchanged parts are shared.
+            let mut items: SnapshotItems = snapshots
+                .last()
+                .map(|s: &Snapshot| s.items.clone())
+                .unwrap_or_default();
+            for (i, text) in checklist.iter().zip(&texts).filter(|(i, _)| i.created <= day) {
+                let status = match i.completed {
+                    Some(done) if done <= day => i.status,
+                    _ if i.status != Status::Open && add_days(i.created, 7) <= day => Status::InProgress,
+                    _ => Status::Open,
+                };
+                if items.get(&i.id).is_none_or(|old| old.status != status) {
+                    items.insert(
+                        i.id,
+                        SnapshotItem {
+                            text: text.clone(),
+                            status,
+                        },
+                    );
+                }
             }
-        })
-        .collect();
+            snapshots.push(Snapshot {
+                id: self.take_id(),
+                date: day,
+                label: format!("Session {}", k * STRESS_SESSIONS / STRESS_SNAPSHOTS + 2),
+                target_role: RoleId::new(if k < 40 {
+                    "product-manager"
+                } else {
+                    "head-of-product"
+                }),
+                skills,
+                items,
+                session: Some(session.id),
+            });
+        }
 
-    plan.checklist = checklist;
-    plan.sessions = sessions;
-    plan.snapshots = snapshots;
-    plan.milestones = milestones;
-    plan.next_id = next_id;
-    (plan, framework)
+        snapshots
+    }
+
+    /// Milestones spread over the history and a little past today.
+    fn milestones(&mut self) -> Vec<Milestone> {
+        let (start, span_days) = (self.start, self.span_days);
+        (0..40)
+            .map(|n| {
+                let day = add_days(start, n * (span_days + 500) / 40);
+                Milestone {
+                    id: self.take_id(),
+                    title: format!("{} {}", self.rng.pick(&VERBS), self.rng.pick(&OBJECTS)),
+                    date: day,
+                    reached: day < TODAY && self.rng.chance(85),
+                }
+            })
+            .collect()
+    }
 }
 
 /// A normal-sized plan for the library folder: the four core skills rated,

@@ -365,14 +365,10 @@ impl RadarChart {
 
     /// The chart as SVG. See [`Svg::finish`] for `standalone`.
     pub fn to_svg(&self, standalone: bool) -> String {
-        const WIDTH: f32 = 680.0;
-        const HEIGHT: f32 = 506.0;
-        const CENTRE: (f32, f32) = (340.0, 272.0);
-        const RADIUS: f32 = 170.0;
         let title = format!("Skills: own rating compared with what {} needs", self.target);
-        let mut svg = Svg::new(WIDTH, HEIGHT, &title);
+        let mut svg = Svg::new(RADAR_WIDTH, RADAR_HEIGHT, &title);
         svg.text(
-            (WIDTH / 2.0, 32.0),
+            (RADAR_WIDTH / 2.0, 32.0),
             &title,
             TextStyle {
                 size: 17.0,
@@ -381,25 +377,24 @@ impl RadarChart {
                 ..TextStyle::default()
             },
         );
-
-        let count = self.axes.len().max(1);
-        let angle = |i: usize| {
-            // The first axis points straight up; the rest follow clockwise.
-            (-90.0 + 360.0 * i as f32 / count as f32).to_radians()
+        let geo = RadarGeometry {
+            count: self.axes.len().max(1),
         };
-        let point = |i: usize, value: f32| {
-            let a = angle(i);
-            (
-                CENTRE.0 + RADIUS * value / 5.0 * a.cos(),
-                CENTRE.1 + RADIUS * value / 5.0 * a.sin(),
-            )
-        };
+        self.grid(&mut svg, &geo);
+        self.shapes(&mut svg, &geo);
+        level_numbers(&mut svg, &geo);
+        self.axis_labels(&mut svg, &geo);
+        self.legend(&mut svg);
+        svg.finish(standalone)
+    }
 
+    /// Rings for levels 1 to 5 and a line out along each axis.
+    fn grid(&self, svg: &mut Svg, geo: &RadarGeometry) {
         // Rings for levels 1 to 5, the outer one a little stronger.
         for level in 1..=5u8 {
-            let ring: Vec<(f32, f32)> = (0..count).map(|i| point(i, f32::from(level))).collect();
+            let ring: Vec<(f32, f32)> = (0..geo.count).map(|i| geo.point(i, f32::from(level))).collect();
             let stroke = if level == 5 { "#9ca3af" } else { colour::GRID };
-            if count >= 3 {
+            if geo.count >= 3 {
                 svg.polygon(
                     &ring,
                     &[
@@ -410,8 +405,8 @@ impl RadarChart {
                 );
             } else {
                 svg.circle(
-                    CENTRE,
-                    RADIUS * f32::from(level) / 5.0,
+                    RADAR_CENTRE,
+                    RADAR_RADIUS * f32::from(level) / 5.0,
                     &[
                         ("fill", "none".into()),
                         ("stroke", stroke.into()),
@@ -421,13 +416,13 @@ impl RadarChart {
             }
         }
         for i in 0..self.axes.len() {
-            let end = point(i, 5.0);
+            let end = geo.point(i, 5.0);
             svg.empty(
                 "line",
                 &[
                     ("class", "axis".into()),
-                    ("x1", num(CENTRE.0)),
-                    ("y1", num(CENTRE.1)),
+                    ("x1", num(RADAR_CENTRE.0)),
+                    ("y1", num(RADAR_CENTRE.1)),
                     ("x2", num(end.0)),
                     ("y2", num(end.1)),
                     ("stroke", colour::GRID.into()),
@@ -435,7 +430,10 @@ impl RadarChart {
                 ],
             );
         }
+    }
 
+    /// The three shapes.
+    fn shapes(&self, svg: &mut Svg, geo: &RadarGeometry) {
         // The three shapes: what the role needs, then self, then mentor on top.
         // A skill the role does not need sits at the centre; a skill not rated
         // leaves a gap in the rater's outline rather than a false zero.
@@ -444,10 +442,10 @@ impl RadarChart {
             .axes
             .iter()
             .enumerate()
-            .map(|(i, a)| Some(point(i, value(a.required))))
+            .map(|(i, a)| Some(geo.point(i, value(a.required))))
             .collect();
         outline(
-            &mut svg,
+            svg,
             &required,
             Some((colour::TARGET, "0.10")),
             &[
@@ -460,10 +458,10 @@ impl RadarChart {
             .axes
             .iter()
             .enumerate()
-            .map(|(i, a)| a.own.map(|l| point(i, value(Some(l)))))
+            .map(|(i, a)| a.own.map(|l| geo.point(i, value(Some(l)))))
             .collect();
         outline(
-            &mut svg,
+            svg,
             &own,
             Some((colour::SELF, "0.18")),
             &[("stroke", colour::SELF.into()), ("stroke-width", "2.5".into())],
@@ -476,10 +474,10 @@ impl RadarChart {
                 .axes
                 .iter()
                 .enumerate()
-                .map(|(i, a)| a.mentor.map(|l| point(i, value(Some(l)))))
+                .map(|(i, a)| a.mentor.map(|l| geo.point(i, value(Some(l)))))
                 .collect();
             outline(
-                &mut svg,
+                svg,
                 &mentor,
                 None,
                 &[("stroke", colour::MENTOR.into()), ("stroke-width", "2.5".into())],
@@ -488,42 +486,17 @@ impl RadarChart {
                 svg.rect(p.0 - 3.5, p.1 - 3.5, 7.0, 7.0, &[("fill", colour::MENTOR.into())]);
             }
         }
+    }
 
-        // Level numbers on a white patch, so lines do not cross them. They sit
-        // half-way along the ring between the last axis and the first, where no
-        // rating point can hide them.
-        for level in 1..=5u8 {
-            let value = f32::from(level);
-            let (x, y) = if count >= 3 {
-                let (a, b) = (point(0, value), point(count - 1, value));
-                ((a.0 + b.0) / 2.0, (a.1 + b.1) / 2.0)
-            } else {
-                point(0, value)
-            };
-            svg.rect(
-                x - 7.0,
-                y - 8.5,
-                14.0,
-                16.0,
-                &[("fill", "#ffffff".into()), ("rx", "3".into())],
-            );
-            svg.text(
-                (x, y + 4.5),
-                &level.to_string(),
-                TextStyle {
-                    size: 12.0,
-                    colour: colour::MUTED,
-                    anchor: Anchor::Middle,
-                    ..TextStyle::default()
-                },
-            );
-        }
-
-        // Skill names just outside the outer ring.
+    /// Skill names just outside the outer ring.
+    fn axis_labels(&self, svg: &mut Svg, geo: &RadarGeometry) {
         for (i, axis) in self.axes.iter().enumerate() {
-            let a = angle(i);
+            let a = geo.angle(i);
             let (cos, sin) = (a.cos(), a.sin());
-            let (x, y) = (CENTRE.0 + (RADIUS + 16.0) * cos, CENTRE.1 + (RADIUS + 16.0) * sin);
+            let (x, y) = (
+                RADAR_CENTRE.0 + (RADAR_RADIUS + 16.0) * cos,
+                RADAR_CENTRE.1 + (RADAR_RADIUS + 16.0) * sin,
+            );
             let anchor = if cos > 0.3 {
                 Anchor::Start
             } else if cos < -0.3 {
@@ -558,8 +531,10 @@ impl RadarChart {
                 },
             );
         }
+    }
 
-        // The legend along the bottom.
+    /// The legend along the bottom, and the notes under it.
+    fn legend(&self, svg: &mut Svg) {
         let mut entries: Vec<(&str, String, bool)> = vec![("self", "Own rating".to_owned(), false)];
         if self.has_mentor() {
             entries.push(("mentor", "Mentor's rating".to_owned(), false));
@@ -570,8 +545,8 @@ impl RadarChart {
             .map(|(_, label, _)| 34.0 + label.chars().count() as f32 * 7.6)
             .collect();
         let total: f32 = widths.iter().sum::<f32>() + 24.0 * (entries.len() as f32 - 1.0);
-        let mut x = (WIDTH - total) / 2.0;
-        let y = HEIGHT - 26.0;
+        let mut x = (RADAR_WIDTH - total) / 2.0;
+        let y = RADAR_HEIGHT - 26.0;
         for ((kind, label, _), width) in entries.iter().zip(&widths) {
             match *kind {
                 "self" => {
@@ -624,7 +599,7 @@ impl RadarChart {
         }
         if !notes.is_empty() {
             svg.text(
-                (WIDTH / 2.0, HEIGHT - 4.0),
+                (RADAR_WIDTH / 2.0, RADAR_HEIGHT - 4.0),
                 &notes.join(" · "),
                 TextStyle {
                     size: 12.0,
@@ -634,7 +609,67 @@ impl RadarChart {
                 },
             );
         }
-        svg.finish(standalone)
+    }
+}
+
+const RADAR_WIDTH: f32 = 680.0;
+const RADAR_HEIGHT: f32 = 506.0;
+const RADAR_CENTRE: (f32, f32) = (340.0, 272.0);
+const RADAR_RADIUS: f32 = 170.0;
+
+/// Where the radar's axes point.
+struct RadarGeometry {
+    /// How many axes (at least one).
+    count: usize,
+}
+
+impl RadarGeometry {
+    /// The angle of axis `i`: the first points straight up, the rest follow
+    /// clockwise.
+    fn angle(&self, i: usize) -> f32 {
+        (-90.0 + 360.0 * i as f32 / self.count as f32).to_radians()
+    }
+
+    /// The point at level `value` on axis `i`.
+    fn point(&self, i: usize, value: f32) -> (f32, f32) {
+        let a = self.angle(i);
+        (
+            RADAR_CENTRE.0 + RADAR_RADIUS * value / 5.0 * a.cos(),
+            RADAR_CENTRE.1 + RADAR_RADIUS * value / 5.0 * a.sin(),
+        )
+    }
+}
+
+/// Level numbers on a white patch, so lines do not cross them.
+fn level_numbers(svg: &mut Svg, geo: &RadarGeometry) {
+    // They sit
+    // half-way along the ring between the last axis and the first, where no
+    // rating point can hide them.
+    for level in 1..=5u8 {
+        let value = f32::from(level);
+        let (x, y) = if geo.count >= 3 {
+            let (a, b) = (geo.point(0, value), geo.point(geo.count - 1, value));
+            ((a.0 + b.0) / 2.0, (a.1 + b.1) / 2.0)
+        } else {
+            geo.point(0, value)
+        };
+        svg.rect(
+            x - 7.0,
+            y - 8.5,
+            14.0,
+            16.0,
+            &[("fill", "#ffffff".into()), ("rx", "3".into())],
+        );
+        svg.text(
+            (x, y + 4.5),
+            &level.to_string(),
+            TextStyle {
+                size: 12.0,
+                colour: colour::MUTED,
+                anchor: Anchor::Middle,
+                ..TextStyle::default()
+            },
+        );
     }
 }
 

@@ -4,6 +4,8 @@
 use std::collections::BTreeSet;
 
 use super::framework::Framework;
+use super::ids::{ItemId, RoleId, SkillId};
+use super::limits::{MAX_CUSTOM_SKILLS, MAX_ITEM_NUMBER};
 use super::plan::Plan;
 
 /// One thing wrong with a plan.
@@ -20,183 +22,19 @@ pub struct PlanIssue {
 impl Plan {
     /// Checks the plan against `framework` and returns every problem found.
     pub fn check(&self, framework: &Framework) -> Vec<PlanIssue> {
-        let mut issues = Vec::new();
-        let mut push = |place: String, message: String, needle: Option<String>| {
-            issues.push(PlanIssue {
-                place,
-                message,
-                needle,
-            });
+        let mut checker = Checker {
+            plan: self,
+            framework,
+            skill_ids: framework.skills.iter().map(|s| &s.id).collect(),
+            numbers: BTreeSet::new(),
+            issues: Vec::new(),
         };
-        let role_known = |id: &super::ids::RoleId| framework.role(id).is_some();
-        let mut skill_ids: BTreeSet<&super::ids::SkillId> = framework.skills.iter().map(|s| &s.id).collect();
-
-        if self.framework.id != framework.id {
-            push(
-                "framework".into(),
-                format!(
-                    "the plan uses framework `{}`, but `{}` is loaded",
-                    self.framework.id, framework.id
-                ),
-                Some(format!("\"{}\"", self.framework.id)),
-            );
-        }
-        for (field, role) in [
-            ("current_role", &self.current_role),
-            ("target_role", &self.target_role),
-        ] {
-            if !role_known(role) {
-                push(
-                    field.into(),
-                    format!("unknown role `{role}`"),
-                    Some(format!("\"{role}\"")),
-                );
-            }
-        }
-        if let Some(issue) = self.text_limit_issue() {
-            push(issue.place, issue.message, issue.needle);
-        }
-        if self.next_id > super::limits::MAX_ITEM_NUMBER {
-            push(
-                "next_id".into(),
-                format!(
-                    "{} is above the limit of {} for item numbers",
-                    self.next_id,
-                    super::limits::MAX_ITEM_NUMBER
-                ),
-                Some("next_id".into()),
-            );
-        }
-        if self.custom_skills.len() > super::limits::MAX_CUSTOM_SKILLS {
-            push(
-                "custom_skills".into(),
-                format!(
-                    "{} skills of its own; a plan can have at most {}",
-                    self.custom_skills.len(),
-                    super::limits::MAX_CUSTOM_SKILLS
-                ),
-                Some("custom_skills".into()),
-            );
-        }
-        for (i, custom) in self.custom_skills.iter().enumerate() {
-            let place = format!("custom_skills[{i}]");
-            if !super::ids::is_valid_text_id(custom.id.as_str()) {
-                push(
-                    place.clone(),
-                    format!("`{}` is not a valid id", custom.id),
-                    Some(format!("\"{}\"", custom.id)),
-                );
-            }
-            if !skill_ids.insert(&custom.id) {
-                push(
-                    place.clone(),
-                    format!("skill id `{}` is used twice", custom.id),
-                    Some(format!("\"{}\"", custom.id)),
-                );
-            }
-            for role in custom.needs.keys() {
-                if !role_known(role) {
-                    push(
-                        format!("{place}.needs"),
-                        format!("unknown role `{role}`"),
-                        Some(format!("\"{role}\"")),
-                    );
-                }
-            }
-        }
-        for skill in self.skills.keys() {
-            if !skill_ids.contains(skill) {
-                push(
-                    "skills".into(),
-                    format!("unknown skill `{skill}`"),
-                    Some(format!("\"{skill}\"")),
-                );
-            }
-        }
-
-        // Places are only spelled out when there is something to report: a
-        // plan with thousands of items is checked on every load.
-        let mut numbers = BTreeSet::new();
-        let mut number = |place: &dyn Fn() -> String,
-                          id: super::ids::ItemId,
-                          push: &mut dyn FnMut(String, String, Option<String>)| {
-            if id.0 >= self.next_id {
-                push(
-                    place(),
-                    format!("number {} is not below next_id {}", id.0, self.next_id),
-                    Some("next_id".into()),
-                );
-            }
-            if !numbers.insert(id) {
-                push(place(), format!("number {} is used twice", id.0), None);
-            }
-        };
-        for (i, item) in self.checklist.iter().enumerate() {
-            let place = || format!("checklist[{i}]");
-            number(&place, item.id, &mut push);
-            if let Some(skill) = &item.skill
-                && !skill_ids.contains(skill)
-            {
-                push(
-                    format!("{}.skill", place()),
-                    format!("unknown skill `{skill}`"),
-                    Some(format!("\"{skill}\"")),
-                );
-            }
-            if let Some(role) = &item.role
-                && !role_known(role)
-            {
-                push(
-                    format!("{}.role", place()),
-                    format!("unknown role `{role}`"),
-                    Some(format!("\"{role}\"")),
-                );
-            }
-        }
-        for (i, m) in self.milestones.iter().enumerate() {
-            number(&|| format!("milestones[{i}]"), m.id, &mut push);
-        }
-        for (i, s) in self.snapshots.iter().enumerate() {
-            number(&|| format!("snapshots[{i}]"), s.id, &mut push);
-            if !role_known(&s.target_role) {
-                push(
-                    format!("snapshots[{i}].target_role"),
-                    format!("unknown role `{}`", s.target_role),
-                    Some(format!("\"{}\"", s.target_role)),
-                );
-            }
-        }
-        let open = self.sessions.iter().filter(|s| s.ended.is_none()).count();
-        for (i, s) in self.sessions.iter().enumerate() {
-            number(&|| format!("sessions[{i}]"), s.id, &mut push);
-            for (j, n) in s.notes.iter().enumerate() {
-                number(&|| format!("sessions[{i}].notes[{j}]"), n.id, &mut push);
-            }
-            if s.ended.is_none() && i + 1 != self.sessions.len() {
-                push(
-                    format!("sessions[{i}]"),
-                    "only the last session may still be running".into(),
-                    None,
-                );
-            }
-            if let Some(ended) = s.ended
-                && ended < s.started
-            {
-                push(
-                    format!("sessions[{i}]"),
-                    "the session ends before it starts".into(),
-                    None,
-                );
-            }
-        }
-        if open > 1 {
-            push(
-                "sessions".into(),
-                format!("{open} sessions are still running; at most one may be"),
-                None,
-            );
-        }
-        issues
+        checker.header();
+        checker.limits();
+        checker.custom_skills();
+        checker.checklist();
+        checker.history();
+        checker.issues
     }
 }
 
@@ -307,5 +145,171 @@ impl Plan {
                         })
                 })
             })
+    }
+}
+
+/// One check of a plan: what is known so far, and the issues found.
+struct Checker<'a> {
+    /// The plan being checked.
+    plan: &'a Plan,
+    /// The framework it is checked against.
+    framework: &'a Framework,
+    /// Every skill id seen so far: the framework's, then the plan's own.
+    skill_ids: BTreeSet<&'a SkillId>,
+    /// Every item number seen so far.
+    numbers: BTreeSet<ItemId>,
+    /// What is wrong.
+    issues: Vec<PlanIssue>,
+}
+
+impl<'a> Checker<'a> {
+    fn push(&mut self, place: String, message: String, needle: Option<String>) {
+        self.issues.push(PlanIssue {
+            place,
+            message,
+            needle,
+        });
+    }
+
+    /// An issue unless the framework knows `role`.
+    fn role(&mut self, place: impl FnOnce() -> String, role: &RoleId) {
+        if self.framework.role(role).is_none() {
+            self.push(
+                place(),
+                format!("unknown role `{role}`"),
+                Some(format!("\"{role}\"")),
+            );
+        }
+    }
+
+    /// An issue unless `skill` is the framework's or the plan's own.
+    fn skill(&mut self, place: impl FnOnce() -> String, skill: &SkillId) {
+        if !self.skill_ids.contains(skill) {
+            self.push(
+                place(),
+                format!("unknown skill `{skill}`"),
+                Some(format!("\"{skill}\"")),
+            );
+        }
+    }
+
+    /// An issue unless item number `id` is below `next_id` and not used
+    /// before. Places are only spelled out when there is something to
+    /// report: a plan with thousands of items is checked on every load.
+    fn number(&mut self, place: impl Fn() -> String, id: ItemId) {
+        if id.0 >= self.plan.next_id {
+            let message = format!("number {} is not below next_id {}", id.0, self.plan.next_id);
+            self.push(place(), message, Some("next_id".into()));
+        }
+        if !self.numbers.insert(id) {
+            self.push(place(), format!("number {} is used twice", id.0), None);
+        }
+    }
+
+    /// The framework and the two roles.
+    fn header(&mut self) {
+        let plan = self.plan;
+        if plan.framework.id != self.framework.id {
+            let message = format!(
+                "the plan uses framework `{}`, but `{}` is loaded",
+                plan.framework.id, self.framework.id
+            );
+            self.push(
+                "framework".into(),
+                message,
+                Some(format!("\"{}\"", plan.framework.id)),
+            );
+        }
+        self.role(|| "current_role".into(), &plan.current_role);
+        self.role(|| "target_role".into(), &plan.target_role);
+    }
+
+    /// Text lengths, item numbers and the number of skills of its own.
+    fn limits(&mut self) {
+        let plan = self.plan;
+        if let Some(issue) = plan.text_limit_issue() {
+            self.issues.push(issue);
+        }
+        if plan.next_id > MAX_ITEM_NUMBER {
+            let message = format!(
+                "{} is above the limit of {MAX_ITEM_NUMBER} for item numbers",
+                plan.next_id
+            );
+            self.push("next_id".into(), message, Some("next_id".into()));
+        }
+        if plan.custom_skills.len() > MAX_CUSTOM_SKILLS {
+            let message = format!(
+                "{} skills of its own; a plan can have at most {MAX_CUSTOM_SKILLS}",
+                plan.custom_skills.len()
+            );
+            self.push("custom_skills".into(), message, Some("custom_skills".into()));
+        }
+    }
+
+    /// The plan's own skills, then the ratings (which may name them).
+    fn custom_skills(&mut self) {
+        let plan = self.plan;
+        for (i, custom) in plan.custom_skills.iter().enumerate() {
+            let place = format!("custom_skills[{i}]");
+            if !super::ids::is_valid_text_id(custom.id.as_str()) {
+                let message = format!("`{}` is not a valid id", custom.id);
+                self.push(place.clone(), message, Some(format!("\"{}\"", custom.id)));
+            }
+            if !self.skill_ids.insert(&custom.id) {
+                let message = format!("skill id `{}` is used twice", custom.id);
+                self.push(place.clone(), message, Some(format!("\"{}\"", custom.id)));
+            }
+            for role in custom.needs.keys() {
+                self.role(|| format!("{place}.needs"), role);
+            }
+        }
+        for skill in plan.skills.keys() {
+            self.skill(|| "skills".into(), skill);
+        }
+    }
+
+    /// The checklist's numbers, skills and roles.
+    fn checklist(&mut self) {
+        for (i, item) in self.plan.checklist.iter().enumerate() {
+            self.number(|| format!("checklist[{i}]"), item.id);
+            if let Some(skill) = &item.skill {
+                self.skill(|| format!("checklist[{i}].skill"), skill);
+            }
+            if let Some(role) = &item.role {
+                self.role(|| format!("checklist[{i}].role"), role);
+            }
+        }
+    }
+
+    /// Milestones, snapshots and sessions: numbers, roles, and the session
+    /// log's order.
+    fn history(&mut self) {
+        let plan = self.plan;
+        for (i, m) in plan.milestones.iter().enumerate() {
+            self.number(|| format!("milestones[{i}]"), m.id);
+        }
+        for (i, s) in plan.snapshots.iter().enumerate() {
+            self.number(|| format!("snapshots[{i}]"), s.id);
+            self.role(|| format!("snapshots[{i}].target_role"), &s.target_role);
+        }
+        for (i, s) in plan.sessions.iter().enumerate() {
+            self.number(|| format!("sessions[{i}]"), s.id);
+            for (j, n) in s.notes.iter().enumerate() {
+                self.number(|| format!("sessions[{i}].notes[{j}]"), n.id);
+            }
+            if s.ended.is_none() && i + 1 != plan.sessions.len() {
+                let message = "only the last session may still be running".into();
+                self.push(format!("sessions[{i}]"), message, None);
+            }
+            if s.ended.is_some_and(|ended| ended < s.started) {
+                let message = "the session ends before it starts".into();
+                self.push(format!("sessions[{i}]"), message, None);
+            }
+        }
+        let open = plan.sessions.iter().filter(|s| s.ended.is_none()).count();
+        if open > 1 {
+            let message = format!("{open} sessions are still running; at most one may be");
+            self.push("sessions".into(), message, None);
+        }
     }
 }

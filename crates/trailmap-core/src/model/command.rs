@@ -189,6 +189,139 @@ fn remove_by<T>(
     Ok((index, list.remove(index)))
 }
 
+/// Adds a skill of the plan's own, with its rating if it comes with one.
+fn insert_custom_skill(
+    plan: &mut Plan,
+    index: usize,
+    skill: CustomSkill,
+    entry: Option<SkillEntry>,
+) -> Result<Command, CommandError> {
+    if plan.custom_skills.len() >= super::limits::MAX_CUSTOM_SKILLS {
+        return Err(CommandError::Limit {
+            what: "skills of its own",
+            limit: super::limits::MAX_CUSTOM_SKILLS as u64,
+        });
+    }
+    if plan.custom_skills.iter().any(|c| c.id == skill.id) {
+        return Err(CommandError::Duplicate {
+            what: "custom skill",
+            id: skill.id.to_string(),
+        });
+    }
+    let id = skill.id.clone();
+    insert_at(&mut plan.custom_skills, "custom skills", index, skill)?;
+    // Whatever the skill id held before goes back on undo.
+    let previous = match entry {
+        Some(entry) if !entry.is_empty() => plan.skills.insert(id.clone(), entry),
+        _ => plan.skills.remove(&id),
+    };
+    Ok(match previous {
+        Some(previous) => Command::Batch(vec![
+            Command::RemoveCustomSkill(id.clone()),
+            Command::SetSkillEntry {
+                skill: id,
+                entry: previous,
+            },
+        ]),
+        None => Command::RemoveCustomSkill(id),
+    })
+}
+
+/// Inserts checklist items at their final positions (in increasing order).
+fn insert_items(plan: &mut Plan, items: Vec<(usize, ChecklistItem)>) -> Result<Command, CommandError> {
+    let mut seen = std::collections::BTreeSet::new();
+    for (_, item) in &items {
+        if plan.item(item.id).is_some() || !seen.insert(item.id) {
+            return Err(CommandError::Duplicate {
+                what: "checklist item",
+                id: item.id.to_string(),
+            });
+        }
+    }
+    // Indexes are final positions in increasing order, so each is valid once
+    // the ones before it are in.
+    for (len, (index, _)) in (plan.checklist.len()..).zip(&items) {
+        check_index("checklist", *index, len)?;
+    }
+    let ids = items.iter().map(|(_, item)| item.id).collect();
+    for (index, item) in items {
+        plan.checklist.insert(index, item);
+    }
+    Ok(Command::RemoveItems(ids))
+}
+
+/// Removes checklist items, keeping where each stood for undo.
+fn remove_items(plan: &mut Plan, ids: &[ItemId]) -> Result<Command, CommandError> {
+    for id in ids {
+        plan.item(*id).ok_or_else(|| missing("checklist item", id))?;
+    }
+    let mut removed = Vec::with_capacity(ids.len());
+    let mut kept = Vec::with_capacity(plan.checklist.len());
+    for (index, item) in std::mem::take(&mut plan.checklist).into_iter().enumerate() {
+        if ids.contains(&item.id) {
+            removed.push((index, item));
+        } else {
+            kept.push(item);
+        }
+    }
+    plan.checklist = kept;
+    Ok(Command::InsertItems(removed))
+}
+
+/// Moves a checklist item to position `to`.
+fn move_item(plan: &mut Plan, id: ItemId, to: usize) -> Result<Command, CommandError> {
+    let from = plan.item_index(id).ok_or_else(|| missing("checklist item", id))?;
+    if to >= plan.checklist.len() {
+        return Err(CommandError::OutOfRange {
+            what: "checklist",
+            index: to,
+            len: plan.checklist.len(),
+        });
+    }
+    let item = plan.checklist.remove(from);
+    plan.checklist.insert(to, item);
+    Ok(Command::MoveItem { id, to: from })
+}
+
+/// Applies commands in order: all of them, or (on an error) none.
+fn apply_batch(plan: &mut Plan, commands: Vec<Command>) -> Result<Command, CommandError> {
+    let mut inverses = Vec::with_capacity(commands.len());
+    for command in commands {
+        match command.apply(plan) {
+            Ok(inverse) => inverses.push(inverse),
+            Err(err) => {
+                // Roll back what was applied so the plan is unchanged.
+                for inverse in inverses.into_iter().rev() {
+                    // An inverse of a command that just applied always applies.
+                    let _ = inverse.apply(plan);
+                }
+                return Err(err);
+            }
+        }
+    }
+    inverses.reverse();
+    Ok(Command::Batch(inverses))
+}
+
+/// Inserts `value` at `index` unless an element with its key is there.
+/// `what` names one element, `list_name` the list.
+fn insert_unique<T>(
+    list: &mut Vec<T>,
+    (what, list_name): (&'static str, &'static str),
+    index: usize,
+    value: T,
+    key: impl Fn(&T) -> ItemId,
+) -> Result<(), CommandError> {
+    let id = key(&value);
+    if list.iter().any(|x| key(x) == id) {
+        return Err(CommandError::Duplicate {
+            what,
+            id: id.to_string(),
+        });
+    }
+    insert_at(list, list_name, index, value)
+}
+
 impl Command {
     /// Applies the command to `plan` and returns the command that undoes it.
     /// On error the plan is left as it was.
@@ -216,35 +349,7 @@ impl Command {
                 }
             }
             Self::InsertCustomSkill { index, skill, entry } => {
-                if plan.custom_skills.len() >= super::limits::MAX_CUSTOM_SKILLS {
-                    return Err(CommandError::Limit {
-                        what: "skills of its own",
-                        limit: super::limits::MAX_CUSTOM_SKILLS as u64,
-                    });
-                }
-                if plan.custom_skills.iter().any(|c| c.id == skill.id) {
-                    return Err(CommandError::Duplicate {
-                        what: "custom skill",
-                        id: skill.id.to_string(),
-                    });
-                }
-                let id = skill.id.clone();
-                insert_at(&mut plan.custom_skills, "custom skills", index, skill)?;
-                // Whatever the skill id held before goes back on undo.
-                let previous = match entry {
-                    Some(entry) if !entry.is_empty() => plan.skills.insert(id.clone(), entry),
-                    _ => plan.skills.remove(&id),
-                };
-                match previous {
-                    Some(previous) => Self::Batch(vec![
-                        Self::RemoveCustomSkill(id.clone()),
-                        Self::SetSkillEntry {
-                            skill: id,
-                            entry: previous,
-                        },
-                    ]),
-                    None => Self::RemoveCustomSkill(id),
-                }
+                insert_custom_skill(plan, index, skill, entry)?
             }
             Self::RemoveCustomSkill(id) => {
                 let index = plan
@@ -264,43 +369,8 @@ impl Command {
                     .ok_or_else(|| missing("custom skill", &skill.id))?;
                 Self::UpdateCustomSkill(std::mem::replace(slot, skill))
             }
-            Self::InsertItems(items) => {
-                let mut seen = std::collections::BTreeSet::new();
-                for (_, item) in &items {
-                    if plan.item(item.id).is_some() || !seen.insert(item.id) {
-                        return Err(CommandError::Duplicate {
-                            what: "checklist item",
-                            id: item.id.to_string(),
-                        });
-                    }
-                }
-                // Indexes are final positions in increasing order, so each is
-                // valid once the ones before it are in.
-                for (len, (index, _)) in (plan.checklist.len()..).zip(&items) {
-                    check_index("checklist", *index, len)?;
-                }
-                let ids = items.iter().map(|(_, item)| item.id).collect();
-                for (index, item) in items {
-                    plan.checklist.insert(index, item);
-                }
-                Self::RemoveItems(ids)
-            }
-            Self::RemoveItems(ids) => {
-                for id in &ids {
-                    plan.item(*id).ok_or_else(|| missing("checklist item", id))?;
-                }
-                let mut removed = Vec::with_capacity(ids.len());
-                let mut kept = Vec::with_capacity(plan.checklist.len());
-                for (index, item) in std::mem::take(&mut plan.checklist).into_iter().enumerate() {
-                    if ids.contains(&item.id) {
-                        removed.push((index, item));
-                    } else {
-                        kept.push(item);
-                    }
-                }
-                plan.checklist = kept;
-                Self::InsertItems(removed)
-            }
+            Self::InsertItems(items) => insert_items(plan, items)?,
+            Self::RemoveItems(ids) => remove_items(plan, &ids)?,
             Self::UpdateItem(item) => {
                 let id = item.id;
                 Self::UpdateItem(replace_by(
@@ -311,28 +381,16 @@ impl Command {
                     item,
                 )?)
             }
-            Self::MoveItem { id, to } => {
-                let from = plan.item_index(id).ok_or_else(|| missing("checklist item", id))?;
-                if to >= plan.checklist.len() {
-                    return Err(CommandError::OutOfRange {
-                        what: "checklist",
-                        index: to,
-                        len: plan.checklist.len(),
-                    });
-                }
-                let item = plan.checklist.remove(from);
-                plan.checklist.insert(to, item);
-                Self::MoveItem { id, to: from }
-            }
+            Self::MoveItem { id, to } => move_item(plan, id, to)?,
             Self::InsertMilestone { index, milestone } => {
-                if plan.milestones.iter().any(|m| m.id == milestone.id) {
-                    return Err(CommandError::Duplicate {
-                        what: "milestone",
-                        id: milestone.id.to_string(),
-                    });
-                }
                 let id = milestone.id;
-                insert_at(&mut plan.milestones, "milestones", index, milestone)?;
+                insert_unique(
+                    &mut plan.milestones,
+                    ("milestone", "milestones"),
+                    index,
+                    milestone,
+                    |m| m.id,
+                )?;
                 Self::RemoveMilestone(id)
             }
             Self::RemoveMilestone(id) => {
@@ -350,14 +408,10 @@ impl Command {
                 )?)
             }
             Self::InsertSession { index, session } => {
-                if plan.sessions.iter().any(|s| s.id == session.id) {
-                    return Err(CommandError::Duplicate {
-                        what: "session",
-                        id: session.id.to_string(),
-                    });
-                }
                 let id = session.id;
-                insert_at(&mut plan.sessions, "sessions", index, session)?;
+                insert_unique(&mut plan.sessions, ("session", "sessions"), index, session, |s| {
+                    s.id
+                })?;
                 Self::RemoveSession(id)
             }
             Self::RemoveSession(id) => {
@@ -369,38 +423,21 @@ impl Command {
                 Self::UpdateSession(replace_by(&mut plan.sessions, "session", id, |s| s.id, session)?)
             }
             Self::InsertSnapshot { index, snapshot } => {
-                if plan.snapshots.iter().any(|s| s.id == snapshot.id) {
-                    return Err(CommandError::Duplicate {
-                        what: "snapshot",
-                        id: snapshot.id.to_string(),
-                    });
-                }
                 let id = snapshot.id;
-                insert_at(&mut plan.snapshots, "snapshots", index, snapshot)?;
+                insert_unique(
+                    &mut plan.snapshots,
+                    ("snapshot", "snapshots"),
+                    index,
+                    snapshot,
+                    |s| s.id,
+                )?;
                 Self::RemoveSnapshot(id)
             }
             Self::RemoveSnapshot(id) => {
                 let (index, snapshot) = remove_by(&mut plan.snapshots, "snapshot", id, |s| s.id)?;
                 Self::InsertSnapshot { index, snapshot }
             }
-            Self::Batch(commands) => {
-                let mut inverses = Vec::with_capacity(commands.len());
-                for command in commands {
-                    match command.apply(plan) {
-                        Ok(inverse) => inverses.push(inverse),
-                        Err(err) => {
-                            // Roll back what was applied so the plan is unchanged.
-                            for inverse in inverses.into_iter().rev() {
-                                // An inverse of a command that just applied always applies.
-                                let _ = inverse.apply(plan);
-                            }
-                            return Err(err);
-                        }
-                    }
-                }
-                inverses.reverse();
-                Self::Batch(inverses)
-            }
+            Self::Batch(commands) => apply_batch(plan, commands)?,
         })
     }
 

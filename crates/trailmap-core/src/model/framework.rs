@@ -214,211 +214,200 @@ impl Framework {
     /// Checks the framework and returns every problem found, in file order.
     /// An empty list means the framework is valid.
     pub fn validate(&self) -> Vec<FrameworkIssue> {
-        let mut issues = Vec::new();
-        let mut push = |place: String, message: String, needle: Option<String>| {
-            issues.push(FrameworkIssue {
-                place,
-                message,
-                needle,
-            });
+        let mut v = Validator {
+            framework: self,
+            skill_ids: BTreeSet::new(),
+            role_ids: BTreeSet::new(),
+            action_ids: BTreeSet::new(),
+            issues: Vec::new(),
         };
-        if self.format_version != FRAMEWORK_FORMAT {
-            push(
-                "format_version".into(),
-                format!(
-                    "this build reads framework format {FRAMEWORK_FORMAT}, the file says {}",
-                    self.format_version
-                ),
-                Some("format_version".into()),
+        v.header();
+        v.skills();
+        v.roles();
+        v.transitions();
+        v.actions();
+        v.issues
+    }
+}
+
+/// One validation of a framework: the ids seen so far and the issues found.
+struct Validator<'a> {
+    /// The framework being checked.
+    framework: &'a Framework,
+    /// The skill ids seen so far.
+    skill_ids: BTreeSet<&'a str>,
+    /// The role ids seen so far.
+    role_ids: BTreeSet<&'a str>,
+    /// The action ids seen so far.
+    action_ids: BTreeSet<&'a str>,
+    /// What is wrong, in file order.
+    issues: Vec<FrameworkIssue>,
+}
+
+/// `"id"`: the text to search for in the file to find an id's line.
+fn quoted(id: &str) -> Option<String> {
+    Some(format!("\"{id}\""))
+}
+
+impl<'a> Validator<'a> {
+    fn push(&mut self, place: String, message: String, needle: Option<String>) {
+        self.issues.push(FrameworkIssue {
+            place,
+            message,
+            needle,
+        });
+    }
+
+    /// Issues for an id of `kind` (skill, role, action) that is not valid or
+    /// was seen before (`seen` is updated).
+    fn id(&mut self, place: &str, kind: &str, id: &'a str, seen: fn(&mut Self) -> &mut BTreeSet<&'a str>) {
+        if !is_valid_text_id(id) {
+            let message = format!("`{id}` is not a valid id (lower-case letters, digits and dashes)");
+            self.push(place.to_owned(), message, quoted(id));
+        }
+        if !seen(self).insert(id) {
+            self.push(
+                place.to_owned(),
+                format!("duplicate {kind} id `{id}`"),
+                quoted(id),
             );
         }
-        if self.id.trim().is_empty() {
-            push("id".into(), "the framework needs an id".into(), None);
-        } else if !is_valid_text_id(&self.id) || self.id.len() > 64 {
+    }
+
+    /// The format, the framework's own id, and what it must have at all.
+    fn header(&mut self) {
+        let f = self.framework;
+        if f.format_version != FRAMEWORK_FORMAT {
+            let message = format!(
+                "this build reads framework format {FRAMEWORK_FORMAT}, the file says {}",
+                f.format_version
+            );
+            self.push("format_version".into(), message, Some("format_version".into()));
+        }
+        if f.id.trim().is_empty() {
+            self.push("id".into(), "the framework needs an id".into(), None);
+        } else if !is_valid_text_id(&f.id) || f.id.len() > 64 {
             // The id names the installed file: `../x` would name a file
             // outside the frameworks folder.
-            push(
-                "id".into(),
-                format!(
-                    "`{}` is not a valid id: use up to 64 lower-case letters, digits and single dashes, e.g. acme-ladder",
-                    self.id
-                ),
-                Some(format!("\"{}\"", self.id)),
+            let message = format!(
+                "`{}` is not a valid id: use up to 64 lower-case letters, digits and single dashes, e.g. acme-ladder",
+                f.id
             );
+            self.push("id".into(), message, quoted(&f.id));
         }
-        if self.skills.is_empty() {
-            push("skills".into(), "the framework has no skills".into(), None);
+        if f.skills.is_empty() {
+            self.push("skills".into(), "the framework has no skills".into(), None);
         }
-        if self.skills.len() > super::limits::MAX_FRAMEWORK_SKILLS {
-            push(
-                "skills".into(),
-                format!(
-                    "{} skills; a framework can have at most {}",
-                    self.skills.len(),
-                    super::limits::MAX_FRAMEWORK_SKILLS
-                ),
-                None,
+        if f.skills.len() > super::limits::MAX_FRAMEWORK_SKILLS {
+            let message = format!(
+                "{} skills; a framework can have at most {}",
+                f.skills.len(),
+                super::limits::MAX_FRAMEWORK_SKILLS
             );
+            self.push("skills".into(), message, None);
         }
-        if !self.roles.iter().any(|r| r.target) {
-            push("roles".into(), "no role is marked as a target".into(), None);
+        if !f.roles.iter().any(|r| r.target) {
+            self.push("roles".into(), "no role is marked as a target".into(), None);
         }
+    }
 
-        let mut skill_ids = BTreeSet::new();
-        for (i, skill) in self.skills.iter().enumerate() {
+    /// Each skill's id, levels and name.
+    fn skills(&mut self) {
+        for (i, skill) in self.framework.skills.iter().enumerate() {
             let place = format!("skills[{i}] ({})", skill.id);
-            if !is_valid_text_id(skill.id.as_str()) {
-                push(
-                    place.clone(),
-                    format!(
-                        "`{}` is not a valid id (lower-case letters, digits and dashes)",
-                        skill.id
-                    ),
-                    Some(format!("\"{}\"", skill.id)),
-                );
-            }
-            if !skill_ids.insert(skill.id.clone()) {
-                push(
-                    place.clone(),
-                    format!("duplicate skill id `{}`", skill.id),
-                    Some(format!("\"{}\"", skill.id)),
-                );
-            }
+            self.id(&place, "skill", skill.id.as_str(), |v| &mut v.skill_ids);
             if skill.levels.len() != Level::COUNT {
-                push(
-                    place.clone(),
-                    format!(
-                        "a skill needs exactly {} level descriptions, found {}",
-                        Level::COUNT,
-                        skill.levels.len()
-                    ),
-                    Some(format!("\"{}\"", skill.id)),
+                let message = format!(
+                    "a skill needs exactly {} level descriptions, found {}",
+                    Level::COUNT,
+                    skill.levels.len()
                 );
+                self.push(place.clone(), message, quoted(skill.id.as_str()));
             }
             if skill.name.trim().is_empty() {
-                push(place, "the skill has no name".into(), None);
+                self.push(place, "the skill has no name".into(), None);
             }
         }
+    }
 
-        let mut role_ids = BTreeSet::new();
-        for (i, role) in self.roles.iter().enumerate() {
+    /// Each role's id, time allocation and required levels.
+    fn roles(&mut self) {
+        let skills = &self.framework.skills;
+        for (i, role) in self.framework.roles.iter().enumerate() {
             let place = format!("roles[{i}] ({})", role.id);
-            let needle = Some(format!("\"{}\"", role.id));
-            if !is_valid_text_id(role.id.as_str()) {
-                push(
-                    place.clone(),
-                    format!(
-                        "`{}` is not a valid id (lower-case letters, digits and dashes)",
-                        role.id
-                    ),
-                    needle.clone(),
-                );
-            }
-            if !role_ids.insert(role.id.clone()) {
-                push(
-                    place.clone(),
-                    format!("duplicate role id `{}`", role.id),
-                    needle.clone(),
-                );
-            }
+            let needle = quoted(role.id.as_str());
+            self.id(&place, "role", role.id.as_str(), |v| &mut v.role_ids);
             let total = role.allocation.total();
             if total != 100 {
-                push(
-                    format!("{place}.allocation"),
-                    format!("the time allocation adds up to {total}%, not 100%"),
-                    needle.clone(),
-                );
+                let message = format!("the time allocation adds up to {total}%, not 100%");
+                self.push(format!("{place}.allocation"), message, needle.clone());
             }
             for skill in role.requires.keys() {
-                if !self.skills.iter().any(|s| &s.id == skill) {
-                    push(
-                        format!("{place}.requires"),
-                        format!("unknown skill `{skill}`"),
-                        Some(format!("\"{skill}\"")),
-                    );
+                if !skills.iter().any(|s| &s.id == skill) {
+                    let message = format!("unknown skill `{skill}`");
+                    self.push(format!("{place}.requires"), message, quoted(skill.as_str()));
                 }
             }
-            for skill in &self.skills {
+            for skill in skills {
                 if !role.requires.contains_key(&skill.id) {
-                    push(
-                        format!("{place}.requires"),
-                        format!("no level given for skill `{}`", skill.id),
-                        needle.clone(),
-                    );
+                    let message = format!("no level given for skill `{}`", skill.id);
+                    self.push(format!("{place}.requires"), message, needle.clone());
                 }
             }
         }
+    }
 
+    /// Each move between roles: known ends, not a loop, listed once.
+    fn transitions(&mut self) {
         let mut moves = BTreeSet::new();
-        for (i, t) in self.transitions.iter().enumerate() {
+        for (i, t) in self.framework.transitions.iter().enumerate() {
             let place = format!("transitions[{i}] ({} -> {})", t.from, t.to);
             for end in [&t.from, &t.to] {
-                if !role_ids.contains(end) {
-                    push(
+                if !self.role_ids.contains(end.as_str()) {
+                    self.push(
                         place.clone(),
                         format!("unknown role `{end}`"),
-                        Some(format!("\"{end}\"")),
+                        quoted(end.as_str()),
                     );
                 }
             }
             if t.from == t.to {
-                push(place.clone(), "a move must lead to another role".into(), None);
+                self.push(place.clone(), "a move must lead to another role".into(), None);
             }
-            if !moves.insert((t.from.clone(), t.to.clone())) {
-                push(place, "the same move is listed twice".into(), None);
+            if !moves.insert((&t.from, &t.to)) {
+                self.push(place, "the same move is listed twice".into(), None);
             }
         }
+    }
 
-        let mut action_ids = BTreeSet::new();
-        for (i, action) in self.actions.iter().enumerate() {
+    /// Each action's id, skill, role, level band and title.
+    fn actions(&mut self) {
+        for (i, action) in self.framework.actions.iter().enumerate() {
             let place = format!("actions[{i}] ({})", action.id);
-            let needle = Some(format!("\"{}\"", action.id));
-            if !is_valid_text_id(action.id.as_str()) {
-                push(
-                    place.clone(),
-                    format!(
-                        "`{}` is not a valid id (lower-case letters, digits and dashes)",
-                        action.id
-                    ),
-                    needle.clone(),
-                );
-            }
-            if !action_ids.insert(action.id.clone()) {
-                push(
-                    place.clone(),
-                    format!("duplicate action id `{}`", action.id),
-                    needle.clone(),
-                );
-            }
-            if !skill_ids.contains(&action.skill) {
-                push(
-                    place.clone(),
-                    format!("unknown skill `{}`", action.skill),
-                    Some(format!("\"{}\"", action.skill)),
-                );
+            let needle = quoted(action.id.as_str());
+            self.id(&place, "action", action.id.as_str(), |v| &mut v.action_ids);
+            if !self.skill_ids.contains(action.skill.as_str()) {
+                let message = format!("unknown skill `{}`", action.skill);
+                self.push(place.clone(), message, quoted(action.skill.as_str()));
             }
             if let Some(role) = &action.role
-                && !role_ids.contains(role)
+                && !self.role_ids.contains(role.as_str())
             {
-                push(
+                self.push(
                     place.clone(),
                     format!("unknown role `{role}`"),
-                    Some(format!("\"{role}\"")),
+                    quoted(role.as_str()),
                 );
             }
             if let Some(band) = action.levels
                 && band.min > band.max
             {
-                push(
-                    place.clone(),
-                    format!("the level band {}..{} runs backwards", band.min, band.max),
-                    needle.clone(),
-                );
+                let message = format!("the level band {}..{} runs backwards", band.min, band.max);
+                self.push(place.clone(), message, needle.clone());
             }
             if action.title.trim().is_empty() {
-                push(place, "the action has no title".into(), needle);
+                self.push(place, "the action has no title".into(), needle);
             }
         }
-        issues
     }
 }
