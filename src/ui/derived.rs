@@ -63,8 +63,7 @@ impl Derived {
                     Rater::Own,
                 ))
             });
-        let mut ranking = targets.clone();
-        ranking.sort_by(|a, b| b.readiness.cmp(&a.readiness).then(a.total_gap.cmp(&b.total_gap)));
+        let ranking = analysis::ranked_by_readiness(targets.clone());
         let mut skill_counts: BTreeMap<Option<SkillId>, ActionCounts> = BTreeMap::new();
         for item in &plan.checklist {
             let counts = skill_counts.entry(item.skill.clone()).or_default();

@@ -7,13 +7,13 @@ use jiff::civil::DateTime;
 
 use super::widgets::card;
 use super::{Edits, ViewCtx, theme};
-use crate::analysis::{self, AgendaKind};
+use crate::analysis::{self, AgendaKind, AgendaPoint};
 use crate::model::{ChecklistItem, Session, SessionNote, SkillId, Status};
 
 /// View-local state of the sessions view.
 #[derive(Debug, Default)]
 pub struct SessionsView {
-    agenda: super::Memo<(Option<u64>, jiff::civil::Date), Vec<String>>,
+    agenda: super::Memo<(Option<u64>, jiff::civil::Date), Vec<AgendaPoint>>,
     log_shown: usize,
     note: String,
     mentor_only: bool,
@@ -32,22 +32,11 @@ fn agenda_color(visuals: &egui::Visuals, kind: AgendaKind) -> egui::Color32 {
         AgendaKind::Open => theme::own(visuals),
         AgendaKind::Gap => theme::warn(visuals),
         AgendaKind::Change => theme::good(visuals),
+        AgendaKind::Other => visuals.weak_text_color(),
     }
 }
 
-fn kind_of(text: &str) -> AgendaKind {
-    if text.starts_with("Overdue") {
-        AgendaKind::Overdue
-    } else if text.starts_with("Gap:") {
-        AgendaKind::Gap
-    } else if text.starts_with("Open") || text.starts_with("In progress") {
-        AgendaKind::Open
-    } else {
-        AgendaKind::Change
-    }
-}
-
-fn agenda_list(ui: &mut Ui, points: &[String]) {
+fn agenda_list(ui: &mut Ui, points: &[AgendaPoint]) {
     if points.is_empty() {
         ui.label(RichText::new("Nothing pressing: no overdue actions, open actions or gaps.").weak());
     }
@@ -56,10 +45,10 @@ fn agenda_list(ui: &mut Ui, points: &[String]) {
         ui.horizontal_wrapped(|ui| {
             ui.label(
                 RichText::new("•")
-                    .color(agenda_color(&visuals, kind_of(point)))
+                    .color(agenda_color(&visuals, point.kind))
                     .strong(),
             );
-            ui.label(point);
+            ui.label(&point.text);
         });
     }
 }
@@ -134,9 +123,6 @@ impl SessionsView {
                 ui.add_space(4.0);
                 let points = self.agenda.get((ctx.derived.revision, ctx.today), || {
                     analysis::agenda(plan, ctx.framework, ctx.today)
-                        .into_iter()
-                        .map(|a| a.text)
-                        .collect()
                 });
                 agenda_list(ui, points);
             }

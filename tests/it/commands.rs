@@ -260,7 +260,10 @@ fn milestones_sessions_snapshots() {
         id: ItemId(51),
         started: datetime(2026, 11, 20, 16, 0, 0, 0),
         ended: None,
-        agenda: vec!["a".into()],
+        agenda: vec![trailmap::model::AgendaPoint {
+            kind: trailmap::model::AgendaKind::Gap,
+            text: "a".into(),
+        }],
         notes: vec![SessionNote {
             id: ItemId(52),
             at: datetime(2026, 11, 20, 16, 5, 0, 0),

@@ -7,6 +7,10 @@
     clippy::disallowed_types,
     reason = "tests make real files and threads"
 )]
+#![allow(
+    clippy::too_many_lines,
+    reason = "a table of cases reads best as one list; the limit is for the code under test"
+)]
 
 mod support;
 

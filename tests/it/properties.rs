@@ -20,8 +20,9 @@ use proptest::prelude::*;
 use proptest::sample::{select, subsequence};
 use proptest::test_runner::FileFailurePersistence;
 use trailmap::model::{
-    ActionId, ChecklistItem, Command, CustomSkill, Document, ItemId, Level, Milestone, Person, Plan, RoleId,
-    Session, SessionNote, SkillEntry, SkillId, Snapshot, SnapshotItem, SnapshotSkill, Status,
+    ActionId, AgendaKind, AgendaPoint, ChecklistItem, Command, CustomSkill, Document, ItemId, Level,
+    Milestone, Person, Plan, RoleId, Session, SessionNote, SkillEntry, SkillId, Snapshot, SnapshotItem,
+    SnapshotSkill, Status,
 };
 use trailmap::storage::{self, FrameworkCatalog};
 
@@ -211,7 +212,7 @@ fn session() -> impl Strategy<Value = Session> {
     (
         datetime(),
         proptest::option::of(0i64..10_000_000),
-        proptest::collection::vec(text(), 0..3),
+        proptest::collection::vec((agenda_kind(), text()), 0..3),
         proptest::collection::vec(note, 0..3),
         text(),
     )
@@ -223,10 +224,23 @@ fn session() -> impl Strategy<Value = Session> {
                     .checked_add(jiff::Span::new().seconds(secs))
                     .unwrap_or(started)
             }),
-            agenda,
+            agenda: agenda
+                .into_iter()
+                .map(|(kind, text)| AgendaPoint { kind, text })
+                .collect(),
             notes,
             summary,
         })
+}
+
+fn agenda_kind() -> impl Strategy<Value = AgendaKind> {
+    prop::sample::select(vec![
+        AgendaKind::Overdue,
+        AgendaKind::Open,
+        AgendaKind::Gap,
+        AgendaKind::Change,
+        AgendaKind::Other,
+    ])
 }
 
 /// A plan valid against the built-in framework.

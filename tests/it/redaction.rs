@@ -61,7 +61,10 @@ fn marked_plan() -> Plan {
     sessions[0].notes.push(note(101, SHARED[1], false));
     sessions[1].notes.push(note(102, PRIVATE[4], true));
     sessions[1].summary = SHARED[2].to_owned();
-    sessions[2].agenda.push(SHARED[5].to_owned());
+    sessions[2].agenda.push(trailmap::model::AgendaPoint {
+        kind: trailmap::model::AgendaKind::Other,
+        text: SHARED[5].to_owned(),
+    });
     plan.checklist[0].notes = SHARED[3].to_owned();
     plan.checklist[0].evidence = SHARED[4].to_owned();
     plan.next_id = 103;

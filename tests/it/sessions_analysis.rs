@@ -135,7 +135,7 @@ fn a_whole_session_updates_checklist_log_and_snapshots() {
         doc.plan().sessions[0]
             .agenda
             .iter()
-            .any(|a| a.starts_with("Gap: Decision-making"))
+            .any(|a| a.kind == AgendaKind::Gap && a.text.starts_with("Gap: Decision-making"))
     );
     let note = analysis::add_note(
         doc.plan(),
@@ -380,4 +380,54 @@ fn skill_will_quadrants() {
             ("influence", 3, 1, Quadrant::Excite)
         ]
     );
+}
+
+/// A session starts with the agenda's points and their kinds, and keeps the
+/// kinds through a save: in the fast reader, in `ron`, and in an earlier
+/// version's file (no `agenda_kinds`), whose points read as `Other`.
+#[test]
+fn the_agenda_keeps_each_points_kind_through_a_save() {
+    let framework = storage::builtin();
+    let mut plan = plan();
+    let mut item = ChecklistItem::new(ItemId(900), "Late A", date(2026, 10, 1));
+    item.due = Some(date(2026, 11, 1));
+    plan.checklist.push(item);
+    plan.next_id = 901;
+    let mut doc = Document::new(plan);
+    let command = analysis::start_session(doc.plan(), &framework, datetime(2026, 11, 22, 16, 0, 0, 0));
+    doc.apply(command).expect("start");
+    let started = doc.plan().open_session().expect("running").agenda.clone();
+    let kinds: Vec<AgendaKind> = started.iter().map(|p| p.kind).collect();
+    assert_eq!(kinds.first(), Some(&AgendaKind::Overdue), "{started:?}");
+    assert!(kinds.contains(&AgendaKind::Gap), "{started:?}");
+    assert_eq!(
+        analysis::agenda(doc.plan(), &framework, TODAY),
+        started,
+        "the session keeps the points as the agenda gave them"
+    );
+
+    let text = storage::plan_to_string(doc.plan());
+    assert!(text.contains("agenda_kinds: [Overdue,"), "{text}");
+    let fast = trailmap::format::parse_plan_fast(&text).expect("the fast reader reads what is written");
+    let by_ron: Plan = ron::from_str(&text).expect("ron reads it");
+    for read in [&fast, &by_ron] {
+        assert_eq!(read.open_session().expect("running").agenda, started);
+    }
+
+    // A file without kinds, as earlier versions wrote: every point is Other.
+    let kinds_line: String = text
+        .lines()
+        .find(|l| l.trim_start().starts_with("agenda_kinds:"))
+        .expect("the kinds line")
+        .to_owned();
+    let old = text.replace(&format!("{kinds_line}\n"), "");
+    assert!(!old.contains("agenda_kinds"));
+    for read in [
+        trailmap::format::parse_plan_fast(&old).expect("fast"),
+        ron::from_str::<Plan>(&old).expect("ron"),
+    ] {
+        let agenda = &read.open_session().expect("running").agenda;
+        assert_eq!(agenda.len(), started.len());
+        assert!(agenda.iter().all(|p| p.kind == AgendaKind::Other));
+    }
 }

@@ -31,7 +31,8 @@ fn a_whole_session_from_start_to_end() {
         running
             .agenda
             .iter()
-            .any(|a| a.starts_with("Overdue since 2026-11-10"))
+            .any(|a| a.kind == trailmap::analysis::AgendaKind::Overdue
+                && a.text.starts_with("Overdue since 2026-11-10"))
     );
     assert!(shows(&h, "Session in progress"));
 

@@ -3,7 +3,8 @@
 //! - [`model`]: frameworks, plans and the commands that change plans.
 //! - [`analysis`]: pure functions over plans (gaps, readiness, routes,
 //!   seeding, sessions, history).
-//! - [`export`]: reports as Markdown and HTML, and the SVG charts in them.
+//! - [`export`]: reports as Markdown and HTML, the SVG charts in them, and
+//!   text for a terminal.
 //! - [`format`]: the plan file format, plan ↔ text.
 //!
 //! **Invariant, held by the compiler:** this crate depends on no UI crate

@@ -15,8 +15,9 @@ use std::sync::Arc;
 use jiff::civil::{Date, DateTime, date};
 
 use trailmap::model::{
-    ChecklistItem, CustomSkill, Framework, ItemId, Level, Milestone, Plan, RoleId, Session, SessionNote,
-    SharedText, SkillEntry, SkillId, Snapshot, SnapshotItem, SnapshotItems, SnapshotSkill, Status,
+    AgendaKind, AgendaPoint, ChecklistItem, CustomSkill, Framework, ItemId, Level, Milestone, Plan, RoleId,
+    Session, SessionNote, SharedText, SkillEntry, SkillId, Snapshot, SnapshotItem, SnapshotItems,
+    SnapshotSkill, Status,
 };
 use trailmap::storage::{self, StorageError};
 
@@ -389,7 +390,10 @@ impl StressBuilder {
                 started,
                 ended: Some(at(day, 16, i8::try_from(self.rng.between(45, 59)).unwrap_or(45))),
                 agenda: (0..self.rng.between(3, 6))
-                    .map(|_| format!("{} {}", self.rng.pick(&VERBS), self.rng.pick(&OBJECTS)))
+                    .map(|_| AgendaPoint {
+                        kind: AgendaKind::Other,
+                        text: format!("{} {}", self.rng.pick(&VERBS), self.rng.pick(&OBJECTS)),
+                    })
                     .collect(),
                 notes,
                 summary: sentences(&mut self.rng, 2, 2),
@@ -635,7 +639,10 @@ pub fn library_plan(seed: u64, framework: &Framework) -> Plan {
                 id,
                 started: at(day, 10, 0),
                 ended: Some(at(day, 10, 50)),
-                agenda: vec![format!("{} {}", rng.pick(&VERBS), rng.pick(&OBJECTS))],
+                agenda: vec![AgendaPoint {
+                    kind: AgendaKind::Other,
+                    text: format!("{} {}", rng.pick(&VERBS), rng.pick(&OBJECTS)),
+                }],
                 notes: vec![SessionNote {
                     id: note,
                     at: at(day, 10, 20),

@@ -121,11 +121,16 @@ pub fn role_readiness(plan: &Plan, framework: &Framework, role: &RoleId, rater: 
 /// The framework's target roles, most ready first. Ties go to the smaller total
 /// gap, then to framework order.
 pub fn ranking(plan: &Plan, framework: &Framework, rater: Rater) -> Vec<RoleReadiness> {
-    let mut ranked: Vec<RoleReadiness> = framework
+    let ranked: Vec<RoleReadiness> = framework
         .targets()
         .map(|role| role_readiness(plan, framework, &role.id, rater))
         .collect();
-    // A stable sort keeps framework order among equals.
-    ranked.sort_by(|a, b| b.readiness.cmp(&a.readiness).then(a.total_gap.cmp(&b.total_gap)));
-    ranked
+    ranked_by_readiness(ranked)
+}
+
+/// `roles` (in framework order) most ready first; ties go to the smaller
+/// total gap, then keep framework order (the sort is stable).
+pub fn ranked_by_readiness(mut roles: Vec<RoleReadiness>) -> Vec<RoleReadiness> {
+    roles.sort_by(|a, b| b.readiness.cmp(&a.readiness).then(a.total_gap.cmp(&b.total_gap)));
+    roles
 }

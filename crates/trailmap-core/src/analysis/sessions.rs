@@ -2,12 +2,12 @@
 //! start a session, add a note, agree an action and end it.
 
 use jiff::civil::{Date, DateTime};
-use serde::Serialize;
 
 use super::diff::{SnapshotDiff, diff_snapshots};
 use super::gaps::{Rater, role_readiness};
 use crate::model::{
-    ChecklistItem, Command, Framework, ItemId, Level, Plan, Session, SessionNote, SkillId, Snapshot, Status,
+    AgendaKind, AgendaPoint, ChecklistItem, Command, Framework, ItemId, Level, Plan, Session, SessionNote,
+    SkillId, Snapshot, Status,
 };
 
 /// How many open actions, gaps and changes an agenda lists at most.
@@ -17,28 +17,6 @@ pub const AGENDA_GAPS: usize = 3;
 /// How many overdue actions an agenda names one by one; the rest are counted
 /// in one point (a session cannot go through hundreds of them).
 pub const AGENDA_OVERDUE: usize = 5;
-
-/// What an agenda point is about.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-pub enum AgendaKind {
-    /// An action past its due date.
-    Overdue,
-    /// An open or in-progress action.
-    Open,
-    /// One of the largest gaps toward the target.
-    Gap,
-    /// Something that changed since the last session.
-    Change,
-}
-
-/// One point on a session's agenda.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct AgendaItem {
-    /// What it is about.
-    pub kind: AgendaKind,
-    /// The point, in words.
-    pub text: String,
-}
 
 /// The snapshot the "since last session" comparison starts from: the one
 /// taken when the last finished session ended, else the newest snapshot.
@@ -78,20 +56,20 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 ///    skill order);
 /// 4. what changed since the last session's snapshot: one point per rating
 ///    that moved, then counts of actions added, done and dropped.
-pub fn agenda(plan: &Plan, framework: &Framework, today: Date) -> Vec<AgendaItem> {
+pub fn agenda(plan: &Plan, framework: &Framework, today: Date) -> Vec<AgendaPoint> {
     let mut items = Vec::new();
     let mut overdue: Vec<&ChecklistItem> = plan.checklist.iter().filter(|i| i.is_overdue(today)).collect();
     overdue.sort_by_key(|i| i.due);
     for item in overdue.iter().take(AGENDA_OVERDUE) {
         let due = item.due.map(|d| d.to_string()).unwrap_or_default();
-        items.push(AgendaItem {
+        items.push(AgendaPoint {
             kind: AgendaKind::Overdue,
             text: format!("Overdue since {due}: {}", item.text),
         });
     }
     if let Some(more) = overdue.len().checked_sub(AGENDA_OVERDUE).filter(|n| *n > 0) {
         let actions = if more == 1 { "action" } else { "actions" };
-        items.push(AgendaItem {
+        items.push(AgendaPoint {
             kind: AgendaKind::Overdue,
             text: format!("Overdue: {more} more {actions} (the checklist's Overdue filter lists them)"),
         });
@@ -110,7 +88,7 @@ pub fn agenda(plan: &Plan, framework: &Framework, today: Date) -> Vec<AgendaItem
             "Open"
         };
         let due = item.due.map(|d| format!(" (due {d})")).unwrap_or_default();
-        items.push(AgendaItem {
+        items.push(AgendaPoint {
             kind: AgendaKind::Open,
             text: format!("{state}: {}{due}", item.text),
         });
@@ -128,7 +106,7 @@ pub fn agenda(plan: &Plan, framework: &Framework, today: Date) -> Vec<AgendaItem
         let have = g
             .rating
             .map_or_else(|| "not rated".to_owned(), |l| format!("self-rated {l}"));
-        items.push(AgendaItem {
+        items.push(AgendaPoint {
             kind: AgendaKind::Gap,
             text: format!(
                 "Gap: {} (needs {need} for {}, {have})",
@@ -145,7 +123,7 @@ pub fn agenda(plan: &Plan, framework: &Framework, today: Date) -> Vec<AgendaItem
             };
             let word = if change.delta() > 0 { "up" } else { "down" };
             let show = |l: Option<Level>| l.map_or_else(|| "unrated".to_owned(), |l| l.to_string());
-            items.push(AgendaItem {
+            items.push(AgendaPoint {
                 kind: AgendaKind::Change,
                 text: format!(
                     "{} {who} rating {word}: {} to {}",
@@ -166,7 +144,7 @@ pub fn agenda(plan: &Plan, framework: &Framework, today: Date) -> Vec<AgendaItem
             .map(|(n, one, many)| plural(*n, one, many))
             .collect();
         if !parts.is_empty() {
-            items.push(AgendaItem {
+            items.push(AgendaPoint {
                 kind: AgendaKind::Change,
                 text: format!("Since last session: {}", parts.join(", ")),
             });
@@ -183,10 +161,7 @@ pub fn start_session(plan: &Plan, framework: &Framework, now: DateTime) -> Comma
             id: ItemId(plan.next_id),
             started: now,
             ended: None,
-            agenda: agenda(plan, framework, now.date())
-                .into_iter()
-                .map(|a| a.text)
-                .collect(),
+            agenda: agenda(plan, framework, now.date()),
             notes: Vec::new(),
             summary: String::new(),
         },

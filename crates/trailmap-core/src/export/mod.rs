@@ -29,6 +29,7 @@ mod html;
 mod markdown;
 mod report;
 pub mod svg;
+pub mod terminal;
 
 use jiff::civil::Date;
 

@@ -630,7 +630,7 @@ fn session_blocks(blocks: &mut Vec<Block>, session: &Session) {
                 .iter()
                 .map(|a| ListItem {
                     check: None,
-                    line: vec![text(a.clone())],
+                    line: vec![text(a.text.clone())],
                     details: Vec::new(),
                 })
                 .collect(),

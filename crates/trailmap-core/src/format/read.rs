@@ -28,10 +28,10 @@ use serde::Deserialize;
 use serde::de::value::{Error as ValueError, StrDeserializer};
 
 use super::snapshots::{ReadDelta, ReadSnapshot, apply};
-use crate::model::plan::FrameworkRef;
+use crate::model::plan::{FrameworkRef, agenda_points};
 use crate::model::{
-    ActionId, ChecklistItem, CustomSkill, ItemId, Level, Milestone, Person, Plan, RoleId, Session,
-    SessionNote, SkillEntry, SkillId, Snapshot, SnapshotItem, SnapshotSkill, Status,
+    ActionId, AgendaKind, ChecklistItem, CustomSkill, ItemId, Level, Milestone, Person, Plan, RoleId,
+    Session, SessionNote, SkillEntry, SkillId, Snapshot, SnapshotItem, SnapshotSkill, Status,
 };
 
 /// The plan in `text`, if `text` is in the subset this reader knows (see the
@@ -210,6 +210,17 @@ impl<'a> Reader<'a> {
         match self.ident()? {
             "true" => Some(true),
             "false" => Some(false),
+            _ => None,
+        }
+    }
+
+    fn agenda_kind(&mut self) -> Option<AgendaKind> {
+        match self.ident()? {
+            "Overdue" => Some(AgendaKind::Overdue),
+            "Open" => Some(AgendaKind::Open),
+            "Gap" => Some(AgendaKind::Gap),
+            "Change" => Some(AgendaKind::Change),
+            "Other" => Some(AgendaKind::Other),
             _ => None,
         }
     }
@@ -557,6 +568,7 @@ impl<'a> Reader<'a> {
             started: p.datetime()?,
             ended: p.option(Self::datetime)?,
             agenda: p.list(Self::string)?,
+            agenda_kinds: p.list(Self::agenda_kind)?,
             notes: p.list(Self::note)?,
             summary: p.string()?,
         });
@@ -564,7 +576,7 @@ impl<'a> Reader<'a> {
             id: id?,
             started: started?,
             ended: ended.flatten(),
-            agenda: agenda.unwrap_or_default(),
+            agenda: agenda_points(agenda.unwrap_or_default(), agenda_kinds.unwrap_or_default()),
             notes: notes.unwrap_or_default(),
             summary: summary.unwrap_or_default(),
         })

@@ -25,10 +25,10 @@ use std::fmt::Write as _;
 use jiff::civil::{Date, DateTime};
 
 use super::snapshots::{SnapshotDelta, delta, write_as_delta};
-use crate::model::plan::FrameworkRef;
+use crate::model::plan::{FrameworkRef, agenda_kinds};
 use crate::model::{
-    ChecklistItem, CustomSkill, Milestone, PLAN_FORMAT, Person, Plan, Session, SessionNote, SkillEntry,
-    Snapshot, SnapshotItem, SnapshotSkill, Status,
+    AgendaKind, ChecklistItem, CustomSkill, Milestone, PLAN_FORMAT, Person, Plan, Session, SessionNote,
+    SkillEntry, Snapshot, SnapshotItem, SnapshotSkill, Status,
 };
 
 /// The plan as RON text, ending with a newline.
@@ -661,9 +661,26 @@ impl Writer {
                 if i > 0 {
                     self.raw(", ");
                 }
-                self.string(point);
+                self.string(&point.text);
             }
             self.raw("],\n");
+            let kinds = agenda_kinds(agenda);
+            if !kinds.is_empty() {
+                self.raw("      agenda_kinds: [");
+                for (i, kind) in kinds.into_iter().enumerate() {
+                    if i > 0 {
+                        self.raw(", ");
+                    }
+                    self.raw(match kind {
+                        AgendaKind::Overdue => "Overdue",
+                        AgendaKind::Open => "Open",
+                        AgendaKind::Gap => "Gap",
+                        AgendaKind::Change => "Change",
+                        AgendaKind::Other => "Other",
+                    });
+                }
+                self.raw("],\n");
+            }
         }
         if !notes.is_empty() {
             self.raw("      notes: [\n");

@@ -135,7 +135,7 @@ impl Plan {
                     too_long(format!("sessions[{i}].summary"), &s.summary, MAX_TEXT_BYTES)
                         .or_else(|| {
                             s.agenda.iter().enumerate().find_map(|(j, a)| {
-                                too_long(format!("sessions[{i}].agenda[{j}]"), a, MAX_LINE_BYTES)
+                                too_long(format!("sessions[{i}].agenda[{j}]"), &a.text, MAX_LINE_BYTES)
                             })
                         })
                         .or_else(|| {

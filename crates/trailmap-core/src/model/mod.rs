@@ -21,8 +21,8 @@ pub use framework::{
 pub use ids::{ActionId, ItemId, RoleId, SkillId, slug};
 pub use level::{Level, LevelBand};
 pub use plan::{
-    ChecklistItem, CustomSkill, Milestone, PLAN_FORMAT, Person, Plan, Session, SessionNote, SkillEntry,
-    SkillRef, Snapshot, SnapshotItem, SnapshotItems, SnapshotSkill, Status,
+    AgendaKind, AgendaPoint, ChecklistItem, CustomSkill, Milestone, PLAN_FORMAT, Person, Plan, Session,
+    SessionNote, SkillEntry, SkillRef, Snapshot, SnapshotItem, SnapshotItems, SnapshotSkill, Status,
 };
 pub use shared_text::SharedText;
 
