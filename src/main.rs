@@ -34,6 +34,12 @@ fn main() -> ExitCode {
     };
     match cli.command {
         Some(command) => cli::run(command, &cli.global),
-        None => trailmap::app::run(cli.plan, &cli.global),
+        None => trailmap::app::run(
+            cli.plan,
+            &trailmap::app::AppOptions {
+                data_dir: cli.global.data_dir,
+                framework: cli.global.framework,
+            },
+        ),
     }
 }

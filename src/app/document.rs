@@ -1,66 +1,206 @@
-//! The open plan and its file: open, new, save, save as, reload, recovery
-//! copies and restore, and the paths chosen in dialogs.
+//! The open plan and its file: open, new, save, save as, reload, and the
+//! paths chosen in dialogs. Its recovery copies are `recovery.rs`.
 
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use super::TrailmapApp;
 use super::dialogs::{Dialog, PathForm, PathPurpose, Pending};
-use super::{OpenPlan, Page, TrailmapApp};
+use super::recovery::RecoveryTimer;
 use crate::model::{Document, Framework, Plan, RoleId};
-use crate::storage::{self, Recovery};
+use crate::storage::{self, Fingerprint, FrameworkCatalog};
 use crate::ui::Tab;
 use crate::ui::error_page::LoadFailure;
 use crate::ui::welcome::EXAMPLES;
-use std::path::{Path, PathBuf};
-use std::sync::Arc;
-use std::time::Instant;
+
+/// What the window shows.
+#[derive(Debug)]
+pub enum Page {
+    /// The start page.
+    Welcome,
+    /// An open plan.
+    Plan(Box<OpenPlan>),
+    /// A plan that could not be opened.
+    Error(LoadFailure),
+}
+
+/// An open plan and everything the app knows about its file.
+#[derive(Debug)]
+pub struct OpenPlan {
+    /// The plan with its undo history.
+    pub doc: Document,
+    /// Its file; `None` until first saved.
+    pub path: Option<PathBuf>,
+    /// Its framework.
+    pub framework: Arc<Framework>,
+    /// What the file held when opened or last saved.
+    pub fingerprint: Option<Fingerprint>,
+    /// Set when the file came from a newer Trailmap: never written over.
+    pub newer_format: Option<u32>,
+    /// A key for the recovery file of a plan never saved.
+    pub untitled_key: String,
+    /// The revision last written to the recovery file.
+    pub recovery_revision: Option<u64>,
+    /// This window's lock on the plan file: only the holder writes it.
+    pub lock: Option<storage::PlanLock>,
+    /// Set when another window holds the plan's lock: the plan is open
+    /// read-only here, and saving asks for another file.
+    pub held_elsewhere: bool,
+}
+
+/// What is known of a plan's file as it is opened.
+#[derive(Debug)]
+pub(super) struct PlanFile {
+    /// The file.
+    pub(super) path: PathBuf,
+    /// What the file held when read (or when the edits began).
+    pub(super) fingerprint: Fingerprint,
+    /// Set when the file came from a newer Trailmap.
+    pub(super) newer_format: Option<u32>,
+    /// This window's lock on it, if one could be taken.
+    pub(super) lock: Option<storage::PlanLock>,
+    /// Whether another window holds its lock.
+    pub(super) held_elsewhere: bool,
+}
+
+impl OpenPlan {
+    /// `doc` with `framework`, read from `file`, or with no file yet (`None`):
+    /// the one way an open plan is made.
+    pub(super) fn new(doc: Document, framework: Arc<Framework>, file: Option<PlanFile>) -> Self {
+        let mut open = Self {
+            doc,
+            path: None,
+            framework,
+            fingerprint: None,
+            newer_format: None,
+            untitled_key: super::recovery::untitled_key(),
+            recovery_revision: None,
+            lock: None,
+            held_elsewhere: false,
+        };
+        if let Some(file) = file {
+            open.path = Some(file.path);
+            open.fingerprint = Some(file.fingerprint);
+            open.newer_format = file.newer_format;
+            open.lock = file.lock;
+            open.held_elsewhere = file.held_elsewhere;
+        }
+        open
+    }
+
+    /// The name shown in the title bar.
+    pub fn display_name(&self) -> String {
+        match &self.path {
+            Some(path) => path.file_name().map_or_else(
+                || path.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            ),
+            None => "Untitled plan".to_owned(),
+        }
+    }
+}
+
+/// The document side of the app: what the window shows (the open plan and
+/// its file), the frameworks plans open with, and the timing of the
+/// recovery copy and of the undo steps.
+#[derive(Debug)]
+pub(super) struct DocumentState {
+    /// What the window shows: the start page, a plan, or a load error.
+    pub(super) page: Page,
+    /// The frameworks plans may use: built in, installed, given.
+    pub(super) catalog: FrameworkCatalog,
+    /// The id of the framework installed or given last (a new plan uses it
+    /// unless the user picks another).
+    pub(super) installed_framework: Option<String>,
+    /// When this window's recovery copy is written.
+    pub(super) recovery: RecoveryTimer,
+    /// When the last keystroke edit came, to end one undo step after a pause.
+    pub(super) last_typing: Option<Instant>,
+}
+
+impl DocumentState {
+    /// The start page with only the built-in framework, writing recovery
+    /// copies every `recovery_interval`.
+    pub(super) fn new(recovery_interval: Duration) -> Self {
+        Self {
+            page: Page::Welcome,
+            catalog: FrameworkCatalog::builtin_only(),
+            installed_framework: None,
+            recovery: RecoveryTimer::new(recovery_interval),
+            last_typing: None,
+        }
+    }
+
+    /// The open plan, if any.
+    pub(super) fn open_plan(&self) -> Option<&OpenPlan> {
+        match &self.page {
+            Page::Plan(open) => Some(open),
+            _ => None,
+        }
+    }
+
+    /// The open plan, if any, to change.
+    pub(super) fn open_plan_mut(&mut self) -> Option<&mut OpenPlan> {
+        match &mut self.page {
+            Page::Plan(open) => Some(open),
+            _ => None,
+        }
+    }
+}
 
 impl TrailmapApp {
+    /// What a start does: cleans leftover temporary files, loads the
+    /// frameworks, opens the first plan and offers the recovery copies.
     pub(super) fn start(&mut self, plan: Option<PathBuf>, framework_file: Option<PathBuf>) {
-        let _ = storage::ensure_dir(&self.data.plans());
+        let _ = storage::ensure_dir(&self.shell.data.plans());
         // Leftovers of saves killed part-way, wherever Trailmap writes.
         for dir in [
-            self.data.plans(),
-            self.data.root().to_path_buf(),
-            self.data.recovery(),
-            self.data.frameworks(),
+            self.shell.data.plans(),
+            self.shell.data.root().to_path_buf(),
+            self.shell.data.recovery(),
+            self.shell.data.frameworks(),
         ] {
             storage::clean_temp_files(&dir);
         }
-        let data = self.data.clone();
-        storage::Instance::clean_ended(&self.data, &|id| storage::has_recoveries_of(&data, id));
-        let (catalog, errors) = storage::FrameworkCatalog::load(&self.data.frameworks());
-        self.catalog = catalog;
-        self.framework_errors = errors.iter().map(ToString::to_string).collect();
+        let data = self.shell.data.clone();
+        storage::Instance::clean_ended(&self.shell.data, &|id| storage::has_recoveries_of(&data, id));
+        let (catalog, errors) = FrameworkCatalog::load(&self.shell.data.frameworks());
+        self.document.catalog = catalog;
+        // Frameworks that failed to load, as messages.
+        let mut framework_errors: Vec<String> = errors.iter().map(ToString::to_string).collect();
         for file in framework_file
             .iter()
-            .chain(self.prefs.framework_file.clone().iter())
+            .chain(self.shell.prefs.framework_file.clone().iter())
         {
             match storage::load_framework(file) {
                 Ok(framework) => {
-                    self.installed_framework = Some(framework.id.clone());
-                    self.catalog.add(framework);
+                    self.document.installed_framework = Some(framework.id.clone());
+                    self.document.catalog.add(framework);
                 }
-                Err(e) => self.framework_errors.push(e.to_string()),
+                Err(e) => framework_errors.push(e.to_string()),
             }
         }
-        if let Some(first) = self.framework_errors.first() {
+        if let Some(first) = framework_errors.first() {
             self.set_error(format!("A framework could not be loaded: {first}"));
         }
-        let recoveries: Vec<_> = storage::list_recoveries(&self.data)
+        let recoveries: Vec<_> = storage::list_recoveries(&self.shell.data)
             .into_iter()
             .filter_map(|(path, r)| r.ok().map(|r| (path, r)))
             .collect();
-        let start_plan = plan.or_else(|| self.prefs.last_plan.clone().filter(|p| p.is_file()));
+        let start_plan = plan.or_else(|| self.shell.prefs.last_plan.clone().filter(|p| p.is_file()));
         if let Some(path) = start_plan {
             self.open_path(&path);
         }
         if !recoveries.is_empty() {
-            self.dialog = Some(Dialog::Recovery(recoveries));
+            self.dialogs.current = Some(Dialog::Recovery(recoveries));
         }
     }
 
     /// Opens `path`, asking first if there are unsaved changes.
     pub fn request_open_path(&mut self, path: PathBuf) {
         if self.is_dirty() {
-            self.dialog = Some(Dialog::Unsaved(Pending::OpenPath(path)));
+            self.dialogs.current = Some(Dialog::Unsaved(Pending::OpenPath(path)));
         } else {
             self.open_path(&path);
         }
@@ -71,20 +211,21 @@ impl TrailmapApp {
     pub fn open_path(&mut self, path: &Path) {
         let path = &storage::canonical(path);
         storage::clean_temp_files(path.parent().unwrap_or(Path::new(".")));
-        match storage::load_plan(path, &self.catalog) {
+        match storage::load_plan(path, &self.document.catalog) {
             Ok(loaded) => {
                 let newer = loaded.newer_format;
                 let (lock, held_elsewhere) = self.lock_plan(path);
-                self.page = Page::Plan(Box::new(OpenPlan {
-                    path: Some(path.to_path_buf()),
-                    fingerprint: Some(loaded.fingerprint),
+                let file = PlanFile {
+                    path: path.to_path_buf(),
+                    fingerprint: loaded.fingerprint,
                     newer_format: newer,
                     lock,
                     held_elsewhere,
-                    ..OpenPlan::new(Document::new(loaded.plan), loaded.framework)
-                }));
-                self.prefs.add_recent(path);
-                self.prefs.last_plan = Some(path.to_path_buf());
+                };
+                let open = OpenPlan::new(Document::new(loaded.plan), loaded.framework, Some(file));
+                self.document.page = Page::Plan(Box::new(open));
+                self.shell.prefs.add_recent(path);
+                self.shell.prefs.last_plan = Some(path.to_path_buf());
                 self.after_open();
                 match newer {
                     Some(v) => self.set_status(format!(
@@ -102,7 +243,7 @@ impl TrailmapApp {
             }
             Err(error) => {
                 let text = storage::read_lossy(path);
-                self.page = Page::Error(LoadFailure::new(&error, text.as_deref()));
+                self.document.page = Page::Error(LoadFailure::new(&error, text.as_deref()));
                 self.set_error(format!("Could not open {}", path.display()));
             }
         }
@@ -113,39 +254,45 @@ impl TrailmapApp {
     /// (none where the data folder cannot hold one) and whether another
     /// window holds it.
     pub(super) fn lock_plan(&mut self, path: &Path) -> (Option<storage::PlanLock>, bool) {
-        if let Page::Plan(open) = &mut self.page {
+        if let Some(open) = self.document.open_plan_mut() {
             open.lock = None;
         }
-        match storage::PlanLock::acquire(&self.data, path) {
+        match storage::PlanLock::acquire(&self.shell.data, path) {
             Ok(lock) => (lock, false),
             Err(_) => (None, true),
         }
     }
 
+    /// Forgets what belonged to the plan open before.
     pub(super) fn after_open(&mut self) {
-        self.derived = crate::ui::Derived::default();
-        self.checklist.selected = None;
-        self.last_recovery_write = None;
+        self.views.plan_opened();
+        self.document.recovery.last_write = None;
     }
 
     /// Opens a new, never-saved plan.
     pub(super) fn open_new(&mut self, plan: Plan) {
         let framework = self.framework_for(&plan);
-        self.page = Page::Plan(Box::new(OpenPlan::new(Document::new_unsaved(plan), framework)));
+        self.document.page = Page::Plan(Box::new(OpenPlan::new(
+            Document::new_unsaved(plan),
+            framework,
+            None,
+        )));
         self.after_open();
-        self.tab = Tab::Skills;
+        self.views.tab = Tab::Skills;
         self.set_status("New plan: rate yourself on each skill, then save it (Ctrl+S)");
     }
 
+    /// The framework `plan` names, else the built-in one.
     pub(super) fn framework_for(&self, plan: &Plan) -> Arc<Framework> {
-        self.catalog
+        self.document
+            .catalog
             .get(&plan.framework.id)
             .unwrap_or_else(storage::builtin)
     }
 
     /// A free path in the plans folder for a file called `name`.
     pub(super) fn free_plan_path(&self, name: &str) -> PathBuf {
-        let dir = self.data.plans();
+        let dir = self.shell.data.plans();
         let stem = name.trim_end_matches(".ron");
         let mut candidate = dir.join(format!("{stem}.ron"));
         let mut n = 2;
@@ -160,7 +307,7 @@ impl TrailmapApp {
     pub fn open_example(&mut self, n: usize) {
         let Some(example) = EXAMPLES.get(n) else { return };
         let path = self.free_plan_path(example.file_name);
-        match storage::ensure_dir(&self.data.plans())
+        match storage::ensure_dir(&self.shell.data.plans())
             .and_then(|()| storage::write_plan_text(&path, example.text))
         {
             Ok(()) => self.open_path(&path),
@@ -171,11 +318,11 @@ impl TrailmapApp {
     /// Opens a plan received from someone else as a copy in the plans folder;
     /// the received file is only read.
     pub fn open_copy(&mut self, from: &Path) {
-        let loaded = match storage::load_plan(from, &self.catalog) {
+        let loaded = match storage::load_plan(from, &self.document.catalog) {
             Ok(loaded) => loaded,
             Err(error) => {
                 let text = storage::read_lossy(from);
-                self.page = Page::Error(LoadFailure::new(&error, text.as_deref()));
+                self.document.page = Page::Error(LoadFailure::new(&error, text.as_deref()));
                 return;
             }
         };
@@ -183,7 +330,7 @@ impl TrailmapApp {
             .file_stem()
             .map_or_else(|| "plan".to_owned(), |s| s.to_string_lossy().into_owned());
         let path = self.free_plan_path(&format!("{name}-copy"));
-        let result = storage::ensure_dir(&self.data.plans())
+        let result = storage::ensure_dir(&self.shell.data.plans())
             .and_then(|()| storage::save_plan(&path, &loaded.plan, None));
         match result {
             Ok(_) => {
@@ -198,6 +345,7 @@ impl TrailmapApp {
         }
     }
 
+    /// Asks where to save the plan, suggesting its file or a free name.
     pub(super) fn show_save_as(&mut self) {
         let Some(open) = self.open_plan() else { return };
         let suggestion = match &open.path {
@@ -207,7 +355,7 @@ impl TrailmapApp {
                 self.free_plan_path(&name).display().to_string()
             }
         };
-        self.dialog = Some(Dialog::Path(PathForm::new(PathPurpose::SaveAs, suggestion)));
+        self.dialogs.current = Some(Dialog::Path(PathForm::new(PathPurpose::SaveAs, suggestion)));
     }
 
     /// Saves the plan to its file; with no file yet (or a newer-format file),
@@ -226,7 +374,7 @@ impl TrailmapApp {
 
     /// Saves to `path`. `expected` is what the file should still hold; a
     /// different file on disk opens the "changed on disk" dialog.
-    pub(super) fn save_to(&mut self, path: &Path, expected: Option<storage::Fingerprint>) -> bool {
+    pub(super) fn save_to(&mut self, path: &Path, expected: Option<Fingerprint>) -> bool {
         let path = &storage::canonical(path);
         let Some(open) = self.open_plan() else {
             return false;
@@ -239,7 +387,7 @@ impl TrailmapApp {
         let new_lock = if holds {
             None
         } else {
-            match storage::PlanLock::acquire(&self.data, path) {
+            match storage::PlanLock::acquire(&self.shell.data, path) {
                 Ok(lock) => lock,
                 Err(e) => return self.save_failed(&e),
             }
@@ -250,7 +398,7 @@ impl TrailmapApp {
         let old_recovery = self.recovery_path_of(open);
         match storage::save_plan(path, open.doc.plan(), expected) {
             Ok(fingerprint) => {
-                let Page::Plan(open) = &mut self.page else {
+                let Some(open) = self.document.open_plan_mut() else {
                     return false;
                 };
                 open.doc.mark_saved();
@@ -267,10 +415,10 @@ impl TrailmapApp {
                     lock.follow_save();
                 }
                 let _ = storage::discard_recovery(&old_recovery);
-                self.prefs.add_recent(path);
-                self.prefs.last_plan = Some(path.to_path_buf());
-                self.library_stale = true;
-                if let Some(pending) = self.after_save.take() {
+                self.shell.prefs.add_recent(path);
+                self.shell.prefs.last_plan = Some(path.to_path_buf());
+                self.jobs.library.stale = true;
+                if let Some(pending) = self.dialogs.after_save.take() {
                     self.proceed(pending);
                 }
                 let time = crate::clock::now();
@@ -283,7 +431,7 @@ impl TrailmapApp {
                 true
             }
             Err(e) if e.is_changed_on_disk() => {
-                self.dialog = Some(Dialog::ChangedOnDisk(path.to_path_buf()));
+                self.dialogs.current = Some(Dialog::ChangedOnDisk(path.to_path_buf()));
                 false
             }
             Err(e) => self.save_failed(&e),
@@ -295,7 +443,7 @@ impl TrailmapApp {
     fn save_failed(&mut self, e: &storage::StorageError) -> bool {
         let message = e.to_string();
         self.set_error(format!("Not saved: {message}"));
-        self.dialog = Some(Dialog::SaveFailed(message));
+        self.dialogs.current = Some(Dialog::SaveFailed(message));
         false
     }
 
@@ -306,125 +454,6 @@ impl TrailmapApp {
         };
         self.discard_current_recovery();
         self.open_path(&path);
-    }
-
-    pub(super) fn recovery_path_of(&self, open: &OpenPlan) -> PathBuf {
-        storage::recovery_path(
-            &self.data,
-            self.instance.id(),
-            open.path.as_deref(),
-            &open.untitled_key,
-        )
-    }
-
-    pub(super) fn discard_current_recovery(&mut self) {
-        if let Some(open) = self.open_plan() {
-            let path = self.recovery_path_of(open);
-            let _ = storage::discard_recovery(&path);
-        }
-    }
-
-    /// Restores the plan in a recovery file left by a window that ended.
-    /// The file is removed only once this window's own copy holds the edits.
-    pub(super) fn restore(&mut self, file: &Path, recovery: Recovery) {
-        let framework = self.framework_for(&recovery.plan);
-        // A relative path (written by an earlier version) was relative to a
-        // folder no longer known: the edits come back as an unsaved plan
-        // rather than aimed at whatever file has that name here.
-        let original = recovery.original.clone().filter(|p| p.is_absolute());
-        // The edits began from the file as it was then: saving them over a
-        // file that changed since asks first.
-        let fingerprint = original
-            .as_ref()
-            .map(|_| recovery.base.unwrap_or(storage::Fingerprint::UNKNOWN));
-        let (lock, held_elsewhere) = match &original {
-            Some(path) => self.lock_plan(path),
-            None => (None, false),
-        };
-        let mut doc = Document::new(recovery.plan);
-        doc.mark_unsaved();
-        self.page = Page::Plan(Box::new(OpenPlan {
-            path: original.clone(),
-            fingerprint,
-            lock,
-            held_elsewhere,
-            ..OpenPlan::new(doc, framework)
-        }));
-        self.after_open();
-        if let Err(e) = self.write_recovery_now() {
-            self.set_error(format!(
-                "Restored, but the recovery copy {} is kept: {e}",
-                file.display()
-            ));
-            return;
-        }
-        let _ = storage::discard_recovery(file);
-        self.set_status(match original {
-            Some(p) if held_elsewhere => format!(
-                "Restored unsaved changes to {}, read-only: the plan is open in another window. Save as… keeps them",
-                p.display()
-            ),
-            Some(p) => format!("Restored unsaved changes to {}; save to keep them", p.display()),
-            None => "Restored an unsaved plan; save to keep it".to_owned(),
-        });
-    }
-
-    /// Writes the recovery copy every few seconds while there are unsaved
-    /// changes. Never repaints by itself when there is nothing to write.
-    pub(super) fn autosave_recovery(&mut self, ctx: &egui::Context) {
-        let Page::Plan(open) = &self.page else { return };
-        if !open.doc.is_dirty() {
-            // Undone back to the saved state: a recovery copy would be stale.
-            if open.recovery_revision.is_some() {
-                let path = self.recovery_path_of(open);
-                let _ = storage::discard_recovery(&path);
-                if let Page::Plan(open) = &mut self.page {
-                    open.recovery_revision = None;
-                }
-            }
-            return;
-        }
-        if open.recovery_revision == Some(open.doc.revision()) {
-            return;
-        }
-        let due = self
-            .last_recovery_write
-            .is_none_or(|t| t.elapsed() >= self.recovery_interval);
-        if !due {
-            let wait = self.recovery_interval.saturating_sub(
-                self.last_recovery_write
-                    .map_or_else(Default::default, |t| t.elapsed()),
-            );
-            ctx.request_repaint_after(wait);
-            return;
-        }
-        if let Err(e) = self.write_recovery_now() {
-            self.set_error(format!("Could not write the recovery copy: {e}"));
-            // Try again after the interval, not only at the next input.
-            ctx.request_repaint_after(self.recovery_interval.max(std::time::Duration::from_secs(1)));
-        }
-    }
-
-    /// Writes this window's recovery copy of the open plan now.
-    pub(super) fn write_recovery_now(&mut self) -> Result<(), storage::StorageError> {
-        let Page::Plan(open) = &self.page else {
-            return Ok(());
-        };
-        let path = self.recovery_path_of(open);
-        let now = crate::clock::now();
-        let recovery = Recovery {
-            original: open.path.clone(),
-            base: open.fingerprint,
-            written_at: format!("{} {:02}:{:02}", now.date(), now.hour(), now.minute()),
-            plan: open.doc.plan().clone(),
-        };
-        let revision = open.doc.revision();
-        self.last_recovery_write = Some(Instant::now());
-        storage::write_recovery(&path, &recovery)?;
-        if let Page::Plan(open) = &mut self.page {
-            open.recovery_revision = Some(revision);
-        }
-        Ok(())
     }
 
     /// Builds a new plan from the new-plan form.
@@ -487,26 +516,28 @@ impl TrailmapApp {
                 } else {
                     None
                 };
-                let old = self.dialog.take();
-                if !self.save_to(&path, expected) && self.dialog.is_none() {
-                    self.dialog = old;
+                let old = self.dialogs.current.take();
+                if !self.save_to(&path, expected) && self.dialogs.current.is_none() {
+                    self.dialogs.current = old;
                     return Err("not saved; see the message below".to_owned());
                 }
             }
-            PathPurpose::Framework => match storage::install_framework(&path, &self.data.frameworks()) {
-                Ok(framework) => {
-                    self.set_status(format!(
-                        "Installed framework {} ({} skills, {} roles); new plans can use it",
-                        framework.id,
-                        framework.skills.len(),
-                        framework.roles.len()
-                    ));
-                    self.prefs.framework_file = Some(storage::canonical(&path));
-                    self.installed_framework = Some(framework.id.clone());
-                    self.catalog.add(framework);
+            PathPurpose::Framework => {
+                match storage::install_framework(&path, &self.shell.data.frameworks()) {
+                    Ok(framework) => {
+                        self.set_status(format!(
+                            "Installed framework {} ({} skills, {} roles); new plans can use it",
+                            framework.id,
+                            framework.skills.len(),
+                            framework.roles.len()
+                        ));
+                        self.shell.prefs.framework_file = Some(storage::canonical(&path));
+                        self.document.installed_framework = Some(framework.id.clone());
+                        self.document.catalog.add(framework);
+                    }
+                    Err(e) => return Err(e.to_string()),
                 }
-                Err(e) => return Err(e.to_string()),
-            },
+            }
             PathPurpose::Export => return Err("use the export dialog".to_owned()),
             PathPurpose::ChartImage => {
                 let path = storage::canonical(&if path.extension().is_none() {
@@ -521,7 +552,7 @@ impl TrailmapApp {
                         return Err(format!("{}: no such folder", dir.display()));
                     }
                 }
-                self.pending_chart = Some(path);
+                self.jobs.chart.pending = Some(path);
             }
         }
         Ok(())
@@ -534,7 +565,7 @@ impl TrailmapApp {
 
     /// The error of a failed save, for tests.
     pub fn last_save_error(&self) -> Option<&str> {
-        match &self.dialog {
+        match &self.dialogs.current {
             Some(Dialog::SaveFailed(message)) => Some(message),
             _ => None,
         }

@@ -1,16 +1,102 @@
 //! Work that runs beside the frame: the system's file dialog, reading the
 //! plan library, exports and chart images.
 
-use super::TrailmapApp;
-use super::dialogs::{Dialog, PathForm, PathPurpose};
-use crate::storage::{self};
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, Sender, channel};
+
+use super::TrailmapApp;
+use super::dialogs::{Dialog, ExportForm, PathForm, PathPurpose};
+use crate::storage::{self, LibraryCache, LibraryEntry};
+
+/// The work that runs beside the frame and what it has sent back.
+#[derive(Debug)]
+pub(super) struct Jobs {
+    /// Whether "Browse…" may open the system's file dialog (off in tests).
+    pub(super) native_dialogs: bool,
+    /// Whether slow work runs on a thread (off in tests).
+    pub(super) background_threads: bool,
+    /// The context, for threads to ask for a repaint when done (set on the
+    /// first frame).
+    pub(super) repaint_ctx: Option<egui::Context>,
+    /// The system's file dialog.
+    pub(super) browse: BrowseJob,
+    /// Reading the plans folder for the library panel.
+    pub(super) library: LibraryJob,
+    /// Saving the chart as an image.
+    pub(super) chart: ChartJob,
+}
+
+/// The system's file dialog, open on its own thread.
+#[derive(Debug)]
+pub(super) struct BrowseJob {
+    /// Where the file-dialog thread sends the path chosen.
+    tx: Sender<(PathPurpose, Option<PathBuf>)>,
+    /// The paths chosen in the system's file dialog.
+    rx: Receiver<(PathPurpose, Option<PathBuf>)>,
+    /// Whether the system's file dialog is open.
+    open: bool,
+}
+
+/// The plans in the plans folder, and reading them again.
+#[derive(Debug)]
+pub(super) struct LibraryJob {
+    /// The plans in the plans folder, as last read.
+    pub(super) entries: Vec<LibraryEntry>,
+    /// A read of the plans folder under way on a thread.
+    pub(super) scan: Option<Receiver<(Vec<LibraryEntry>, LibraryCache)>>,
+    /// What the last read learnt, so the next reads only changed files.
+    cache: Option<LibraryCache>,
+    /// Whether the plans folder should be read again.
+    pub(super) stale: bool,
+}
+
+/// The chart image: where it goes, and the thread's answers.
+#[derive(Debug)]
+pub(super) struct ChartJob {
+    /// Where to save the chart image the next frame takes.
+    pub(super) pending: Option<PathBuf>,
+    /// Where the chart-image thread sends its result.
+    tx: Sender<Result<PathBuf, String>>,
+    /// The chart images written, or why not.
+    rx: Receiver<Result<PathBuf, String>>,
+}
+
+impl Jobs {
+    /// No work under way; the library is to be read.
+    pub(super) fn new(native_dialogs: bool, background_threads: bool) -> Self {
+        let (browse_tx, browse_rx) = channel();
+        let (chart_tx, chart_rx) = channel();
+        Self {
+            native_dialogs,
+            background_threads,
+            repaint_ctx: None,
+            browse: BrowseJob {
+                tx: browse_tx,
+                rx: browse_rx,
+                open: false,
+            },
+            library: LibraryJob {
+                entries: Vec::new(),
+                scan: None,
+                cache: None,
+                stale: true,
+            },
+            chart: ChartJob {
+                pending: None,
+                tx: chart_tx,
+                rx: chart_rx,
+            },
+        }
+    }
+}
 
 impl TrailmapApp {
+    /// Puts a path chosen in the system's file dialog into the form it was
+    /// chosen for.
     pub(super) fn poll_browse(&mut self) {
-        while let Ok((purpose, path)) = self.browse_rx.try_recv() {
-            self.browsing = false;
-            match (path, self.dialog.as_mut()) {
+        while let Ok((purpose, path)) = self.jobs.browse.rx.try_recv() {
+            self.jobs.browse.open = false;
+            match (path, self.dialogs.current.as_mut()) {
                 (Some(path), Some(Dialog::Path(form))) if form.purpose == purpose => {
                     form.path = path.display().to_string();
                     form.error = None;
@@ -26,14 +112,14 @@ impl TrailmapApp {
 
     /// Opens the native file dialog on a thread; the answer fills the form.
     pub(super) fn browse(&mut self, ctx: &egui::Context, purpose: PathPurpose, start: &str) {
-        if !self.native_dialogs || self.browsing {
+        if !self.jobs.native_dialogs || self.jobs.browse.open {
             return;
         }
-        self.browsing = true;
-        let tx = self.browse_tx.clone();
+        self.jobs.browse.open = true;
+        let tx = self.jobs.browse.tx.clone();
         let ctx = ctx.clone();
         let start = PathBuf::from(start);
-        let plans = self.data.plans();
+        let plans = self.shell.data.plans();
         let browse = move || {
             let dir = if start.is_dir() {
                 start.clone()
@@ -66,7 +152,7 @@ impl TrailmapApp {
             .spawn(browse)
             .is_err()
         {
-            self.browsing = false;
+            self.jobs.browse.open = false;
             self.set_error("Could not open the file dialog");
         }
     }
@@ -74,18 +160,19 @@ impl TrailmapApp {
     /// Reads the plans folder on a thread if the library is out of date; the
     /// cache makes a second read cost only a folder listing.
     pub(super) fn refresh_library_if_stale(&mut self) {
-        if !self.library_stale || self.library_scan.is_some() {
+        let library = &mut self.jobs.library;
+        if !library.stale || library.scan.is_some() {
             return;
         }
-        self.library_stale = false;
-        let (tx, rx) = std::sync::mpsc::channel();
-        let dir = self.data.plans();
-        let root = self.data.root().to_path_buf();
-        let catalog = self.catalog.clone();
-        let cache = self.library_cache.take();
-        let ctx = self.repaint_ctx.clone();
+        library.stale = false;
+        let (tx, rx) = channel();
+        let dir = self.shell.data.plans();
+        let root = self.shell.data.root().to_path_buf();
+        let catalog = self.document.catalog.clone();
+        let cache = library.cache.take();
+        let ctx = self.jobs.repaint_ctx.clone();
         let work = move || {
-            let mut cache = cache.unwrap_or_else(|| storage::LibraryCache::load(&root));
+            let mut cache = cache.unwrap_or_else(|| LibraryCache::load(&root));
             let entries = storage::scan(&dir, &catalog, &mut cache);
             cache.save(&root);
             let _ = tx.send((entries, cache));
@@ -93,7 +180,7 @@ impl TrailmapApp {
                 ctx.request_repaint();
             }
         };
-        if self.background_threads {
+        if self.jobs.background_threads {
             // Named, so a profiler or a crash report says what it was.
             if std::thread::Builder::new()
                 .name("library-scan".into())
@@ -105,31 +192,32 @@ impl TrailmapApp {
         } else {
             work();
         }
-        self.library_scan = Some(rx);
+        self.jobs.library.scan = Some(rx);
     }
 
     /// Takes the library entries once the thread has read them.
     pub(super) fn poll_library(&mut self) {
-        let Some(rx) = &self.library_scan else { return };
+        let library = &mut self.jobs.library;
+        let Some(rx) = &library.scan else { return };
         match rx.try_recv() {
             Ok((entries, cache)) => {
-                self.library_entries = entries;
-                self.library.entries_changed();
-                self.library_cache = Some(cache);
-                self.library_scan = None;
+                library.entries = entries;
+                self.views.library.entries_changed();
+                library.cache = Some(cache);
+                library.scan = None;
             }
             Err(std::sync::mpsc::TryRecvError::Empty) => {}
-            Err(std::sync::mpsc::TryRecvError::Disconnected) => self.library_scan = None,
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => library.scan = None,
         }
     }
 
     /// Where exports and chart images go by default: `DATA/exports`.
     pub(super) fn exports_dir(&self) -> PathBuf {
-        self.data.root().join("exports")
+        self.shell.data.root().join("exports")
     }
 
     /// Writes the export the form describes.
-    pub(super) fn export_to(&mut self, form: &super::dialogs::ExportForm) -> Result<(), String> {
+    pub(super) fn export_to(&mut self, form: &ExportForm) -> Result<(), String> {
         let today = self.today();
         let Some(open) = self.open_plan() else {
             return Err("no plan is open".to_owned());
@@ -176,7 +264,7 @@ impl TrailmapApp {
             .and_then(|p| p.file_stem())
             .map_or_else(|| "plan".to_owned(), |s| s.to_string_lossy().into_owned());
         let path = self.exports_dir().join(format!("{stem}-radar.png"));
-        self.dialog = Some(Dialog::Path(PathForm::new(
+        self.dialogs.current = Some(Dialog::Path(PathForm::new(
             PathPurpose::ChartImage,
             path.display().to_string(),
         )));
@@ -185,13 +273,14 @@ impl TrailmapApp {
     /// Once the dialog is gone, asks egui for a screenshot of the next frame
     /// and writes the radar's part of it as a PNG.
     pub(super) fn take_chart_image(&mut self, ctx: &egui::Context) {
-        if self.dialog.is_some() {
+        if self.dialogs.current.is_some() {
             return;
         }
-        let (Some(path), Some(rect)) = (self.pending_chart.take(), self.path_view.radar_rect()) else {
+        let (Some(path), Some(rect)) = (self.jobs.chart.pending.take(), self.views.tabs.path.radar_rect())
+        else {
             return;
         };
-        let tx = self.chart_tx.clone();
+        let tx = self.jobs.chart.tx.clone();
         let repaint = ctx.clone();
         let pixels_per_point = ctx.pixels_per_point();
         ctx.request_screenshot(move |screenshot| {
@@ -206,7 +295,7 @@ impl TrailmapApp {
 
     /// Reports a finished chart image.
     pub(super) fn poll_chart_image(&mut self) {
-        while let Ok(result) = self.chart_rx.try_recv() {
+        while let Ok(result) = self.jobs.chart.rx.try_recv() {
             match result {
                 Ok(path) => self.set_status(format!("Saved the chart as {}", path.display())),
                 Err(e) => self.set_error(format!("The chart image was not saved: {e}")),

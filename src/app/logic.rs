@@ -1,39 +1,38 @@
 //! The shell: routes `UiCommand`s and the views' edits, guards unsaved
 //! changes, and handles shortcuts, dropped files and the close button.
-//! The open plan's file is `document.rs`, background work `jobs.rs`, the
-//! title and zoom `presentation.rs`.
+//! The open plan's file is `document.rs`, its recovery copies
+//! `recovery.rs`, background work `jobs.rs`, the title and zoom
+//! `presentation.rs`, the views `views.rs`, the dialogs `dialogs/`.
 
 use std::path::PathBuf;
 use std::time::Instant;
 
 use super::dialogs::{Dialog, PathForm, PathPurpose, Pending};
-use super::{Page, Status, TrailmapApp, UiCommand, ZoomRequest};
+use super::presentation::ZoomRequest;
+use super::{Page, Status, TrailmapApp, UiCommand};
 use crate::model::Document;
 use crate::ui::Edits;
 use crate::ui::error_page::ErrorAction;
 use crate::ui::welcome::WelcomeAction;
 
-/// A key unique to this run, for recovery files of plans never saved.
-pub(super) fn untitled_key() -> String {
-    let nanos = crate::clock::unix_nanos();
-    format!("{}-{nanos}", std::process::id())
-}
-
 impl TrailmapApp {
+    /// Shows `text` in the status bar.
     pub(super) fn set_status(&mut self, text: impl Into<String>) {
-        self.status = Some(Status {
+        self.shell.status = Some(Status {
             text: text.into(),
             is_error: false,
         });
     }
 
+    /// Shows `text` in the status bar as a problem.
     pub(super) fn set_error(&mut self, text: impl Into<String>) {
-        self.status = Some(Status {
+        self.shell.status = Some(Status {
             text: text.into(),
             is_error: true,
         });
     }
 
+    /// Whether the open plan has unsaved changes.
     pub(super) fn is_dirty(&self) -> bool {
         self.open_plan().is_some_and(|open| open.doc.is_dirty())
     }
@@ -54,7 +53,7 @@ impl TrailmapApp {
                         || crate::model::slug(&open.doc.plan().person.name),
                         |s| s.to_string_lossy().into_owned(),
                     );
-                    self.dialog = Some(Dialog::Export(super::dialogs::ExportForm::new(
+                    self.dialogs.current = Some(Dialog::Export(super::dialogs::ExportForm::new(
                         &self.exports_dir(),
                         &stem,
                     )));
@@ -62,12 +61,13 @@ impl TrailmapApp {
             }
             UiCommand::ChooseFramework => {
                 let path = self
+                    .shell
                     .prefs
                     .framework_file
                     .as_ref()
                     .map(|p| p.display().to_string())
                     .unwrap_or_default();
-                self.dialog = Some(Dialog::Path(PathForm::new(PathPurpose::Framework, path)));
+                self.dialogs.current = Some(Dialog::Path(PathForm::new(PathPurpose::Framework, path)));
             }
             UiCommand::Close => self.guard(Pending::Close),
             UiCommand::Quit => self.guard(Pending::Quit),
@@ -79,36 +79,33 @@ impl TrailmapApp {
             }),
             UiCommand::ShowTab(tab) => {
                 if self.open_plan().is_some() {
-                    self.tab = tab;
-                    self.prefs.tab = tab;
+                    self.views.tab = tab;
+                    self.shell.prefs.tab = tab;
                 }
             }
-            UiCommand::ToggleMentor => self.show_mentor = Some(!self.mentor_visible()),
+            UiCommand::ToggleMentor => self.views.basis.show_mentor = Some(!self.mentor_visible()),
             UiCommand::ToggleLibrary => {
-                self.prefs.library_open = !self.prefs.library_open;
-                self.library_stale = true;
+                self.shell.prefs.library_open = !self.shell.prefs.library_open;
+                self.jobs.library.stale = true;
             }
             UiCommand::TogglePresentation => {
-                self.pending_zoom = Some(match self.presenting.take() {
-                    Some(zoom_before) => ZoomRequest::Set(zoom_before),
-                    None => {
-                        // Presenting from this very frame on (private notes
-                        // hidden at once), remembering the zoom to go back to.
-                        let current = self.repaint_ctx.as_ref().map_or(1.0, egui::Context::zoom_factor);
-                        self.presenting = Some(current);
-                        ZoomRequest::Set(current * 1.3)
-                    }
-                });
+                let zoom = self
+                    .jobs
+                    .repaint_ctx
+                    .as_ref()
+                    .map_or(1.0, egui::Context::zoom_factor);
+                self.window.toggle_presentation(zoom);
             }
-            UiCommand::ZoomIn => self.pending_zoom = Some(ZoomRequest::Step(1.1)),
-            UiCommand::ZoomOut => self.pending_zoom = Some(ZoomRequest::Step(1.0 / 1.1)),
-            UiCommand::ZoomReset => self.pending_zoom = Some(ZoomRequest::Set(1.0)),
-            UiCommand::About => self.dialog = Some(Dialog::About),
+            UiCommand::ZoomIn => self.window.pending_zoom = Some(ZoomRequest::Step(1.1)),
+            UiCommand::ZoomOut => self.window.pending_zoom = Some(ZoomRequest::Step(1.0 / 1.1)),
+            UiCommand::ZoomReset => self.window.pending_zoom = Some(ZoomRequest::Set(1.0)),
+            UiCommand::About => self.dialogs.current = Some(Dialog::About),
         }
     }
 
+    /// Runs `f` on the open plan's document, if a plan is open.
     pub(super) fn with_doc(&mut self, f: impl FnOnce(&mut Document)) {
-        if let Page::Plan(open) = &mut self.page {
+        if let Some(open) = self.document.open_plan_mut() {
             f(&mut open.doc);
         }
     }
@@ -117,7 +114,7 @@ impl TrailmapApp {
     pub(super) fn guard(&mut self, pending: Pending) {
         let needs_plan_closed = !matches!(pending, Pending::Open | Pending::OpenCopy | Pending::New);
         if self.is_dirty() && needs_plan_closed {
-            self.dialog = Some(Dialog::Unsaved(pending));
+            self.dialogs.current = Some(Dialog::Unsaved(pending));
         } else {
             self.proceed(pending);
         }
@@ -127,16 +124,19 @@ impl TrailmapApp {
     pub(super) fn proceed(&mut self, pending: Pending) {
         match pending {
             Pending::New => {
-                let frameworks = self.catalog.all().cloned().collect();
-                let form = super::dialogs::NewPlanForm::new(frameworks, self.installed_framework.as_deref());
-                self.dialog = Some(Dialog::NewPlan(form));
+                let frameworks = self.document.catalog.all().cloned().collect();
+                let form = super::dialogs::NewPlanForm::new(
+                    frameworks,
+                    self.document.installed_framework.as_deref(),
+                );
+                self.dialogs.current = Some(Dialog::NewPlan(form));
             }
             Pending::Open => {
-                let dir = self.data.plans().display().to_string() + "/";
-                self.dialog = Some(Dialog::Path(PathForm::new(PathPurpose::Open, dir)));
+                let dir = self.shell.data.plans().display().to_string() + "/";
+                self.dialogs.current = Some(Dialog::Path(PathForm::new(PathPurpose::Open, dir)));
             }
             Pending::OpenCopy => {
-                self.dialog = Some(Dialog::Path(PathForm::new(PathPurpose::OpenCopy, String::new())))
+                self.dialogs.current = Some(Dialog::Path(PathForm::new(PathPurpose::OpenCopy, String::new())))
             }
             Pending::OpenPath(path) => self.open_path(&path),
             Pending::OpenCopyOf(path) => self.open_copy(&path),
@@ -145,17 +145,18 @@ impl TrailmapApp {
             Pending::Restore(path, recovery) => self.restore(&path, *recovery),
             Pending::Close => {
                 self.discard_current_recovery();
-                self.page = Page::Welcome;
-                self.prefs.last_plan = None;
+                self.document.page = Page::Welcome;
+                self.shell.prefs.last_plan = None;
             }
             Pending::Quit => {
                 self.discard_current_recovery();
-                self.quit_requested = true;
-                self.allow_close = true;
+                self.window.quit_requested = true;
+                self.window.allow_close = true;
             }
         }
     }
 
+    /// Does what was chosen on the start page.
     pub(super) fn welcome_action(&mut self, action: WelcomeAction) {
         match action {
             WelcomeAction::New => self.run_command(UiCommand::New),
@@ -165,6 +166,7 @@ impl TrailmapApp {
         }
     }
 
+    /// Does what was chosen on the error page.
     pub(super) fn error_action(&mut self, action: ErrorAction) {
         match action {
             ErrorAction::Retry => {
@@ -174,8 +176,8 @@ impl TrailmapApp {
             }
             ErrorAction::OpenAnother => self.run_command(UiCommand::Open),
             ErrorAction::Back => {
-                self.page = Page::Welcome;
-                self.prefs.last_plan = None;
+                self.document.page = Page::Welcome;
+                self.shell.prefs.last_plan = None;
             }
         }
     }
@@ -192,21 +194,24 @@ impl TrailmapApp {
     /// Applies the views' edits to the document: the one place plans change.
     pub(super) fn apply_edits(&mut self, mut edits: Edits) {
         let now = Instant::now();
-        let Page::Plan(open) = &mut self.page else { return };
+        let Page::Plan(open) = &mut self.document.page else {
+            return;
+        };
         let list = edits.take();
         if list.iter().all(|e| e.typing.is_none())
             && self
+                .document
                 .last_typing
                 .is_some_and(|t| now.duration_since(t).as_secs_f32() > 1.5)
         {
             open.doc.seal();
-            self.last_typing = None;
+            self.document.last_typing = None;
         }
         let mut error = None;
         for edit in list {
             let result = match &edit.typing {
                 Some(key) => {
-                    self.last_typing = Some(now);
+                    self.document.last_typing = Some(now);
                     open.doc.apply_typing(edit.command, key)
                 }
                 None => open.doc.apply(edit.command),
@@ -220,6 +225,7 @@ impl TrailmapApp {
         }
     }
 
+    /// Opens a plan file dropped on the window.
     pub(super) fn handle_dropped_files(&mut self, ctx: &egui::Context) {
         let dropped: Vec<PathBuf> = ctx.input(|i| {
             i.raw
@@ -233,8 +239,9 @@ impl TrailmapApp {
         }
     }
 
+    /// Runs the command whose shortcut was pressed (none while a dialog is open).
     pub(super) fn handle_shortcuts(&mut self, ctx: &egui::Context) {
-        if self.dialog.is_some() {
+        if self.dialogs.current.is_some() {
             return;
         }
         let mut fired = None;
@@ -256,13 +263,14 @@ impl TrailmapApp {
         }
     }
 
+    /// Lets the window close, or first asks about unsaved changes.
     pub(super) fn handle_close_request(&mut self, ctx: &egui::Context) {
-        if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close {
+        if ctx.input(|i| i.viewport().close_requested()) && !self.window.allow_close {
             if self.is_dirty() {
                 ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-                self.dialog = Some(Dialog::Unsaved(Pending::Quit));
+                self.dialogs.current = Some(Dialog::Unsaved(Pending::Quit));
             } else {
-                self.allow_close = true;
+                self.window.allow_close = true;
             }
         }
     }

@@ -1,0 +1,23 @@
+//! About Trailmap: its version and what it is for.
+
+use egui::Ui;
+
+use super::{Outcome, buttons_row};
+
+/// Draws the dialog.
+pub(super) fn ui(ui: &mut Ui) -> Outcome {
+    ui.heading("Trailmap");
+    ui.label(format!("Version {}", env!("CARGO_PKG_VERSION")));
+    ui.label(
+        "Plan the move from tech lead into engineering management, directing engineering, product management \
+         or heading product: rate your skills, see the gaps and the route, work through actions, and review \
+         progress with a mentor. Offline, no account; your plans are plain files.",
+    );
+    let mut outcome = Outcome::Keep;
+    buttons_row(ui, |ui| {
+        if ui.button("Close").clicked() {
+            outcome = Outcome::Close;
+        }
+    });
+    outcome
+}

@@ -1,0 +1,117 @@
+//! Export the plan: the format, whether to leave out private notes, and
+//! where to write it.
+
+use egui::{RichText, Ui};
+
+use super::{Browse, Dialog, Outcome, PathPurpose, buttons_row, location_row};
+use crate::app::TrailmapApp;
+
+/// The export form.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExportForm {
+    /// Markdown or HTML.
+    pub format: crate::export::Format,
+    /// Leave out private fields.
+    pub redact: bool,
+    /// Where to write it.
+    pub path: String,
+    /// Why the last attempt failed.
+    pub error: Option<String>,
+}
+
+impl ExportForm {
+    /// A form that exports to `dir/STEM.html`, redacted.
+    pub fn new(dir: &std::path::Path, stem: &str) -> Self {
+        Self {
+            format: crate::export::Format::Html,
+            redact: true,
+            path: dir.join(format!("{stem}.html")).display().to_string(),
+            error: None,
+        }
+    }
+
+    /// Switches the format and the path's extension with it.
+    fn set_format(&mut self, format: crate::export::Format) {
+        let old = format!(".{}", self.format.extension());
+        if let Some(stem) = self.path.strip_suffix(&old) {
+            self.path = format!("{stem}.{}", format.extension());
+        }
+        self.format = format;
+    }
+}
+
+/// Draws the form; Enter in the path field exports.
+pub(super) fn ui(ui: &mut Ui, form: &mut ExportForm, native: bool, browse: &mut Browse) -> Outcome {
+    use crate::export::Format;
+    ui.heading("Export the plan");
+    ui.label(
+        RichText::new(
+            "A report of the plan: readiness ranking, skills and gaps, route, time allocation, checklist and \
+             milestones, with the charts.",
+        )
+        .weak(),
+    );
+    ui.add_space(6.0);
+    ui.horizontal(|ui| {
+        ui.label("Format");
+        for (format, label, tip) in [
+            (
+                Format::Html,
+                "HTML page",
+                "One self-contained page that opens in any browser and prints well",
+            ),
+            (
+                Format::Markdown,
+                "Markdown",
+                "Markdown text with the two charts as SVG files beside it",
+            ),
+        ] {
+            if ui
+                .radio(form.format == format, label)
+                .on_hover_text(tip)
+                .clicked()
+            {
+                form.set_format(format);
+            }
+        }
+    });
+    ui.checkbox(&mut form.redact, "Leave out private notes")
+        .on_hover_text(
+            "Leaves out your private notes, the mentor's notes on skills and mentor-only session notes",
+        );
+    let submit = location_row(
+        ui,
+        &mut form.path,
+        &mut form.error,
+        PathPurpose::Export,
+        native,
+        browse,
+    );
+    let mut outcome = Outcome::Keep;
+    buttons_row(ui, |ui| {
+        let ready = !form.path.trim().is_empty();
+        if ui.add_enabled(ready, egui::Button::new("Export")).clicked() || (submit && ready) {
+            let form = form.clone();
+            outcome = Outcome::Then(Box::new(move |app| app.submit_export(&form)));
+        }
+        if ui.button("Cancel").clicked() {
+            outcome = Outcome::Close;
+        }
+    });
+    outcome
+}
+
+impl TrailmapApp {
+    /// Writes the export `form` describes; the form stays open with the
+    /// error if it fails.
+    fn submit_export(&mut self, form: &ExportForm) {
+        match self.export_to(form) {
+            Ok(()) => self.dialogs.current = None,
+            Err(error) => {
+                if let Some(Dialog::Export(open)) = &mut self.dialogs.current {
+                    open.error = Some(error);
+                }
+            }
+        }
+    }
+}

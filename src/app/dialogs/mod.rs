@@ -1,0 +1,237 @@
+//! The app's dialogs, one file each: new plan, a path (open, open a copy,
+//! save as, framework, chart image), export, unsaved changes, changed on
+//! disk, a failed save, recovery, about. This file has what they share:
+//! which dialog is open and what waits on it, the modal they are drawn in
+//! (Escape closes all but the recovery dialog), the row of buttons and the
+//! location row.
+
+mod about;
+mod changed_on_disk;
+mod export;
+mod new_plan;
+mod path;
+mod recovery;
+mod save_failed;
+mod unsaved;
+
+use std::path::PathBuf;
+
+use egui::{Align, Layout, RichText, TextEdit, Ui};
+
+pub use export::ExportForm;
+pub use new_plan::NewPlanForm;
+pub use path::{PathForm, PathPurpose};
+
+use super::TrailmapApp;
+use crate::model::Plan;
+use crate::storage::Recovery;
+
+/// The dialogs' state: the one open and what waits on it.
+#[derive(Debug, Default)]
+pub(super) struct Dialogs {
+    /// The dialog open, if any (one at a time).
+    pub(super) current: Option<Dialog>,
+    /// What to do once the save asked for (Save as) succeeds.
+    pub(super) after_save: Option<Pending>,
+}
+
+/// Something to do once unsaved changes are dealt with.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Pending {
+    /// Show the new-plan form.
+    New,
+    /// Show the open dialog.
+    Open,
+    /// Show the open-a-copy dialog.
+    OpenCopy,
+    /// Open this file.
+    OpenPath(PathBuf),
+    /// Open a copy of this file.
+    OpenCopyOf(PathBuf),
+    /// Open a copy of example `n`.
+    Example(usize),
+    /// Open this new plan.
+    Create(Box<Plan>),
+    /// Restore this recovery file.
+    Restore(PathBuf, Box<Recovery>),
+    /// Close the plan.
+    Close,
+    /// Quit.
+    Quit,
+}
+
+/// The dialogs.
+#[derive(Debug)]
+pub enum Dialog {
+    /// New plan.
+    NewPlan(NewPlanForm),
+    /// A path to open, save to, or use.
+    Path(PathForm),
+    /// Export the plan.
+    Export(ExportForm),
+    /// Unsaved changes: save, don't save, or cancel, then do `Pending`.
+    Unsaved(Pending),
+    /// The file changed on disk since it was opened.
+    ChangedOnDisk(PathBuf),
+    /// A save failed.
+    SaveFailed(String),
+    /// Recovery files found at start.
+    Recovery(Vec<(PathBuf, Recovery)>),
+    /// About Trailmap.
+    About,
+}
+
+/// Which dialog is open, for tests.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DialogKind {
+    /// New plan.
+    NewPlan,
+    /// A path dialog.
+    Path(PathPurpose),
+    /// The export dialog.
+    Export,
+    /// Unsaved changes.
+    Unsaved,
+    /// Changed on disk.
+    ChangedOnDisk,
+    /// Save failed.
+    SaveFailed,
+    /// Recovery offered.
+    Recovery,
+    /// About.
+    About,
+}
+
+impl Dialog {
+    /// Which dialog this is.
+    pub fn kind(&self) -> DialogKind {
+        match self {
+            Self::NewPlan(_) => DialogKind::NewPlan,
+            Self::Path(form) => DialogKind::Path(form.purpose),
+            Self::Export(_) => DialogKind::Export,
+            Self::Unsaved(_) => DialogKind::Unsaved,
+            Self::ChangedOnDisk(_) => DialogKind::ChangedOnDisk,
+            Self::SaveFailed(_) => DialogKind::SaveFailed,
+            Self::Recovery(_) => DialogKind::Recovery,
+            Self::About => DialogKind::About,
+        }
+    }
+}
+
+/// What the user did in a dialog this frame.
+enum Outcome {
+    /// Nothing that closes it: it stays open.
+    Keep,
+    /// Closed it (Cancel, Close, Escape).
+    Close,
+    /// Asked for this to be done to the app.
+    Then(Box<dyn FnOnce(&mut TrailmapApp)>),
+}
+
+/// A "Browse…" asked for this frame: what for, and the path to start from.
+type Browse = Option<(PathPurpose, String)>;
+
+/// The row of buttons at the foot of a dialog, right-aligned: the first
+/// added is the rightmost.
+fn buttons_row(ui: &mut Ui, add: impl FnOnce(&mut Ui)) {
+    ui.add_space(8.0);
+    ui.with_layout(Layout::right_to_left(Align::Center), add);
+}
+
+/// The "Location" row: a path field that has the keyboard when the dialog
+/// opens (so Enter submits) and a "Browse…" button for the system's dialog,
+/// then the last error, if any. Returns whether Enter was pressed.
+fn location_row(
+    ui: &mut Ui,
+    path: &mut String,
+    error: &mut Option<String>,
+    purpose: PathPurpose,
+    native: bool,
+    browse: &mut Browse,
+) -> bool {
+    let mut submit = false;
+    ui.horizontal(|ui| {
+        let label = ui.label("Location");
+        let response = ui
+            .add(
+                TextEdit::singleline(path)
+                    .id_salt(("location", purpose as u8))
+                    .desired_width(380.0)
+                    .hint_text("/path/to/file"),
+            )
+            .labelled_by(label.id);
+        if response.changed() {
+            *error = None;
+        }
+        if response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+            submit = true;
+        }
+        if ui.memory(|m| m.focused().is_none()) {
+            response.request_focus();
+        }
+        if native
+            && ui
+                .button("Browse…")
+                .on_hover_text("Choose with the system's file dialog")
+                .clicked()
+        {
+            *browse = Some((purpose, path.clone()));
+        }
+    });
+    if let Some(message) = error.as_deref() {
+        ui.label(RichText::new(message).color(crate::ui::theme::bad(ui.visuals())));
+    }
+    submit
+}
+
+impl TrailmapApp {
+    /// Draws the open dialog, if any, and does what the user chose in it.
+    pub(super) fn dialogs_ui(&mut self, ctx: &egui::Context) {
+        let Some(mut dialog) = self.dialogs.current.take() else {
+            return;
+        };
+        let plan_name = self
+            .open_plan()
+            .map(super::OpenPlan::display_name)
+            .unwrap_or_default();
+        let native = self.jobs.native_dialogs;
+        let mut browse: Browse = None;
+        let response = egui::Modal::new(egui::Id::unique("trailmap-dialog")).show(ctx, |ui| {
+            ui.set_width(520.0);
+            match &mut dialog {
+                Dialog::NewPlan(form) => new_plan::ui(ui, form),
+                Dialog::Path(form) => path::ui(ui, form, native, &mut browse),
+                Dialog::Export(form) => export::ui(ui, form, native, &mut browse),
+                Dialog::Unsaved(pending) => unsaved::ui(ui, &plan_name, pending),
+                Dialog::ChangedOnDisk(path) => changed_on_disk::ui(ui, path),
+                Dialog::SaveFailed(message) => save_failed::ui(ui, message),
+                Dialog::Recovery(entries) => recovery::ui(ui, entries),
+                Dialog::About => about::ui(ui),
+            }
+        });
+        if let Some((purpose, start)) = browse {
+            self.browse(ctx, purpose, &start);
+        }
+        let escape = ctx.input(|i| i.key_pressed(egui::Key::Escape));
+        let outcome = match response.inner {
+            Outcome::Keep if escape && !matches!(dialog, Dialog::Recovery(_)) => Outcome::Close,
+            other => other,
+        };
+        match outcome {
+            Outcome::Keep => self.dialogs.current = Some(dialog),
+            Outcome::Close => {
+                // A pending action waits only for the save-as it asked for.
+                if matches!(dialog, Dialog::Path(ref f) if f.purpose == PathPurpose::SaveAs) {
+                    self.dialogs.after_save = None;
+                }
+            }
+            Outcome::Then(action) => {
+                // Keep a path or export form open so its error can be shown if the action fails.
+                if matches!(dialog, Dialog::Path(_) | Dialog::Export(_)) {
+                    self.dialogs.current = Some(dialog);
+                }
+                action(self);
+            }
+        }
+    }
+}
