@@ -109,22 +109,32 @@ impl LibraryView {
     ) -> Option<LibraryAction> {
         let mut action = None;
         ui.add_space(6.0);
-        ui.horizontal(|ui| {
-            ui.heading("Plans");
-            ui.label(RichText::new(entries.len().to_string()).weak());
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                if ui
-                    .small_button("Refresh")
-                    .on_hover_text("Read the plans folder again")
-                    .clicked()
-                {
-                    action = Some(LibraryAction::Refresh);
-                }
-                if scanning {
-                    ui.spinner();
-                }
-            });
-        });
+        if header_ui(ui, entries.len(), scanning) {
+            action = Some(LibraryAction::Refresh);
+        }
+        self.search_sort_ui(ui);
+        ui.separator();
+        if entries.is_empty() {
+            ui.label(
+                RichText::new(if scanning {
+                    "Reading plans…".to_owned()
+                } else {
+                    format!("No plans in {} yet.", folder.display())
+                })
+                .weak(),
+            );
+            return action;
+        }
+        self.refresh_shown(entries, today);
+        let shown: &[usize] = self.shown.as_ref().map_or(&[], |(.., rows)| rows);
+        if let Some(open) = list_ui(ui, entries, shown, open, today) {
+            action = Some(open);
+        }
+        action
+    }
+
+    /// Draws the search field and the sort combo box.
+    fn search_sort_ui(&mut self, ui: &mut Ui) {
         ui.add(
             TextEdit::singleline(&mut self.search)
                 .id_salt("library-search")
@@ -141,119 +151,143 @@ impl LibraryView {
             })
             .response;
         widgets::name_widget(&response, egui::Role::ComboBox, "Sort plans");
-        ui.separator();
-        if entries.is_empty() {
-            ui.label(
-                RichText::new(if scanning {
-                    "Reading plans…".to_owned()
-                } else {
-                    format!("No plans in {} yet.", folder.display())
-                })
-                .weak(),
-            );
-            return action;
-        }
+    }
+
+    /// Works the shown rows out again unless they are for this search, order and day.
+    fn refresh_shown(&mut self, entries: &[LibraryEntry], today: Date) {
         let fresh = matches!(&self.shown, Some((search, sort, day, _))
             if *search == self.search && *sort == self.sort && *day == today);
         if !fresh {
             let rows = visible(entries, &self.search, self.sort, today);
             self.shown = Some((self.search.clone(), self.sort, today, rows));
         }
-        let shown: &[usize] = self.shown.as_ref().map_or(&[], |(.., rows)| rows);
-        let visuals = ui.visuals().clone();
-        ScrollArea::vertical()
-            .id_salt("library-list")
-            .auto_shrink([false, false])
-            .show_rows(ui, 64.0, shown.len(), |ui, range| {
-                for &index in &shown[range] {
-                    // A stale cache (entries replaced without
-                    // `entries_changed`) must never index past the end.
-                    let Some(entry) = entries.get(index) else {
-                        continue;
-                    };
-                    let selected = open == Some(entry.path.as_path());
-                    let name = if entry.person.is_empty() {
-                        entry.file_name()
-                    } else {
-                        entry.person.clone()
-                    };
-                    // A scope per plan keeps the row's id the same whichever
-                    // rows are drawn, so the keyboard focus stays on it.
-                    let response = widgets::keyed(ui, &entry.path, |ui| {
-                        let frame = egui::Frame::new()
-                            .inner_margin(egui::Margin::symmetric(6, 4))
-                            .corner_radius(6)
-                            .fill(if selected {
-                                visuals.selection.bg_fill.gamma_multiply(0.5)
-                            } else {
-                                egui::Color32::TRANSPARENT
-                            });
-                        frame
-                            .show(ui, |ui| {
-                                ui.set_width(ui.available_width());
-                                ui.set_height(54.0);
-                                ui.horizontal(|ui| {
-                                    ui.label(RichText::new(&name).strong());
-                                    if entry.error.is_none() {
-                                        ui.with_layout(
-                                            egui::Layout::right_to_left(egui::Align::Center),
-                                            |ui| {
-                                                let color =
-                                                    super::path::readiness_color(&visuals, entry.readiness);
-                                                widgets::pill(ui, &format!("{}%", entry.readiness), color);
-                                            },
-                                        );
-                                    }
-                                });
-                                if let Some(error) = &entry.error {
-                                    ui.label(
-                                        RichText::new("Could not be read")
-                                            .small()
-                                            .color(theme::bad(&visuals)),
-                                    )
-                                    .on_hover_text(error);
-                                } else {
-                                    ui.label(
-                                        RichText::new(format!(
-                                            "{} ⏵ {}",
-                                            entry.current_role, entry.target_role
-                                        ))
-                                        .small(),
-                                    );
-                                    ui.horizontal(|ui| {
-                                        let last = entry.last_session.map_or_else(
-                                            || "no session yet".to_owned(),
-                                            |d| format!("last session {d}"),
-                                        );
-                                        ui.label(RichText::new(last).small().weak());
-                                        let overdue = entry.overdue(today);
-                                        if overdue > 0 {
-                                            ui.label(
-                                                RichText::new(format!("{overdue} overdue"))
-                                                    .small()
-                                                    .color(theme::bad(&visuals)),
-                                            );
-                                        }
-                                    });
-                                }
-                            })
-                            .response
-                    });
-                    let response = response.interact(egui::Sense::click());
-                    let label = format!("Open plan: {name}");
-                    response.widget_info(|| {
-                        egui::WidgetInfo::selected(egui::Role::Button, true, selected, &label)
-                    });
-                    if response.hovered() {
-                        ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
-                    }
-                    let response = response.on_hover_text(entry.path.display().to_string());
-                    if response.clicked() && !selected {
-                        action = Some(LibraryAction::Open(entry.path.clone()));
-                    }
-                }
-                super::widgets::follow_focus(ui);
-            });
-        action
     }
+}
+
+/// Draws the heading with the number of plans and Refresh; returns whether Refresh was clicked.
+fn header_ui(ui: &mut Ui, count: usize, scanning: bool) -> bool {
+    let mut refresh = false;
+    ui.horizontal(|ui| {
+        ui.heading("Plans");
+        ui.label(RichText::new(count.to_string()).weak());
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui
+                .small_button("Refresh")
+                .on_hover_text("Read the plans folder again")
+                .clicked()
+            {
+                refresh = true;
+            }
+            if scanning {
+                ui.spinner();
+            }
+        });
+    });
+    refresh
+}
+
+/// Draws the scrolling list of the `shown` entries; returns the plan clicked to open.
+fn list_ui(
+    ui: &mut Ui,
+    entries: &[LibraryEntry],
+    shown: &[usize],
+    open: Option<&Path>,
+    today: Date,
+) -> Option<LibraryAction> {
+    let mut action = None;
+    let visuals = ui.visuals().clone();
+    ScrollArea::vertical()
+        .id_salt("library-list")
+        .auto_shrink([false, false])
+        .show_rows(ui, 64.0, shown.len(), |ui, range| {
+            for &index in &shown[range] {
+                // A stale cache (entries replaced without
+                // `entries_changed`) must never index past the end.
+                let Some(entry) = entries.get(index) else {
+                    continue;
+                };
+                let selected = open == Some(entry.path.as_path());
+                let name = if entry.person.is_empty() {
+                    entry.file_name()
+                } else {
+                    entry.person.clone()
+                };
+                // A scope per plan keeps the row's id the same whichever
+                // rows are drawn, so the keyboard focus stays on it.
+                let response = widgets::keyed(ui, &entry.path, |ui| {
+                    entry_card_ui(ui, entry, &name, selected, today, &visuals)
+                });
+                let response = response.interact(egui::Sense::click());
+                let label = format!("Open plan: {name}");
+                response
+                    .widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, selected, &label));
+                if response.hovered() {
+                    ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
+                }
+                let response = response.on_hover_text(entry.path.display().to_string());
+                if response.clicked() && !selected {
+                    action = Some(LibraryAction::Open(entry.path.clone()));
+                }
+            }
+            super::widgets::follow_focus(ui);
+        });
+    action
+}
+
+/// Draws one plan's row: its name, readiness, roles, last session and overdue actions.
+fn entry_card_ui(
+    ui: &mut Ui,
+    entry: &LibraryEntry,
+    name: &str,
+    selected: bool,
+    today: Date,
+    visuals: &egui::Visuals,
+) -> egui::Response {
+    let frame = egui::Frame::new()
+        .inner_margin(egui::Margin::symmetric(6, 4))
+        .corner_radius(6)
+        .fill(if selected {
+            visuals.selection.bg_fill.gamma_multiply(0.5)
+        } else {
+            egui::Color32::TRANSPARENT
+        });
+    frame
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.set_height(54.0);
+            ui.horizontal(|ui| {
+                ui.label(RichText::new(name).strong());
+                if entry.error.is_none() {
+                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                        let color = super::path::readiness_color(visuals, entry.readiness);
+                        widgets::pill(ui, &format!("{}%", entry.readiness), color);
+                    });
+                }
+            });
+            if let Some(error) = &entry.error {
+                ui.label(
+                    RichText::new("Could not be read")
+                        .small()
+                        .color(theme::bad(visuals)),
+                )
+                .on_hover_text(error);
+            } else {
+                ui.label(RichText::new(format!("{} ⏵ {}", entry.current_role, entry.target_role)).small());
+                ui.horizontal(|ui| {
+                    let last = entry
+                        .last_session
+                        .map_or_else(|| "no session yet".to_owned(), |d| format!("last session {d}"));
+                    ui.label(RichText::new(last).small().weak());
+                    let overdue = entry.overdue(today);
+                    if overdue > 0 {
+                        ui.label(
+                            RichText::new(format!("{overdue} overdue"))
+                                .small()
+                                .color(theme::bad(visuals)),
+                        );
+                    }
+                });
+            }
+        })
+        .response
 }

@@ -38,212 +38,220 @@ pub fn role_combo(
 impl NotesView {
     /// Draws the view. With `presenting`, private notes are hidden.
     pub fn ui(&mut self, ui: &mut Ui, ctx: &ViewCtx<'_>, edits: &mut Edits) {
-        let presenting = ctx.presenting;
-        let plan = ctx.plan;
         ScrollArea::vertical().id_salt("notes-view").show(ui, |ui| {
-            card(ui, |ui| {
-                ui.heading("Plan");
-                let label_width = widgets::column_width(
-                    ui,
-                    ["Name", "Mentor", "Current role", "Target role", "Target date"],
-                    egui::TextStyle::Body,
-                    0.0,
-                );
-                widgets::Table::new(&[label_width, 0.0])
-                    .spacing(vec2(12.0, 8.0))
-                    .show(ui, |table| {
-                        // Name and mentor: the same kind of field, each with its own command.
-                        let people = [
-                            (
-                                "Name",
-                                "person-name",
-                                None,
-                                &plan.person.name,
-                                Command::SetName as fn(String) -> Command,
-                            ),
-                            (
-                                "Mentor",
-                                "mentor-name",
-                                Some("Who walks through the plan with you"),
-                                &plan.person.mentor,
-                                Command::SetMentor,
-                            ),
-                        ];
-                        for (label, key, hint, value, command) in people {
-                            table.labelled(label, |ui, label| {
-                                let mut text = value.clone();
-                                let edit = TextEdit::singleline(&mut text).id_salt(key).desired_width(280.0);
-                                let edit = match hint {
-                                    Some(hint) => edit.hint_text(hint),
-                                    None => edit,
-                                };
-                                if ui.add(edit).labelled_by(label.id).changed() {
-                                    edits.typing(key, command(text));
-                                }
-                            });
-                        }
-                        table.labelled("Current role", |ui, _| {
-                            if let Some(role) = role_combo(ui, ctx, "Current role", &plan.current_role, false)
-                            {
-                                edits.push(Command::SetCurrentRole(role));
-                            }
-                        });
-                        table.labelled("Target role", |ui, _| {
-                            if let Some(role) =
-                                role_combo(ui, ctx, "Target role (all roles)", &plan.target_role, false)
-                            {
-                                edits.push(Command::SetTargetRole(role));
-                            }
-                        });
-                        table.labelled("Target date", |ui, _| {
-                            ui.horizontal(|ui| match plan.target_date {
-                                Some(date) => {
-                                    let mut d = date;
-                                    ui.add(egui_extras::DatePickerButton::new(&mut d).id_salt("target-date"));
-                                    if d != date {
-                                        edits.push(Command::SetTargetDate(Some(d)));
-                                    }
-                                    if ui
-                                        .small_button("Clear")
-                                        .on_hover_text("Remove the target date")
-                                        .clicked()
-                                    {
-                                        edits.push(Command::SetTargetDate(None));
-                                    }
-                                }
-                                None => {
-                                    if ui.button("Set a target date").clicked() {
-                                        let next_year = ctx
-                                            .today
-                                            .checked_add(jiff::Span::new().years(1))
-                                            .unwrap_or(ctx.today);
-                                        edits.push(Command::SetTargetDate(Some(next_year)));
-                                    }
-                                }
-                            });
-                        });
-                    });
-                if let Some(role) = ctx.framework.role(&plan.target_role) {
-                    ui.add_space(6.0);
-                    ui.label(RichText::new(&role.summary).weak());
-                }
-            });
+            card(ui, |ui| plan_card_ui(ui, ctx, edits));
             ui.add_space(8.0);
-            card(ui, |ui| {
-                ui.heading("Milestones");
-                if plan.milestones.is_empty() {
-                    ui.label(
-                        RichText::new("Dated steps on the way, e.g. \"Run Q1 planning on my own\".").weak(),
-                    );
-                }
-                for milestone in &plan.milestones {
-                    ui.horizontal(|ui| {
-                        let mut reached = milestone.reached;
-                        if ui.checkbox(&mut reached, "").on_hover_text("Reached").changed() {
-                            edits.push(Command::UpdateMilestone(Milestone {
-                                reached,
-                                ..milestone.clone()
-                            }));
-                        }
-                        let mut date = milestone.date;
-                        ui.add(
-                            egui_extras::DatePickerButton::new(&mut date)
-                                .id_salt(&format!("milestone-{}", milestone.id.0)),
-                        );
-                        if date != milestone.date {
-                            edits.push(Command::UpdateMilestone(Milestone {
-                                date,
-                                ..milestone.clone()
-                            }));
-                        }
-                        let mut title = milestone.title.clone();
-                        let response = ui.add(
-                            TextEdit::singleline(&mut title)
-                                .id_salt(("milestone-title", milestone.id))
-                                .desired_width(380.0),
-                        );
-                        super::widgets::name_field(ui, &response, "Milestone");
-                        if response.changed() {
-                            edits.typing(
-                                format!("milestone:{}", milestone.id.0),
-                                Command::UpdateMilestone(Milestone {
-                                    title,
-                                    ..milestone.clone()
-                                }),
-                            );
-                        }
-                        if !milestone.reached && milestone.date < ctx.today {
-                            ui.label(RichText::new("past due").color(theme::bad(ui.visuals())));
-                        }
-                        if ui
-                            .small_button("Remove")
-                            .on_hover_text("Remove this milestone")
-                            .clicked()
-                        {
-                            edits.push(Command::RemoveMilestone(milestone.id));
-                        }
-                    });
-                }
-                ui.horizontal(|ui| {
-                    let response = ui.add(
-                        TextEdit::singleline(&mut self.new_milestone)
-                            .id_salt("new-milestone")
-                            .hint_text("New milestone")
-                            .desired_width(380.0),
-                    );
-                    let enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-                    let title = self.new_milestone.trim().to_owned();
-                    if (ui
-                        .add_enabled(!title.is_empty(), egui::Button::new("Add milestone"))
-                        .clicked()
-                        || enter)
-                        && !title.is_empty()
-                    {
-                        let date = ctx
-                            .today
-                            .checked_add(jiff::Span::new().months(3))
-                            .unwrap_or(ctx.today);
-                        edits.push(Command::InsertMilestone {
-                            index: plan.milestones.len(),
-                            milestone: Milestone {
-                                id: ItemId(plan.next_id),
-                                title,
-                                date,
-                                reached: false,
-                            },
-                        });
-                        self.new_milestone.clear();
-                    }
-                });
-            });
+            card(ui, |ui| self.milestones_card_ui(ui, ctx, edits));
             ui.add_space(8.0);
-            card(ui, |ui| {
-                ui.heading("Private notes");
-                if presenting {
-                    ui.label(RichText::new("Hidden while presenting.").italics().weak());
-                } else {
-                    ui.label(
-                        RichText::new(
-                            "Only for you: never shown when presenting, left out of redacted exports.",
-                        )
-                        .weak(),
-                    );
-                    let mut notes = plan.private_notes.clone();
-                    if ui
-                        .add(
-                            TextEdit::multiline(&mut notes)
-                                .id_salt("private-notes")
-                                .desired_rows(6)
-                                .desired_width(f32::INFINITY),
-                        )
-                        .on_hover_text("Private notes")
-                        .changed()
-                    {
-                        edits.typing("private-notes", Command::SetPrivateNotes(notes));
-                    }
-                }
-            });
+            card(ui, |ui| private_notes_card_ui(ui, ctx, edits));
             super::widgets::follow_focus(ui);
         });
+    }
+
+    /// Draws the content of the Milestones card: one row per milestone and a row to add one.
+    fn milestones_card_ui(&mut self, ui: &mut Ui, ctx: &ViewCtx<'_>, edits: &mut Edits) {
+        let plan = ctx.plan;
+        ui.heading("Milestones");
+        if plan.milestones.is_empty() {
+            ui.label(RichText::new("Dated steps on the way, e.g. \"Run Q1 planning on my own\".").weak());
+        }
+        for milestone in &plan.milestones {
+            milestone_row_ui(ui, ctx, edits, milestone);
+        }
+        ui.horizontal(|ui| {
+            let response = ui.add(
+                TextEdit::singleline(&mut self.new_milestone)
+                    .id_salt("new-milestone")
+                    .hint_text("New milestone")
+                    .desired_width(380.0),
+            );
+            let enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            let title = self.new_milestone.trim().to_owned();
+            if (ui
+                .add_enabled(!title.is_empty(), egui::Button::new("Add milestone"))
+                .clicked()
+                || enter)
+                && !title.is_empty()
+            {
+                let date = ctx
+                    .today
+                    .checked_add(jiff::Span::new().months(3))
+                    .unwrap_or(ctx.today);
+                edits.push(Command::InsertMilestone {
+                    index: plan.milestones.len(),
+                    milestone: Milestone {
+                        id: ItemId(plan.next_id),
+                        title,
+                        date,
+                        reached: false,
+                    },
+                });
+                self.new_milestone.clear();
+            }
+        });
+    }
+}
+
+/// Draws the content of the Plan card: names, roles, target date and the target's summary.
+fn plan_card_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, edits: &mut Edits) {
+    let plan = ctx.plan;
+    ui.heading("Plan");
+    let label_width = widgets::column_width(
+        ui,
+        ["Name", "Mentor", "Current role", "Target role", "Target date"],
+        egui::TextStyle::Body,
+        0.0,
+    );
+    widgets::Table::new(&[label_width, 0.0])
+        .spacing(vec2(12.0, 8.0))
+        .show(ui, |table| {
+            // Name and mentor: the same kind of field, each with its own command.
+            let people = [
+                (
+                    "Name",
+                    "person-name",
+                    None,
+                    &plan.person.name,
+                    Command::SetName as fn(String) -> Command,
+                ),
+                (
+                    "Mentor",
+                    "mentor-name",
+                    Some("Who walks through the plan with you"),
+                    &plan.person.mentor,
+                    Command::SetMentor,
+                ),
+            ];
+            for (label, key, hint, value, command) in people {
+                table.labelled(label, |ui, label| {
+                    let mut text = value.clone();
+                    let edit = TextEdit::singleline(&mut text).id_salt(key).desired_width(280.0);
+                    let edit = match hint {
+                        Some(hint) => edit.hint_text(hint),
+                        None => edit,
+                    };
+                    if ui.add(edit).labelled_by(label.id).changed() {
+                        edits.typing(key, command(text));
+                    }
+                });
+            }
+            table.labelled("Current role", |ui, _| {
+                if let Some(role) = role_combo(ui, ctx, "Current role", &plan.current_role, false) {
+                    edits.push(Command::SetCurrentRole(role));
+                }
+            });
+            table.labelled("Target role", |ui, _| {
+                if let Some(role) = role_combo(ui, ctx, "Target role (all roles)", &plan.target_role, false) {
+                    edits.push(Command::SetTargetRole(role));
+                }
+            });
+            table.labelled("Target date", |ui, _| target_date_ui(ui, ctx, edits));
+        });
+    if let Some(role) = ctx.framework.role(&plan.target_role) {
+        ui.add_space(6.0);
+        ui.label(RichText::new(&role.summary).weak());
+    }
+}
+
+/// Draws the plan's target date with Clear, or a button to set one.
+fn target_date_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, edits: &mut Edits) {
+    ui.horizontal(|ui| match ctx.plan.target_date {
+        Some(date) => {
+            let mut d = date;
+            ui.add(egui_extras::DatePickerButton::new(&mut d).id_salt("target-date"));
+            if d != date {
+                edits.push(Command::SetTargetDate(Some(d)));
+            }
+            if ui
+                .small_button("Clear")
+                .on_hover_text("Remove the target date")
+                .clicked()
+            {
+                edits.push(Command::SetTargetDate(None));
+            }
+        }
+        None => {
+            if ui.button("Set a target date").clicked() {
+                let next_year = ctx
+                    .today
+                    .checked_add(jiff::Span::new().years(1))
+                    .unwrap_or(ctx.today);
+                edits.push(Command::SetTargetDate(Some(next_year)));
+            }
+        }
+    });
+}
+
+/// Draws one milestone: reached, date, title, past due and Remove.
+fn milestone_row_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, edits: &mut Edits, milestone: &Milestone) {
+    ui.horizontal(|ui| {
+        let mut reached = milestone.reached;
+        if ui.checkbox(&mut reached, "").on_hover_text("Reached").changed() {
+            edits.push(Command::UpdateMilestone(Milestone {
+                reached,
+                ..milestone.clone()
+            }));
+        }
+        let mut date = milestone.date;
+        ui.add(
+            egui_extras::DatePickerButton::new(&mut date).id_salt(&format!("milestone-{}", milestone.id.0)),
+        );
+        if date != milestone.date {
+            edits.push(Command::UpdateMilestone(Milestone {
+                date,
+                ..milestone.clone()
+            }));
+        }
+        let mut title = milestone.title.clone();
+        let response = ui.add(
+            TextEdit::singleline(&mut title)
+                .id_salt(("milestone-title", milestone.id))
+                .desired_width(380.0),
+        );
+        super::widgets::name_field(ui, &response, "Milestone");
+        if response.changed() {
+            edits.typing(
+                format!("milestone:{}", milestone.id.0),
+                Command::UpdateMilestone(Milestone {
+                    title,
+                    ..milestone.clone()
+                }),
+            );
+        }
+        if !milestone.reached && milestone.date < ctx.today {
+            ui.label(RichText::new("past due").color(theme::bad(ui.visuals())));
+        }
+        if ui
+            .small_button("Remove")
+            .on_hover_text("Remove this milestone")
+            .clicked()
+        {
+            edits.push(Command::RemoveMilestone(milestone.id));
+        }
+    });
+}
+
+/// Draws the content of the Private notes card, hidden while presenting.
+fn private_notes_card_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, edits: &mut Edits) {
+    ui.heading("Private notes");
+    if ctx.presenting {
+        ui.label(RichText::new("Hidden while presenting.").italics().weak());
+    } else {
+        ui.label(
+            RichText::new("Only for you: never shown when presenting, left out of redacted exports.").weak(),
+        );
+        let mut notes = ctx.plan.private_notes.clone();
+        if ui
+            .add(
+                TextEdit::multiline(&mut notes)
+                    .id_salt("private-notes")
+                    .desired_rows(6)
+                    .desired_width(f32::INFINITY),
+            )
+            .on_hover_text("Private notes")
+            .changed()
+        {
+            edits.typing("private-notes", Command::SetPrivateNotes(notes));
+        }
     }
 }

@@ -241,128 +241,167 @@ impl ProgressView {
     }
 }
 
+/// Draws the skill-ratings chart and the readiness chart, starting on the first snapshot's day.
 fn charts_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, history: &analysis::History, projection: &analysis::Projection) {
-    let plan = ctx.plan;
     let Some(base) = history.points.first().map(|p| p.date) else {
         return;
     };
     let visuals = ui.visuals().clone();
-    let date_axis = move |mark: egui_plot::GridMark, _range: &std::ops::RangeInclusive<f64>| {
+    card(ui, |ui| skill_history_card_ui(ui, ctx, history, base, &visuals));
+    ui.add_space(8.0);
+    card(ui, |ui| {
+        readiness_card_ui(ui, ctx, history, projection, base, &visuals)
+    });
+}
+
+/// Labels a plot's day axis, counted from `base`, with dates.
+fn date_axis(base: Date) -> impl Fn(egui_plot::GridMark, &std::ops::RangeInclusive<f64>) -> String + Copy {
+    move |mark: egui_plot::GridMark, _range: &std::ops::RangeInclusive<f64>| {
         base.checked_add(jiff::Span::new().days(mark.value.round() as i64))
             .map(|d| d.to_string())
             .unwrap_or_default()
-    };
-    card(ui, |ui| {
-        ui.heading("Skill ratings over time");
-        ui.label(RichText::new("Your own ratings at each snapshot, and now.").weak());
-        Plot::new("skill-history")
-            .height(240.0)
-            .legend(Legend::default().position(egui_plot::Corner::LeftTop))
-            .include_y(0.0)
-            .include_y(5.5)
-            .include_x(-3.0)
-            .include_x(history.points.last().map_or(0.0, |pt| day(base, pt.date)) + 12.0)
-            .allow_zoom(false)
-            .allow_drag(false)
-            .allow_scroll(false)
-            .x_axis_formatter(date_axis)
-            .y_axis_label("level")
-            .show(ui, |p| {
-                for (i, skill) in history.skills.iter().enumerate() {
-                    let points: Vec<[f64; 2]> = history
-                        .points
-                        .iter()
-                        .filter_map(|pt| pt.ratings[i].map(|l| [day(base, pt.date), f64::from(l.get())]))
-                        .collect();
-                    let name = plan.skill_name(ctx.framework, skill).to_owned();
-                    let color = theme::overlay(&visuals, i);
-                    p.line(
-                        Line::new(name.clone(), PlotPoints::new(points.clone()))
-                            .color(color)
-                            .width(2.0),
-                    );
-                    p.add(
-                        Points::new(name, PlotPoints::new(points))
-                            .color(color)
-                            .radius(3.5),
-                    );
-                }
-            });
-    });
-    ui.add_space(8.0);
-    card(ui, |ui| {
-        ui.heading(format!(
-            "Readiness for {}",
-            ctx.framework.role_name(&plan.target_role)
-        ));
-        Plot::new("readiness-history")
-            .height(260.0)
-            .legend(Legend::default().position(egui_plot::Corner::LeftBottom))
-            .include_y(0.0)
-            .include_y(105.0)
-            .allow_zoom(false)
-            .allow_drag(false)
-            .allow_scroll(false)
-            .x_axis_formatter(date_axis)
-            .y_axis_formatter(|mark, _| format!("{}%", mark.value))
-            .show(ui, |p| {
+    }
+}
+
+/// Draws the content of the card charting each skill's own rating over the snapshots.
+fn skill_history_card_ui(
+    ui: &mut Ui,
+    ctx: &ViewCtx<'_>,
+    history: &analysis::History,
+    base: Date,
+    visuals: &egui::Visuals,
+) {
+    ui.heading("Skill ratings over time");
+    ui.label(RichText::new("Your own ratings at each snapshot, and now.").weak());
+    Plot::new("skill-history")
+        .height(240.0)
+        .legend(Legend::default().position(egui_plot::Corner::LeftTop))
+        .include_y(0.0)
+        .include_y(5.5)
+        .include_x(-3.0)
+        .include_x(history.points.last().map_or(0.0, |pt| day(base, pt.date)) + 12.0)
+        .allow_zoom(false)
+        .allow_drag(false)
+        .allow_scroll(false)
+        .x_axis_formatter(date_axis(base))
+        .y_axis_label("level")
+        .show(ui, |p| {
+            for (i, skill) in history.skills.iter().enumerate() {
                 let points: Vec<[f64; 2]> = history
                     .points
                     .iter()
-                    .map(|pt| [day(base, pt.date), f64::from(pt.readiness)])
+                    .filter_map(|pt| pt.ratings[i].map(|l| [day(base, pt.date), f64::from(l.get())]))
                     .collect();
+                let name = ctx.plan.skill_name(ctx.framework, skill).to_owned();
+                let color = theme::overlay(visuals, i);
                 p.line(
-                    Line::new("Readiness", PlotPoints::new(points.clone()))
-                        .color(theme::own(&visuals))
-                        .width(2.5),
+                    Line::new(name.clone(), PlotPoints::new(points.clone()))
+                        .color(color)
+                        .width(2.0),
                 );
                 p.add(
-                    Points::new("Readiness", PlotPoints::new(points))
-                        .color(theme::own(&visuals))
-                        .radius(4.0),
+                    Points::new(name, PlotPoints::new(points))
+                        .color(color)
+                        .radius(3.5),
                 );
-                if projection.points.len() > 1 {
-                    let projected: Vec<[f64; 2]> = projection
-                        .points
-                        .iter()
-                        .map(|(d, r)| [day(base, *d), f64::from(*r)])
-                        .collect();
-                    p.line(
-                        Line::new("Projection", PlotPoints::new(projected))
-                            .color(theme::own(&visuals).gamma_multiply(0.7))
-                            .style(LineStyle::dashed_loose())
-                            .width(2.0),
-                    );
-                }
-                for milestone in &plan.milestones {
-                    p.add(
-                        VLine::new("Milestones", day(base, milestone.date))
-                            .color(theme::requirement(&visuals).gamma_multiply(0.6))
-                            .style(LineStyle::dotted_loose()),
-                    );
-                }
-                if let Some(target) = plan.target_date {
-                    p.add(
-                        VLine::new("Target date", day(base, target))
-                            .color(theme::bad(&visuals))
-                            .width(2.0),
-                    );
-                }
-            });
-        ui.add_space(4.0);
-        if !plan.milestones.is_empty() {
-            let mut milestones: Vec<_> = plan.milestones.iter().collect();
-            milestones.sort_by_key(|m| m.date);
-            let list: Vec<String> = milestones
+            }
+        });
+}
+
+/// Draws the content of the readiness card: the chart, the milestones and the projection.
+fn readiness_card_ui(
+    ui: &mut Ui,
+    ctx: &ViewCtx<'_>,
+    history: &analysis::History,
+    projection: &analysis::Projection,
+    base: Date,
+    visuals: &egui::Visuals,
+) {
+    let plan = ctx.plan;
+    ui.heading(format!(
+        "Readiness for {}",
+        ctx.framework.role_name(&plan.target_role)
+    ));
+    readiness_plot_ui(ui, ctx, history, projection, base, visuals);
+    ui.add_space(4.0);
+    if !plan.milestones.is_empty() {
+        let mut milestones: Vec<_> = plan.milestones.iter().collect();
+        milestones.sort_by_key(|m| m.date);
+        let list: Vec<String> = milestones
+            .iter()
+            .map(|m| format!("{} {}", m.date, m.title))
+            .collect();
+        ui.label(
+            RichText::new(format!("Milestones (dotted): {}.", list.join("; ")))
+                .small()
+                .weak(),
+        );
+    }
+    ui.label(RichText::new(projection.explanation()).weak());
+}
+
+/// Plots readiness over the snapshots, its projection, the milestones and the target date.
+fn readiness_plot_ui(
+    ui: &mut Ui,
+    ctx: &ViewCtx<'_>,
+    history: &analysis::History,
+    projection: &analysis::Projection,
+    base: Date,
+    visuals: &egui::Visuals,
+) {
+    let plan = ctx.plan;
+    Plot::new("readiness-history")
+        .height(260.0)
+        .legend(Legend::default().position(egui_plot::Corner::LeftBottom))
+        .include_y(0.0)
+        .include_y(105.0)
+        .allow_zoom(false)
+        .allow_drag(false)
+        .allow_scroll(false)
+        .x_axis_formatter(date_axis(base))
+        .y_axis_formatter(|mark, _| format!("{}%", mark.value))
+        .show(ui, |p| {
+            let points: Vec<[f64; 2]> = history
+                .points
                 .iter()
-                .map(|m| format!("{} {}", m.date, m.title))
+                .map(|pt| [day(base, pt.date), f64::from(pt.readiness)])
                 .collect();
-            ui.label(
-                RichText::new(format!("Milestones (dotted): {}.", list.join("; ")))
-                    .small()
-                    .weak(),
+            p.line(
+                Line::new("Readiness", PlotPoints::new(points.clone()))
+                    .color(theme::own(visuals))
+                    .width(2.5),
             );
-        }
-        ui.label(RichText::new(projection.explanation()).weak());
-    });
+            p.add(
+                Points::new("Readiness", PlotPoints::new(points))
+                    .color(theme::own(visuals))
+                    .radius(4.0),
+            );
+            if projection.points.len() > 1 {
+                let projected: Vec<[f64; 2]> = projection
+                    .points
+                    .iter()
+                    .map(|(d, r)| [day(base, *d), f64::from(*r)])
+                    .collect();
+                p.line(
+                    Line::new("Projection", PlotPoints::new(projected))
+                        .color(theme::own(visuals).gamma_multiply(0.7))
+                        .style(LineStyle::dashed_loose())
+                        .width(2.0),
+                );
+            }
+            for milestone in &plan.milestones {
+                p.add(
+                    VLine::new("Milestones", day(base, milestone.date))
+                        .color(theme::requirement(visuals).gamma_multiply(0.6))
+                        .style(LineStyle::dotted_loose()),
+                );
+            }
+            if let Some(target) = plan.target_date {
+                p.add(
+                    VLine::new("Target date", day(base, target))
+                        .color(theme::bad(visuals))
+                        .width(2.0),
+                );
+            }
+        });
 }

@@ -149,6 +149,7 @@ fn dot_color(visuals: &egui::Visuals, number: usize) -> Color32 {
     theme::overlay(visuals, number.saturating_sub(1))
 }
 
+/// Draws the matrix: the four quadrants, the axes and a numbered dot per placed skill.
 fn matrix(ui: &mut Ui, placed: &[Dot]) {
     let visuals = ui.visuals().clone();
     let side = ui.available_width().min(360.0);
@@ -168,6 +169,22 @@ fn matrix(ui: &mut Ui, placed: &[Dot]) {
     });
     let painter = ui.painter_at(rect);
     let plot = egui::Rect::from_min_max(rect.min + vec2(margin, 4.0), rect.max - vec2(4.0, margin));
+    paint_quadrants(&painter, &visuals, plot);
+    paint_axes(ui, &painter, &visuals, rect, plot);
+    paint_dots(&painter, &visuals, plot, placed);
+    if placed.is_empty() {
+        painter.text(
+            plot.center(),
+            Align2::CENTER_CENTER,
+            "Rate a skill and its will to place it",
+            FontId::proportional(13.0),
+            visuals.weak_text_color(),
+        );
+    }
+}
+
+/// Paints the four shaded, named quadrants over the plot area.
+fn paint_quadrants(painter: &egui::Painter, visuals: &egui::Visuals, plot: egui::Rect) {
     // Levels 1..5 sit in five equal bands on each axis; "high" starts at 3,
     // so the quadrant lines fall between bands 2 and 3.
     let split = f32::from(analysis::HIGH - 1) / 5.0;
@@ -188,7 +205,7 @@ fn matrix(ui: &mut Ui, placed: &[Dot]) {
         painter.rect_filled(
             cell.shrink(1.0),
             CornerRadius::same(4),
-            quadrant_color(&visuals, *quadrant),
+            quadrant_color(visuals, *quadrant),
         );
         painter.text(
             cell.center_top() + vec2(0.0, 6.0),
@@ -198,6 +215,10 @@ fn matrix(ui: &mut Ui, placed: &[Dot]) {
             visuals.strong_text_color(),
         );
     }
+}
+
+/// Paints the axis names and their low and high ends in the margins of `rect`.
+fn paint_axes(ui: &Ui, painter: &egui::Painter, visuals: &egui::Visuals, rect: egui::Rect, plot: egui::Rect) {
     let axis = visuals.weak_text_color();
     painter.text(
         pos2(plot.center().x, rect.bottom() - 4.0),
@@ -242,6 +263,10 @@ fn matrix(ui: &mut Ui, placed: &[Dot]) {
         FontId::proportional(11.0),
         axis,
     );
+}
+
+/// Paints a numbered dot per placed skill; dots on the same spot sit side by side.
+fn paint_dots(painter: &egui::Painter, visuals: &egui::Visuals, plot: egui::Rect, placed: &[Dot]) {
     // Level n sits in the middle of band n.
     let to_screen = |skill: u8, will: u8| {
         let fx = (f32::from(skill) - 0.5) / 5.0;
@@ -260,7 +285,7 @@ fn matrix(ui: &mut Ui, placed: &[Dot]) {
         let sharing = placed.iter().filter(|q| (q.level, q.will) == key).count() as f32;
         used.push(key);
         let center = to_screen(key.0, key.1) + vec2((before - (sharing - 1.0) / 2.0) * 20.0, 0.0);
-        let color = dot_color(&visuals, p.number);
+        let color = dot_color(visuals, p.number);
         painter.circle_filled(center, 9.0, color);
         painter.circle_stroke(center, 9.0, Stroke::new(1.0, visuals.strong_text_color()));
         painter.text(
@@ -269,15 +294,6 @@ fn matrix(ui: &mut Ui, placed: &[Dot]) {
             p.number.to_string(),
             FontId::proportional(12.0),
             theme::on(color),
-        );
-    }
-    if placed.is_empty() {
-        painter.text(
-            plot.center(),
-            Align2::CENTER_CENTER,
-            "Rate a skill and its will to place it",
-            FontId::proportional(13.0),
-            visuals.weak_text_color(),
         );
     }
 }

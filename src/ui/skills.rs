@@ -120,6 +120,7 @@ impl SkillsView {
         self.add_custom_ui(ui, ctx, edits);
     }
 
+    /// Draws one skill's card: title, ratings, needed level, level texts, notes and management.
     fn card_ui(
         &mut self,
         ui: &mut Ui,
@@ -128,59 +129,9 @@ impl SkillsView {
         skill: SkillRef<'_>,
         options: SkillsOptions,
     ) {
-        let id = skill.id().clone();
-        let entry = ctx.plan.entry(&id);
-        let required = ctx.plan.required(ctx.framework, &ctx.plan.target_role, &id);
-        let the_gap = gap(entry.self_rating, required);
-        let levels: Vec<String> = match skill {
-            SkillRef::Core(def) => def.levels.clone(),
-            SkillRef::Custom(c) => (1..=5).map(|n| format!("{} at level {n}", c.name)).collect(),
-        };
-        let name = skill.name().to_owned();
+        let shown = CardSkill::new(ctx, skill);
         card(ui, |ui| {
-            ui.horizontal(|ui| {
-                if let Some((renaming_id, text)) = &mut self.renaming
-                    && *renaming_id == id
-                {
-                    let label = ui.label("New name");
-                    let response = ui
-                        .add(
-                            TextEdit::singleline(text)
-                                .desired_width(220.0)
-                                .id_salt(("rename", &id)),
-                        )
-                        .labelled_by(label.id);
-                    let enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-                    if ui.button("Rename").clicked() || enter {
-                        if let SkillRef::Custom(custom) = skill
-                            && !text.trim().is_empty()
-                        {
-                            edits.push(Command::UpdateCustomSkill(CustomSkill {
-                                name: text.trim().to_owned(),
-                                ..custom.clone()
-                            }));
-                        }
-                        self.renaming = None;
-                    } else if ui.button("Cancel").clicked() {
-                        self.renaming = None;
-                    }
-                } else {
-                    ui.label(RichText::new(&name).heading().strong());
-                    if skill.is_custom() {
-                        widgets::pill(ui, "custom", ui.visuals().widgets.inactive.bg_fill);
-                    }
-                }
-                ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-                    ui.label(
-                        RichText::new(gap_text(the_gap, required)).color(theme::gap(ui.visuals(), the_gap)),
-                    );
-                    gap_bar(ui, &name, the_gap, required);
-                    match required {
-                        Some(level) => ui.label(format!("Needs {level}")),
-                        None => ui.label(RichText::new("No need set").weak()),
-                    };
-                });
-            });
+            self.title_ui(ui, edits, &shown);
             if let SkillRef::Core(def) = skill {
                 ui.label(RichText::new(&def.summary).weak());
             } else if let SkillRef::Custom(c) = skill
@@ -189,162 +140,98 @@ impl SkillsView {
                 ui.label(RichText::new(&c.description).weak());
             }
             ui.add_space(4.0);
-            let label_width =
-                widgets::column_width(ui, ["Self rating", "Mentor rating"], egui::TextStyle::Body, 0.0);
-            widgets::Table::new(&[label_width, 0.0])
-                .spacing(vec2(10.0, 6.0))
-                .show(ui, |table| {
-                    table.labelled("Self rating", |ui, _| {
-                        let change = level_picker(
-                            ui,
-                            &format!("{name} self rating"),
-                            &levels,
-                            entry.self_rating,
-                            required,
-                            theme::own(ui.visuals()),
-                        );
-                        if let PickerChange::Set(rating) = change {
-                            set_entry(
-                                edits,
-                                &id,
-                                SkillEntry {
-                                    self_rating: rating,
-                                    ..entry.clone()
-                                },
-                            );
-                        }
-                    });
-                    if options.mentor {
-                        table.labelled("Mentor rating", |ui, _| {
-                            let change = level_picker(
-                                ui,
-                                &format!("{name} mentor rating"),
-                                &levels,
-                                entry.mentor_rating,
-                                required,
-                                theme::mentor(ui.visuals()),
-                            );
-                            if let PickerChange::Set(rating) = change {
-                                set_entry(
-                                    edits,
-                                    &id,
-                                    SkillEntry {
-                                        mentor_rating: rating,
-                                        ..entry.clone()
-                                    },
-                                );
-                            }
-                            disagreement_ui(ui, entry.self_rating, entry.mentor_rating);
-                        });
-                    }
-                });
+            ratings_ui(ui, edits, &shown, options.mentor);
             if let SkillRef::Custom(custom) = skill {
-                ui.push_id("needs", |ui| {
-                    ui.horizontal(|ui| {
-                        ui.label(format!(
-                            "Level {} needs",
-                            ctx.framework.role_name(&ctx.plan.target_role)
-                        ));
-                        let change = level_picker(
-                            ui,
-                            &format!("{name} needed level"),
-                            &levels,
-                            custom.needs.get(&ctx.plan.target_role).copied(),
-                            None,
-                            theme::requirement(ui.visuals()),
-                        );
-                        if let PickerChange::Set(level) = change {
-                            let mut updated = custom.clone();
-                            match level {
-                                Some(level) => updated.needs.insert(ctx.plan.target_role.clone(), level),
-                                None => updated.needs.remove(&ctx.plan.target_role),
-                            };
-                            edits.push(Command::UpdateCustomSkill(updated));
-                        }
-                    })
-                });
+                ui.push_id("needs", |ui| needs_ui(ui, ctx, edits, &shown, custom));
             }
             if let SkillRef::Core(def) = skill {
-                level_texts_ui(ui, def, entry.self_rating);
+                level_texts_ui(ui, def, shown.entry.self_rating);
             }
             ui.add_space(4.0);
-            ui.label(RichText::new("Evidence").small().strong());
-            let mut evidence = entry.evidence.clone();
-            let response = ui.add(
-                TextEdit::multiline(&mut evidence)
-                    .id_salt(("evidence", &id))
-                    .hint_text("What have you done that shows this skill?")
-                    .desired_rows(2)
-                    .desired_width(f32::INFINITY),
-            );
-            let response = response.on_hover_text(format!("Evidence for {name}"));
-            if response.changed() {
-                edits.typing(
-                    format!("evidence:{id}"),
-                    Command::SetSkillEntry {
-                        skill: id.clone(),
-                        entry: SkillEntry {
-                            evidence,
-                            ..entry.clone()
-                        },
-                    },
-                );
+            notes_ui(ui, edits, &shown, options);
+            if let SkillRef::Custom(custom) = skill {
+                ui.push_id("manage", |ui| self.manage_ui(ui, edits, &shown, custom));
             }
-            if options.mentor && !options.presenting {
-                ui.label(RichText::new("Mentor's private note").small().strong());
-                let mut note = entry.mentor_note.clone();
-                let response = ui.add(
-                    TextEdit::multiline(&mut note)
-                        .id_salt(("mentor-note", &id))
-                        .hint_text(
-                            "Only for the mentor: hidden when presenting, left out of redacted exports",
-                        )
-                        .desired_rows(1)
-                        .desired_width(f32::INFINITY),
-                );
-                if response.changed() {
-                    edits.typing(
-                        format!("mentor-note:{id}"),
-                        Command::SetSkillEntry {
-                            skill: id.clone(),
-                            entry: SkillEntry {
-                                mentor_note: note,
-                                ..entry.clone()
-                            },
-                        },
-                    );
+        });
+    }
+
+    /// Draws the card's title row: the name (or the rename field) and the gap to the target.
+    fn title_ui(&mut self, ui: &mut Ui, edits: &mut Edits, shown: &CardSkill<'_>) {
+        let id = &shown.id;
+        ui.horizontal(|ui| {
+            if let Some((renaming_id, text)) = &mut self.renaming
+                && renaming_id == id
+            {
+                let label = ui.label("New name");
+                let response = ui
+                    .add(
+                        TextEdit::singleline(text)
+                            .desired_width(220.0)
+                            .id_salt(("rename", id)),
+                    )
+                    .labelled_by(label.id);
+                let enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                if ui.button("Rename").clicked() || enter {
+                    if let SkillRef::Custom(custom) = shown.skill
+                        && !text.trim().is_empty()
+                    {
+                        edits.push(Command::UpdateCustomSkill(CustomSkill {
+                            name: text.trim().to_owned(),
+                            ..custom.clone()
+                        }));
+                    }
+                    self.renaming = None;
+                } else if ui.button("Cancel").clicked() {
+                    self.renaming = None;
+                }
+            } else {
+                ui.label(RichText::new(&shown.name).heading().strong());
+                if shown.skill.is_custom() {
+                    widgets::pill(ui, "custom", ui.visuals().widgets.inactive.bg_fill);
                 }
             }
-            if let SkillRef::Custom(custom) = skill {
-                ui.push_id("manage", |ui| {
-                    ui.horizontal(|ui| {
-                        if self.confirm_remove.as_ref() == Some(&id) {
-                            ui.label(format!("Remove {name} and its ratings?"));
-                            if ui.button("Remove").clicked() {
-                                edits.push(Command::RemoveCustomSkill(id.clone()));
-                                self.confirm_remove = None;
-                            }
-                            if ui.button("Cancel").clicked() {
-                                self.confirm_remove = None;
-                            }
-                        } else {
-                            if ui
-                                .button("Rename…")
-                                .on_hover_text("Rename this custom skill")
-                                .clicked()
-                            {
-                                self.renaming = Some((id.clone(), custom.name.clone()));
-                            }
-                            if ui
-                                .button("Remove…")
-                                .on_hover_text("Remove this custom skill")
-                                .clicked()
-                            {
-                                self.confirm_remove = Some(id.clone());
-                            }
-                        }
-                    })
-                });
+            ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                let the_gap = gap(shown.entry.self_rating, shown.required);
+                ui.label(
+                    RichText::new(gap_text(the_gap, shown.required)).color(theme::gap(ui.visuals(), the_gap)),
+                );
+                gap_bar(ui, &shown.name, the_gap, shown.required);
+                match shown.required {
+                    Some(level) => ui.label(format!("Needs {level}")),
+                    None => ui.label(RichText::new("No need set").weak()),
+                };
+            });
+        });
+    }
+
+    /// Draws a custom skill's Rename and Remove buttons, or the question confirming removal.
+    fn manage_ui(&mut self, ui: &mut Ui, edits: &mut Edits, shown: &CardSkill<'_>, custom: &CustomSkill) {
+        let id = &shown.id;
+        ui.horizontal(|ui| {
+            if self.confirm_remove.as_ref() == Some(id) {
+                ui.label(format!("Remove {} and its ratings?", shown.name));
+                if ui.button("Remove").clicked() {
+                    edits.push(Command::RemoveCustomSkill(id.clone()));
+                    self.confirm_remove = None;
+                }
+                if ui.button("Cancel").clicked() {
+                    self.confirm_remove = None;
+                }
+            } else {
+                if ui
+                    .button("Rename…")
+                    .on_hover_text("Rename this custom skill")
+                    .clicked()
+                {
+                    self.renaming = Some((id.clone(), custom.name.clone()));
+                }
+                if ui
+                    .button("Remove…")
+                    .on_hover_text("Remove this custom skill")
+                    .clicked()
+                {
+                    self.confirm_remove = Some(id.clone());
+                }
             }
         });
     }
@@ -386,6 +273,181 @@ impl SkillsView {
                 self.new_skill.clear();
             }
         });
+    }
+}
+
+/// What a skill's card shows, worked out once per card.
+struct CardSkill<'s> {
+    /// The skill.
+    skill: SkillRef<'s>,
+    /// Its id.
+    id: SkillId,
+    /// The plan's ratings and notes for it.
+    entry: SkillEntry,
+    /// The level the target role needs.
+    required: Option<Level>,
+    /// What each level looks like, levels 1 to 5.
+    levels: Vec<String>,
+    /// Its name.
+    name: String,
+}
+
+impl<'s> CardSkill<'s> {
+    /// The card's data for `skill` in the plan of `ctx`.
+    fn new(ctx: &ViewCtx<'_>, skill: SkillRef<'s>) -> Self {
+        let id = skill.id().clone();
+        let entry = ctx.plan.entry(&id);
+        let required = ctx.plan.required(ctx.framework, &ctx.plan.target_role, &id);
+        let levels: Vec<String> = match skill {
+            SkillRef::Core(def) => def.levels.clone(),
+            SkillRef::Custom(c) => (1..=5).map(|n| format!("{} at level {n}", c.name)).collect(),
+        };
+        let name = skill.name().to_owned();
+        Self {
+            skill,
+            id,
+            entry,
+            required,
+            levels,
+            name,
+        }
+    }
+}
+
+/// Draws the table of the self rating and, for the mentor, the mentor's rating.
+fn ratings_ui(ui: &mut Ui, edits: &mut Edits, shown: &CardSkill<'_>, mentor: bool) {
+    let CardSkill {
+        id,
+        entry,
+        required,
+        levels,
+        name,
+        ..
+    } = shown;
+    let required = *required;
+    let label_width = widgets::column_width(ui, ["Self rating", "Mentor rating"], egui::TextStyle::Body, 0.0);
+    widgets::Table::new(&[label_width, 0.0])
+        .spacing(vec2(10.0, 6.0))
+        .show(ui, |table| {
+            table.labelled("Self rating", |ui, _| {
+                let change = level_picker(
+                    ui,
+                    &format!("{name} self rating"),
+                    levels,
+                    entry.self_rating,
+                    required,
+                    theme::own(ui.visuals()),
+                );
+                if let PickerChange::Set(rating) = change {
+                    set_entry(
+                        edits,
+                        id,
+                        SkillEntry {
+                            self_rating: rating,
+                            ..entry.clone()
+                        },
+                    );
+                }
+            });
+            if mentor {
+                table.labelled("Mentor rating", |ui, _| {
+                    let change = level_picker(
+                        ui,
+                        &format!("{name} mentor rating"),
+                        levels,
+                        entry.mentor_rating,
+                        required,
+                        theme::mentor(ui.visuals()),
+                    );
+                    if let PickerChange::Set(rating) = change {
+                        set_entry(
+                            edits,
+                            id,
+                            SkillEntry {
+                                mentor_rating: rating,
+                                ..entry.clone()
+                            },
+                        );
+                    }
+                    disagreement_ui(ui, entry.self_rating, entry.mentor_rating);
+                });
+            }
+        });
+}
+
+/// Draws the picker of the level the target role needs in a custom skill.
+fn needs_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, edits: &mut Edits, shown: &CardSkill<'_>, custom: &CustomSkill) {
+    ui.horizontal(|ui| {
+        ui.label(format!(
+            "Level {} needs",
+            ctx.framework.role_name(&ctx.plan.target_role)
+        ));
+        let change = level_picker(
+            ui,
+            &format!("{} needed level", shown.name),
+            &shown.levels,
+            custom.needs.get(&ctx.plan.target_role).copied(),
+            None,
+            theme::requirement(ui.visuals()),
+        );
+        if let PickerChange::Set(level) = change {
+            let mut updated = custom.clone();
+            match level {
+                Some(level) => updated.needs.insert(ctx.plan.target_role.clone(), level),
+                None => updated.needs.remove(&ctx.plan.target_role),
+            };
+            edits.push(Command::UpdateCustomSkill(updated));
+        }
+    });
+}
+
+/// Draws the evidence field and, for the mentor when not presenting, the mentor's private note.
+fn notes_ui(ui: &mut Ui, edits: &mut Edits, shown: &CardSkill<'_>, options: SkillsOptions) {
+    let CardSkill { id, entry, name, .. } = shown;
+    ui.label(RichText::new("Evidence").small().strong());
+    let mut evidence = entry.evidence.clone();
+    let response = ui.add(
+        TextEdit::multiline(&mut evidence)
+            .id_salt(("evidence", id))
+            .hint_text("What have you done that shows this skill?")
+            .desired_rows(2)
+            .desired_width(f32::INFINITY),
+    );
+    let response = response.on_hover_text(format!("Evidence for {name}"));
+    if response.changed() {
+        edits.typing(
+            format!("evidence:{id}"),
+            Command::SetSkillEntry {
+                skill: id.clone(),
+                entry: SkillEntry {
+                    evidence,
+                    ..entry.clone()
+                },
+            },
+        );
+    }
+    if options.mentor && !options.presenting {
+        ui.label(RichText::new("Mentor's private note").small().strong());
+        let mut note = entry.mentor_note.clone();
+        let response = ui.add(
+            TextEdit::multiline(&mut note)
+                .id_salt(("mentor-note", id))
+                .hint_text("Only for the mentor: hidden when presenting, left out of redacted exports")
+                .desired_rows(1)
+                .desired_width(f32::INFINITY),
+        );
+        if response.changed() {
+            edits.typing(
+                format!("mentor-note:{id}"),
+                Command::SetSkillEntry {
+                    skill: id.clone(),
+                    entry: SkillEntry {
+                        mentor_note: note,
+                        ..entry.clone()
+                    },
+                },
+            );
+        }
     }
 }
 
