@@ -153,11 +153,11 @@ impl TrailmapApp {
             ui.add_space(8.0);
             ui.label(RichText::new(ctx.framework.role_name(&plan.current_role)).size(15.0));
             ui.label(RichText::new("⏵").size(13.0).weak());
-            if let Some(role) = crate::ui::notes::role_combo(ui, &ctx, "Target role", &plan.target_role, true) {
+            if let Some(role) = crate::ui::widgets::role_combo(ui, &ctx, "Target role", &plan.target_role, true) {
                 edits.push(crate::model::Command::SetTargetRole(role));
             }
             if let Some(target) = &ctx.derived.target {
-                let color = crate::ui::path::readiness_color(ui.visuals(), target.readiness);
+                let color = crate::ui::theme::readiness(ui.visuals(), target.readiness);
                 crate::ui::widgets::pill(ui, &format!("{}% ready", target.readiness), color).on_hover_text(
                     "Readiness = the levels you have toward the target's needs, as a share of all the levels it needs",
                 );

@@ -187,19 +187,6 @@ pub fn build_rows(ctx: &ViewCtx<'_>, grouping: Grouping, filter: Filter, search:
     rows
 }
 
-/// The item with a new status, its completion date kept in step.
-pub fn with_status(item: &ChecklistItem, status: Status, today: Date) -> ChecklistItem {
-    let completed = match status {
-        Status::Done | Status::Dropped => item.completed.or(Some(today)),
-        Status::Open | Status::InProgress => None,
-    };
-    ChecklistItem {
-        status,
-        completed,
-        ..item.clone()
-    }
-}
-
 impl ChecklistView {
     /// Draws the view.
     pub fn ui(&mut self, ui: &mut Ui, ctx: &ViewCtx<'_>, edits: &mut Edits) {
@@ -530,7 +517,7 @@ fn status_field_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, edits: &mut Edits, item: &Che
         .response;
     widgets::name_widget(&response, egui::Role::ComboBox, "Status");
     if status != item.status {
-        edits.push(Command::UpdateItem(with_status(item, status, ctx.today)));
+        edits.push(Command::UpdateItem(item.with_status(status, ctx.today)));
     }
 }
 
@@ -710,7 +697,7 @@ fn item_row(
             });
             if check.changed() {
                 let status = if done { Status::Done } else { Status::Open };
-                edits.push(Command::UpdateItem(with_status(item, status, ctx.today)));
+                edits.push(Command::UpdateItem(item.with_status(status, ctx.today)));
             }
             let is_selected = *selected == Some(item.id);
             let mut text = RichText::new(&item.text);

@@ -259,7 +259,7 @@ fn entry_card_ui(
                 ui.label(RichText::new(name).strong());
                 if entry.error.is_none() {
                     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                        let color = super::path::readiness_color(visuals, entry.readiness);
+                        let color = super::theme::readiness(visuals, entry.readiness);
                         widgets::pill(ui, &format!("{}%", entry.readiness), color);
                     });
                 }

@@ -4,35 +4,12 @@ use egui::{RichText, ScrollArea, TextEdit, Ui, vec2};
 
 use super::widgets::{self, card};
 use super::{Edits, ViewCtx, theme};
-use crate::model::{Command, ItemId, Milestone, RoleId};
+use crate::model::{Command, ItemId, Milestone};
 
 /// View-local state of the plan page.
 #[derive(Debug, Default)]
 pub struct NotesView {
     new_milestone: String,
-}
-
-/// A combo box of the framework's roles, with `label` as its accessible
-/// name; returns the new choice if changed.
-pub fn role_combo(
-    ui: &mut Ui,
-    ctx: &ViewCtx<'_>,
-    label: &str,
-    current: &RoleId,
-    targets_only: bool,
-) -> Option<RoleId> {
-    let mut chosen = current.clone();
-    let response = egui::ComboBox::from_id_salt(label)
-        .selected_text(ctx.framework.role_name(current))
-        .width(200.0)
-        .show_ui(ui, |ui| {
-            for role in ctx.framework.roles.iter().filter(|r| !targets_only || r.target) {
-                ui.selectable_value(&mut chosen, role.id.clone(), &role.name);
-            }
-        })
-        .response;
-    super::widgets::name_widget(&response, egui::Role::ComboBox, label);
-    (chosen != *current).then_some(chosen)
 }
 
 impl NotesView {
@@ -136,12 +113,16 @@ fn plan_card_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, edits: &mut Edits) {
                 });
             }
             table.labelled("Current role", |ui, _| {
-                if let Some(role) = role_combo(ui, ctx, "Current role", &plan.current_role, false) {
+                if let Some(role) =
+                    super::widgets::role_combo(ui, ctx, "Current role", &plan.current_role, false)
+                {
                     edits.push(Command::SetCurrentRole(role));
                 }
             });
             table.labelled("Target role", |ui, _| {
-                if let Some(role) = role_combo(ui, ctx, "Target role (all roles)", &plan.target_role, false) {
+                if let Some(role) =
+                    super::widgets::role_combo(ui, ctx, "Target role (all roles)", &plan.target_role, false)
+                {
                     edits.push(Command::SetTargetRole(role));
                 }
             });

@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 use std::f64::consts::TAU;
 
-use egui::{Align2, Color32, CornerRadius, FontId, RichText, ScrollArea, Sense, Stroke, Ui, pos2, vec2};
+use egui::{Align2, CornerRadius, FontId, RichText, ScrollArea, Sense, Stroke, Ui, pos2, vec2};
 use egui_plot::{Legend, Line, LineStyle, Plot, PlotPoint, PlotPoints, Polygon, Text};
 
 use super::widgets::{self, card};
@@ -476,7 +476,7 @@ fn route_card(ui: &mut Ui, ctx: &ViewCtx<'_>) {
             let color = if i == 0 {
                 theme::good(&visuals)
             } else {
-                theme::gap(&visuals, readiness_band(r.readiness))
+                theme::readiness(&visuals, r.readiness)
             };
             painter.circle_filled(c, 22.0, color);
             painter.text(
@@ -530,18 +530,4 @@ fn route_card(ui: &mut Ui, ctx: &ViewCtx<'_>) {
                 .weak(),
         );
     });
-}
-
-/// Maps readiness to the gap colour scale: 90%+ green, 70%+ amber, else red.
-fn readiness_band(readiness: u8) -> u8 {
-    match readiness {
-        90..=100 => 0,
-        70..=89 => 1,
-        _ => 2,
-    }
-}
-
-/// The colour of a readiness figure, for other views.
-pub fn readiness_color(visuals: &egui::Visuals, readiness: u8) -> Color32 {
-    theme::gap(visuals, readiness_band(readiness))
 }

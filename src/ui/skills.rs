@@ -259,7 +259,7 @@ impl SkillsView {
                     "Type a name first".to_owned()
                 });
             if (add.clicked() || enter) && !name.is_empty() && !full {
-                let id = unique_skill_id(ctx, &name);
+                let id = ctx.plan.unique_skill_id(ctx.framework, &name);
                 edits.push(Command::InsertCustomSkill {
                     index: ctx.plan.custom_skills.len(),
                     skill: CustomSkill {
@@ -457,24 +457,6 @@ fn set_entry(edits: &mut Edits, skill: &SkillId, entry: SkillEntry) {
         skill: skill.clone(),
         entry,
     });
-}
-
-/// A free id for a custom skill named `name`.
-pub fn unique_skill_id(ctx: &ViewCtx<'_>, name: &str) -> SkillId {
-    let base = crate::model::slug(name);
-    let base = if base.starts_with(|c: char| c.is_ascii_lowercase()) {
-        base
-    } else {
-        format!("skill-{base}")
-    };
-    let taken = |id: &str| ctx.plan.all_skills(ctx.framework).any(|s| s.id().as_str() == id);
-    let mut candidate = base.clone();
-    let mut n = 2;
-    while taken(&candidate) {
-        candidate = format!("{base}-{n}");
-        n += 1;
-    }
-    SkillId::new(candidate)
 }
 
 /// Marks where the mentor and the person disagree by a level or more.

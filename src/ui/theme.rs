@@ -149,3 +149,14 @@ pub fn apply_style(ctx: &egui::Context) {
         style.spacing.interact_size.y = 24.0;
     });
 }
+
+/// The colour of a readiness figure on the gap scale: 90% and up green,
+/// 70% and up amber, else red.
+pub fn readiness(visuals: &egui::Visuals, readiness: u8) -> Color32 {
+    let band = match readiness {
+        90..=100 => 0,
+        70..=89 => 1,
+        _ => 2,
+    };
+    gap(visuals, band)
+}

@@ -421,3 +421,26 @@ pub fn column_width<T: Into<egui::WidgetText>>(
         .fold(min, f32::max)
         .ceil()
 }
+
+/// A combo box of the framework's roles, with `label` as its accessible
+/// name; returns the new choice if changed.
+pub fn role_combo(
+    ui: &mut Ui,
+    ctx: &super::ViewCtx<'_>,
+    label: &str,
+    current: &crate::model::RoleId,
+    targets_only: bool,
+) -> Option<crate::model::RoleId> {
+    let mut chosen = current.clone();
+    let response = egui::ComboBox::from_id_salt(label)
+        .selected_text(ctx.framework.role_name(current))
+        .width(200.0)
+        .show_ui(ui, |ui| {
+            for role in ctx.framework.roles.iter().filter(|r| !targets_only || r.target) {
+                ui.selectable_value(&mut chosen, role.id.clone(), &role.name);
+            }
+        })
+        .response;
+    name_widget(&response, egui::Role::ComboBox, label);
+    (chosen != *current).then_some(chosen)
+}
