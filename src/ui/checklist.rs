@@ -591,46 +591,40 @@ fn due_field_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, edits: &mut Edits, item: &Checkl
 /// Draws the action's Notes and Evidence text fields.
 fn item_writing_ui(ui: &mut Ui, edits: &mut Edits, item: &ChecklistItem) {
     let id = item.id;
-    ui.label("Notes");
-    let mut notes = item.notes.clone();
-    if ui
-        .add(
-            TextEdit::multiline(&mut notes)
-                .id_salt(("item-notes", id))
-                .hint_text("How you will go about it")
-                .desired_rows(3)
-                .desired_width(f32::INFINITY),
-        )
-        .changed()
-    {
-        edits.typing(
-            format!("item-notes:{}", id.0),
-            Command::UpdateItem(ChecklistItem {
-                notes,
-                ..item.clone()
-            }),
-        );
+    if let Some(notes) = writing_field(
+        ui,
+        "Notes",
+        "How you will go about it",
+        ("item-notes", id),
+        &item.notes,
+    ) {
+        let update = ChecklistItem {
+            notes,
+            ..item.clone()
+        };
+        edits.typing(format!("item-notes:{}", id.0), Command::UpdateItem(update));
     }
-    ui.label("Evidence");
-    let mut evidence = item.evidence.clone();
-    if ui
-        .add(
-            TextEdit::multiline(&mut evidence)
-                .id_salt(("item-evidence", id))
-                .hint_text("What came of it: outcomes, feedback, links")
-                .desired_rows(3)
-                .desired_width(f32::INFINITY),
-        )
-        .changed()
-    {
-        edits.typing(
-            format!("item-evidence:{}", id.0),
-            Command::UpdateItem(ChecklistItem {
-                evidence,
-                ..item.clone()
-            }),
-        );
+    let hint = "What came of it: outcomes, feedback, links";
+    if let Some(evidence) = writing_field(ui, "Evidence", hint, ("item-evidence", id), &item.evidence) {
+        let update = ChecklistItem {
+            evidence,
+            ..item.clone()
+        };
+        edits.typing(format!("item-evidence:{}", id.0), Command::UpdateItem(update));
     }
+}
+
+/// A labelled three-row text field holding `text`; the new text if it was
+/// changed this frame.
+fn writing_field(ui: &mut Ui, label: &str, hint: &str, salt: (&str, ItemId), text: &str) -> Option<String> {
+    ui.label(label);
+    let mut text = text.to_owned();
+    let field = TextEdit::multiline(&mut text)
+        .id_salt(salt)
+        .hint_text(hint)
+        .desired_rows(3)
+        .desired_width(f32::INFINITY);
+    ui.add(field).changed().then_some(text)
 }
 
 fn skill_combo(ui: &mut Ui, ctx: &ViewCtx<'_>, id: &str, skill: &mut Option<SkillId>) {

@@ -816,3 +816,61 @@ fn an_empty_skill_entry_in_a_file_is_dropped_so_undo_is_exact() {
     assert_eq!(doc.plan(), &plan);
     assert!(!storage::plan_to_string(doc.plan()).contains("\"influence\": ("));
 }
+
+/// Closing an action dates it today; closing it the other way keeps that
+/// date; opening it again clears it.
+#[test]
+fn a_status_change_keeps_the_completion_date_in_step() {
+    let today = jiff::civil::date(2026, 11, 22);
+    let item = ChecklistItem::new(
+        ItemId(1),
+        "Run the planning offsite",
+        jiff::civil::date(2026, 9, 1),
+    );
+    let done = item.with_status(Status::Done, today);
+    assert_eq!((done.status, done.completed), (Status::Done, Some(today)));
+    let dropped = done.with_status(Status::Dropped, jiff::civil::date(2026, 12, 1));
+    assert_eq!(
+        dropped.completed,
+        Some(today),
+        "moving between closed states keeps the date"
+    );
+    let reopened = dropped.with_status(Status::InProgress, today);
+    assert_eq!((reopened.status, reopened.completed), (Status::InProgress, None));
+    assert_eq!(reopened.text, item.text);
+}
+
+/// A new skill's id is its name's slug, made to start with a letter and
+/// numbered past every skill the framework or the plan already has.
+#[test]
+fn a_new_skill_gets_a_free_id() {
+    let framework = trailmap::storage::builtin();
+    let mut plan = Plan::new(
+        "Kim",
+        &framework,
+        RoleId::new("tech-lead"),
+        RoleId::new("engineering-manager"),
+    );
+    assert_eq!(
+        plan.unique_skill_id(&framework, "Hiring & Onboarding").as_str(),
+        "hiring-onboarding"
+    );
+    assert_eq!(
+        plan.unique_skill_id(&framework, "Influence").as_str(),
+        "influence-2"
+    );
+    assert_eq!(
+        plan.unique_skill_id(&framework, "42 things").as_str(),
+        "skill-42-things"
+    );
+    plan.custom_skills.push(CustomSkill {
+        id: SkillId::new("influence-2"),
+        name: "Influence again".into(),
+        description: String::new(),
+        needs: Default::default(),
+    });
+    assert_eq!(
+        plan.unique_skill_id(&framework, "Influence").as_str(),
+        "influence-3"
+    );
+}

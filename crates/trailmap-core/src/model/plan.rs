@@ -301,6 +301,21 @@ impl ChecklistItem {
         }
     }
 
+    /// The item with a new status, its completion date kept in step: set to
+    /// `today` when it is first closed (done or dropped), kept when it moves
+    /// between the two, and cleared when it is opened again.
+    pub fn with_status(&self, status: Status, today: Date) -> ChecklistItem {
+        let completed = match status {
+            Status::Done | Status::Dropped => self.completed.or(Some(today)),
+            Status::Open | Status::InProgress => None,
+        };
+        ChecklistItem {
+            status,
+            completed,
+            ..self.clone()
+        }
+    }
+
     /// Whether the item is active and its due date is before `today`.
     pub fn is_overdue(&self, today: Date) -> bool {
         self.status.is_active() && self.due.is_some_and(|due| due < today)
@@ -592,6 +607,26 @@ impl Plan {
         let id = ItemId(self.next_id);
         self.next_id += 1;
         id
+    }
+
+    /// A skill id for a new skill of the plan's own named `name`: its slug
+    /// (starting with a letter, as ids must), with `-2`, `-3`, … added until
+    /// no framework or plan skill has it.
+    pub fn unique_skill_id(&self, framework: &Framework, name: &str) -> SkillId {
+        let base = super::slug(name);
+        let base = if base.starts_with(|c: char| c.is_ascii_lowercase()) {
+            base
+        } else {
+            format!("skill-{base}")
+        };
+        let taken = |id: &str| self.all_skills(framework).any(|s| s.id().as_str() == id);
+        let mut candidate = base.clone();
+        let mut n = 2;
+        while taken(&candidate) {
+            candidate = format!("{base}-{n}");
+            n += 1;
+        }
+        SkillId::new(candidate)
     }
 
     /// Every skill the plan rates: the framework's, then the plan's own.
