@@ -28,7 +28,8 @@ use serde::Deserialize;
 use serde::de::value::{Error as ValueError, StrDeserializer};
 
 use super::snapshots::{ReadDelta, ReadSnapshot, apply};
-use crate::model::plan::{FrameworkRef, agenda_points};
+use crate::model::plan::FrameworkRef;
+use crate::model::session::agenda_points;
 use crate::model::{
     ActionId, AgendaKind, ChecklistItem, CustomSkill, ItemId, Level, Milestone, Person, Plan, RoleId,
     Session, SessionNote, SkillEntry, SkillId, Snapshot, SnapshotItem, SnapshotSkill, Status,

@@ -25,7 +25,8 @@ use std::fmt::Write as _;
 use jiff::civil::{Date, DateTime};
 
 use super::snapshots::{SnapshotDelta, delta, write_as_delta};
-use crate::model::plan::{FrameworkRef, agenda_kinds};
+use crate::model::plan::FrameworkRef;
+use crate::model::session::agenda_kinds;
 use crate::model::{
     AgendaKind, ChecklistItem, CustomSkill, Milestone, PLAN_FORMAT, Person, Plan, Session, SessionNote,
     SkillEntry, Snapshot, SnapshotItem, SnapshotSkill, Status,

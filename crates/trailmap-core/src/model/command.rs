@@ -6,7 +6,8 @@ use jiff::civil::Date;
 use thiserror::Error;
 
 use super::ids::{ItemId, RoleId, SkillId};
-use super::plan::{ChecklistItem, CustomSkill, Milestone, Plan, Session, SkillEntry, Snapshot};
+use super::plan::{ChecklistItem, CustomSkill, Milestone, Plan, SkillEntry, Snapshot};
+use super::session::Session;
 
 /// One change to a plan.
 #[derive(Clone, Debug, PartialEq)]

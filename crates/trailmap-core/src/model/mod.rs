@@ -10,6 +10,7 @@ pub mod framework;
 pub mod ids;
 pub mod level;
 pub mod plan;
+pub mod session;
 mod shared_text;
 
 pub use check::PlanIssue;
@@ -21,9 +22,10 @@ pub use framework::{
 pub use ids::{ActionId, ItemId, RoleId, SkillId, slug};
 pub use level::{Level, LevelBand};
 pub use plan::{
-    AgendaKind, AgendaPoint, ChecklistItem, CustomSkill, Milestone, PLAN_FORMAT, Person, Plan, Session,
-    SessionNote, SkillEntry, SkillRef, Snapshot, SnapshotItem, SnapshotItems, SnapshotSkill, Status,
+    ChecklistItem, CustomSkill, Milestone, PLAN_FORMAT, Person, Plan, SkillEntry, SkillRef, Snapshot,
+    SnapshotItem, SnapshotItems, SnapshotSkill, Status,
 };
+pub use session::{AgendaKind, AgendaPoint, Session, SessionNote};
 pub use shared_text::SharedText;
 
 /// Limits that keep every plan that validates quick to draw and safe to
