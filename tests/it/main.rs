@@ -27,6 +27,7 @@ mod plan_text;
 mod properties;
 mod redaction;
 mod sessions_analysis;
+mod snapshots;
 mod storage;
 mod ui;
 mod ui_files;
