@@ -4,7 +4,7 @@
 //! projection from the pace of completed actions.
 
 use egui::{RichText, ScrollArea, Ui};
-use egui_plot::{Legend, Line, LineStyle, Plot, PlotPoints, Points, VLine};
+use egui_plot::{Line, LineStyle, Plot, PlotPoints, Points, VLine};
 use jiff::civil::Date;
 
 use super::widgets::card;
@@ -15,16 +15,41 @@ use crate::model::{ItemId, Level, Snapshot};
 /// View-local state of the progress view.
 #[derive(Debug, Default)]
 pub struct ProgressView {
-    /// The snapshot to compare from (`None`: the last session's).
+    /// The snapshot chosen to compare from (`None`: the default, see
+    /// [`analysis::default_comparison`]).
     pub from: Option<ItemId>,
-    /// The snapshot to compare to (`None`: now).
-    pub to: Option<ItemId>,
-    diff: super::Memo<DiffKey, Option<(SnapshotDiff, Date, Date)>>,
+    /// The end chosen to compare to (`None`: the default).
+    pub to: Option<End>,
+    /// Whether the ratings chart shows the mentor's ratings too.
+    pub show_mentor: bool,
+    /// The comparison shown, kept until the plan, the ends or the day change.
+    diff: super::Memo<DiffKey, Option<Compared>>,
+    /// The chart series, kept until the plan or the day change.
     series: super::Memo<(Option<u64>, Date), (analysis::History, analysis::Projection)>,
 }
 
-/// What a comparison depends on: the plan's revision, the two ends and the day.
-type DiffKey = (Option<u64>, Option<ItemId>, Option<ItemId>, Date);
+/// The end of a comparison.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum End {
+    /// The plan as it is now.
+    Now,
+    /// A snapshot.
+    Snapshot(ItemId),
+}
+
+/// A comparison: its two ends (resolved from the defaults), their dates, and
+/// what changed.
+#[derive(Debug)]
+struct Compared {
+    from: ItemId,
+    to: End,
+    from_date: Date,
+    to_date: Date,
+    diff: SnapshotDiff,
+}
+
+/// What a comparison depends on: the plan's revision, the chosen ends and the day.
+type DiffKey = (Option<u64>, Option<ItemId>, Option<End>, Date);
 
 /// Days from `base` to `date`, as a plot coordinate.
 fn day(base: Date, date: Date) -> f64 {
@@ -42,6 +67,15 @@ fn snapshot_label(s: &Snapshot) -> String {
 impl ProgressView {
     /// Draws the view.
     pub fn ui(&mut self, ui: &mut Ui, ctx: &ViewCtx<'_>, _edits: &mut super::Edits) {
+        let (history, projection) = self.series.get((ctx.derived.revision, ctx.today), || {
+            (
+                analysis::history(ctx.plan, ctx.framework, ctx.today),
+                analysis::projection(ctx.plan, ctx.framework, ctx.today),
+            )
+        });
+        // Cloned out of the memo so the comparison below can borrow `self`;
+        // a few kilobytes once a frame, only on this tab.
+        let (history, projection) = (history.clone(), projection.clone());
         if ui.available_width() > 1000.0 {
             ui.columns(2, |columns| {
                 ScrollArea::vertical()
@@ -53,7 +87,9 @@ impl ProgressView {
                 ScrollArea::vertical()
                     .id_salt("progress-charts")
                     .show(&mut columns[1], |ui| {
-                        self.charts_ui(ui, ctx);
+                        self.ratings_card(ui, ctx, &history);
+                        ui.add_space(8.0);
+                        readiness_card(ui, ctx, &history, &projection);
                         super::widgets::follow_focus(ui);
                     });
             });
@@ -61,7 +97,9 @@ impl ProgressView {
             ScrollArea::vertical().id_salt("progress-view").show(ui, |ui| {
                 self.since_ui(ui, ctx);
                 ui.add_space(8.0);
-                self.charts_ui(ui, ctx);
+                self.ratings_card(ui, ctx, &history);
+                ui.add_space(8.0);
+                readiness_card(ui, ctx, &history, &projection);
                 super::widgets::follow_focus(ui);
             });
         }
@@ -71,7 +109,13 @@ impl ProgressView {
         let plan = ctx.plan;
         card(ui, |ui| {
             ui.heading("What changed");
-            if plan.snapshots.is_empty() {
+            let (chosen_from, chosen_to) = (self.from, self.to);
+            let compared = self
+                .diff
+                .get((ctx.derived.revision, chosen_from, chosen_to, ctx.today), || {
+                    compare(plan, ctx.today, chosen_from, chosen_to)
+                });
+            let Some(compared) = compared else {
                 ui.label(
                     RichText::new(
                         "Snapshots are taken when a session ends; after the first one, changes show here.",
@@ -79,65 +123,92 @@ impl ProgressView {
                     .weak(),
                 );
                 return;
-            }
-            let default_from = analysis::last_session_snapshot(plan).map(|s| s.id);
-            let from_id = self.from.or(default_from);
-            ui.horizontal(|ui| {
-                ui.label("From");
-                let from_text = plan
-                    .snapshots
-                    .iter()
-                    .find(|s| Some(s.id) == from_id)
-                    .map_or_else(|| "Choose".to_owned(), snapshot_label);
-                let response = egui::ComboBox::from_id_salt("since-from")
-                    .selected_text(from_text)
-                    .width(220.0)
-                    .show_ui(ui, |ui| {
-                        for s in &plan.snapshots {
-                            ui.selectable_value(&mut self.from, Some(s.id), snapshot_label(s));
-                        }
-                    })
-                    .response;
-                super::widgets::name_widget(&response, egui::Role::ComboBox, "Compare from");
-                ui.label("to");
-                let to_text = plan
-                    .snapshots
-                    .iter()
-                    .find(|s| Some(s.id) == self.to)
-                    .map_or_else(|| "Now".to_owned(), snapshot_label);
-                let response = egui::ComboBox::from_id_salt("since-to")
-                    .selected_text(to_text)
-                    .width(220.0)
-                    .show_ui(ui, |ui| {
-                        ui.selectable_value(&mut self.to, None, "Now");
-                        for s in &plan.snapshots {
-                            ui.selectable_value(&mut self.to, Some(s.id), snapshot_label(s));
-                        }
-                    })
-                    .response;
-                super::widgets::name_widget(&response, egui::Role::ComboBox, "Compare to");
-            });
-            let to_id = self.to;
-            let compared = self
-                .diff
-                .get((ctx.derived.revision, from_id, to_id, ctx.today), || {
-                    let from = plan.snapshots.iter().find(|s| Some(s.id) == from_id)?;
-                    let now = plan.take_snapshot(ItemId(0), ctx.today, "Now", None);
-                    let to = plan
-                        .snapshots
-                        .iter()
-                        .find(|s| Some(s.id) == to_id)
-                        .unwrap_or(&now);
-                    Some((analysis::diff_snapshots(from, to), from.date, to.date))
-                });
-            let Some((diff, from_date, to_date)) = compared else {
-                return;
             };
+            let (mut from, mut to) = (compared.from, compared.to);
+            ends_ui(ui, plan, &mut from, &mut to);
             ui.add_space(4.0);
-            diff_ui(ui, ctx, diff);
-            notes_between(ui, ctx, *from_date, *to_date);
+            diff_ui(ui, ctx, &compared.diff);
+            notes_between(ui, ctx, compared.from_date, compared.to_date);
+            if from != compared.from {
+                self.from = Some(from);
+            }
+            if to != compared.to {
+                self.to = Some(to);
+            }
         });
     }
+}
+
+/// The comparison for the chosen ends, each end not chosen taken from
+/// [`analysis::default_comparison`]; `None` when the plan has no snapshot.
+fn compare(
+    plan: &crate::model::Plan,
+    today: Date,
+    from: Option<ItemId>,
+    to: Option<End>,
+) -> Option<Compared> {
+    let (default_from, default_to) = analysis::default_comparison(plan, today)?;
+    let from = from.unwrap_or(default_from);
+    let to = to.unwrap_or(default_to.map_or(End::Now, End::Snapshot));
+    let from_snapshot = plan.snapshots.iter().find(|s| s.id == from)?;
+    let now;
+    let to_snapshot = match to {
+        End::Snapshot(id) => plan.snapshots.iter().find(|s| s.id == id)?,
+        End::Now => {
+            now = plan.take_snapshot(ItemId(0), today, "Now", None);
+            &now
+        }
+    };
+    Some(Compared {
+        from,
+        to,
+        from_date: from_snapshot.date,
+        to_date: to_snapshot.date,
+        diff: analysis::diff_snapshots(from_snapshot, to_snapshot),
+    })
+}
+
+/// The two combo boxes that choose what to compare; they fit side by side
+/// in the column they are given, however narrow.
+fn ends_ui(ui: &mut Ui, plan: &crate::model::Plan, from: &mut ItemId, to: &mut End) {
+    let label = |id: ItemId| {
+        plan.snapshots
+            .iter()
+            .find(|s| s.id == id)
+            .map_or_else(|| "Choose".to_owned(), snapshot_label)
+    };
+    ui.horizontal(|ui| {
+        let spacing = ui.spacing().item_spacing.x;
+        let words = 70.0;
+        let width = ((ui.available_width() - words - 4.0 * spacing) / 2.0).clamp(120.0, 240.0);
+        ui.label("From");
+        let response = egui::ComboBox::from_id_salt("since-from")
+            .selected_text(label(*from))
+            .width(width)
+            .show_ui(ui, |ui| {
+                for s in &plan.snapshots {
+                    ui.selectable_value(from, s.id, snapshot_label(s));
+                }
+            })
+            .response;
+        super::widgets::name_widget(&response, egui::Role::ComboBox, "Compare from");
+        ui.label("to");
+        let to_text = match *to {
+            End::Now => "Now".to_owned(),
+            End::Snapshot(id) => label(id),
+        };
+        let response = egui::ComboBox::from_id_salt("since-to")
+            .selected_text(to_text)
+            .width(width)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(to, End::Now, "Now");
+                for s in &plan.snapshots {
+                    ui.selectable_value(to, End::Snapshot(s.id), snapshot_label(s));
+                }
+            })
+            .response;
+        super::widgets::name_widget(&response, egui::Role::ComboBox, "Compare to");
+    });
 }
 
 fn level_text(level: Option<Level>) -> String {
@@ -230,28 +301,155 @@ fn notes_between(ui: &mut Ui, ctx: &ViewCtx<'_>, from: Date, to: Date) {
 }
 
 impl ProgressView {
-    fn charts_ui(&mut self, ui: &mut Ui, ctx: &ViewCtx<'_>) {
-        let (history, projection) = self.series.get((ctx.derived.revision, ctx.today), || {
-            (
-                analysis::history(ctx.plan, ctx.framework, ctx.today),
-                analysis::projection(ctx.plan, ctx.framework, ctx.today),
-            )
+    /// The card charting each skill's rating at every snapshot, and now:
+    /// the person's own, and the mentor's when asked for.
+    fn ratings_card(&mut self, ui: &mut Ui, ctx: &ViewCtx<'_>, history: &analysis::History) {
+        let Some(base) = history.points.first().map(|p| p.date) else {
+            return;
+        };
+        let visuals = ui.visuals().clone();
+        card(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.heading("Skill ratings over time");
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    ui.checkbox(&mut self.show_mentor, "Mentor's ratings too")
+                        .on_hover_text("Draw the mentor's ratings as dashed lines beside your own");
+                });
+            });
+            let what = if self.show_mentor {
+                "Solid lines: your own ratings; dashed: your mentor's. One point per snapshot, and now."
+            } else {
+                "Your own ratings: one point per snapshot, and now."
+            };
+            ui.label(RichText::new(what).weak());
+            let names: Vec<String> = history
+                .skills
+                .iter()
+                .map(|s| ctx.plan.skill_name(ctx.framework, s).to_owned())
+                .collect();
+            legend_ui(
+                ui,
+                names
+                    .iter()
+                    .enumerate()
+                    .map(|(i, n)| (n.as_str(), theme::overlay(&visuals, i))),
+            );
+            ratings_plot_ui(ui, history, &names, base, self.show_mentor, &visuals);
         });
-        charts_ui(ui, ctx, history, projection);
     }
 }
 
-/// Draws the skill-ratings chart and the readiness chart, starting on the first snapshot's day.
-fn charts_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, history: &analysis::History, projection: &analysis::Projection) {
-    let Some(base) = history.points.first().map(|p| p.date) else {
-        return;
-    };
-    let visuals = ui.visuals().clone();
-    card(ui, |ui| skill_history_card_ui(ui, ctx, history, base, &visuals));
-    ui.add_space(8.0);
-    card(ui, |ui| {
-        readiness_card_ui(ui, ctx, history, projection, base, &visuals)
+/// A legend drawn above a chart (inside the chart it hides the first points):
+/// a coloured dot and a name per series, wrapping as needed.
+fn legend_ui<'n>(ui: &mut Ui, entries: impl Iterator<Item = (&'n str, egui::Color32)>) {
+    ui.horizontal_wrapped(|ui| {
+        for (name, color) in entries {
+            // One entry wraps as a whole, never between its dot and name.
+            ui.horizontal(|ui| {
+                let (rect, _) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
+                ui.painter().circle_filled(rect.center(), 4.5, color);
+                ui.add(egui::Label::new(name).extend());
+            });
+            ui.add_space(6.0);
+        }
     });
+}
+
+/// Grid marks at every snapshot's day, so each is labelled; where they
+/// crowd, the closer ones fade (their step is the gap to the nearest).
+fn snapshot_marks(days: &[f64]) -> Vec<egui_plot::GridMark> {
+    days.iter()
+        .enumerate()
+        .map(|(i, &value)| {
+            let before = i.checked_sub(1).map_or(f64::INFINITY, |j| value - days[j]);
+            let after = days.get(i + 1).map_or(f64::INFINITY, |next| next - value);
+            let step = before.min(after);
+            egui_plot::GridMark {
+                value,
+                step_size: if step.is_finite() { step.max(1.0) } else { 30.0 },
+            }
+        })
+        .collect()
+}
+
+/// Plots each skill's rating over the snapshots. Lines that share a level
+/// are drawn a little apart (at most a third of a level in all), so none
+/// hides another.
+fn ratings_plot_ui(
+    ui: &mut Ui,
+    history: &analysis::History,
+    names: &[String],
+    base: Date,
+    show_mentor: bool,
+    visuals: &egui::Visuals,
+) {
+    let days: Vec<f64> = history.points.iter().map(|pt| day(base, pt.date)).collect();
+    let last = days.last().copied().unwrap_or(0.0);
+    let count = history.skills.len().max(2) as f64;
+    let step = (0.6 / (count - 1.0)).min(0.08);
+    Plot::new("skill-history")
+        .height(240.0)
+        .include_y(0.5)
+        .include_y(5.5)
+        .include_x(-(last / 20.0).max(3.0))
+        .include_x(last + (last / 20.0).max(3.0))
+        .allow_zoom(false)
+        .allow_drag(false)
+        .allow_scroll(false)
+        .x_grid_spacer(move |_| snapshot_marks(&days))
+        .x_axis_formatter(date_axis(base))
+        .y_grid_spacer(|_| {
+            (1..=5)
+                .map(|l| egui_plot::GridMark {
+                    value: f64::from(l),
+                    step_size: 1.0,
+                })
+                .collect()
+        })
+        .y_axis_label("level")
+        .show(ui, |p| {
+            for (i, name) in names.iter().enumerate() {
+                let offset = (i as f64 - (count - 1.0) / 2.0) * step;
+                let color = theme::overlay(visuals, i);
+                let series = |mentor: bool| -> Vec<[f64; 2]> {
+                    history
+                        .points
+                        .iter()
+                        .filter_map(|pt| {
+                            let level = if mentor { pt.mentor[i] } else { pt.ratings[i] };
+                            level.map(|l| [day(base, pt.date), f64::from(l.get()) + offset])
+                        })
+                        .collect()
+                };
+                let own = series(false);
+                p.line(
+                    Line::new(name.clone(), PlotPoints::new(own.clone()))
+                        .color(color)
+                        .width(2.0),
+                );
+                p.add(
+                    Points::new(name.clone(), PlotPoints::new(own))
+                        .color(color)
+                        .radius(3.5),
+                );
+                if show_mentor {
+                    let mentor = series(true);
+                    let label = format!("{name} (mentor)");
+                    p.line(
+                        Line::new(label.clone(), PlotPoints::new(mentor.clone()))
+                            .color(color)
+                            .style(LineStyle::dashed_dense())
+                            .width(1.5),
+                    );
+                    p.add(
+                        Points::new(label, PlotPoints::new(mentor))
+                            .color(color)
+                            .shape(egui_plot::MarkerShape::Square)
+                            .radius(3.0),
+                    );
+                }
+            }
+        });
 }
 
 /// Labels a plot's day axis, counted from `base`, with dates.
@@ -263,84 +461,55 @@ fn date_axis(base: Date) -> impl Fn(egui_plot::GridMark, &std::ops::RangeInclusi
     }
 }
 
-/// Draws the content of the card charting each skill's own rating over the snapshots.
-fn skill_history_card_ui(
-    ui: &mut Ui,
-    ctx: &ViewCtx<'_>,
-    history: &analysis::History,
-    base: Date,
-    visuals: &egui::Visuals,
-) {
-    ui.heading("Skill ratings over time");
-    ui.label(RichText::new("Your own ratings at each snapshot, and now.").weak());
-    Plot::new("skill-history")
-        .height(240.0)
-        .legend(Legend::default().position(egui_plot::Corner::LeftTop))
-        .include_y(0.0)
-        .include_y(5.5)
-        .include_x(-3.0)
-        .include_x(history.points.last().map_or(0.0, |pt| day(base, pt.date)) + 12.0)
-        .allow_zoom(false)
-        .allow_drag(false)
-        .allow_scroll(false)
-        .x_axis_formatter(date_axis(base))
-        .y_axis_label("level")
-        .show(ui, |p| {
-            for (i, skill) in history.skills.iter().enumerate() {
-                let points: Vec<[f64; 2]> = history
-                    .points
-                    .iter()
-                    .filter_map(|pt| pt.ratings[i].map(|l| [day(base, pt.date), f64::from(l.get())]))
-                    .collect();
-                let name = ctx.plan.skill_name(ctx.framework, skill).to_owned();
-                let color = theme::overlay(visuals, i);
-                p.line(
-                    Line::new(name.clone(), PlotPoints::new(points.clone()))
-                        .color(color)
-                        .width(2.0),
-                );
-                p.add(
-                    Points::new(name, PlotPoints::new(points))
-                        .color(color)
-                        .radius(3.5),
-                );
-            }
-        });
-}
-
-/// Draws the content of the readiness card: the chart, the milestones and the projection.
-fn readiness_card_ui(
+/// The readiness card: the chart, the milestones and the projection.
+fn readiness_card(
     ui: &mut Ui,
     ctx: &ViewCtx<'_>,
     history: &analysis::History,
     projection: &analysis::Projection,
-    base: Date,
-    visuals: &egui::Visuals,
 ) {
-    let plan = ctx.plan;
-    ui.heading(format!(
-        "Readiness for {}",
-        ctx.framework.role_name(&plan.target_role)
-    ));
-    readiness_plot_ui(ui, ctx, history, projection, base, visuals);
-    ui.add_space(4.0);
-    if !plan.milestones.is_empty() {
-        let mut milestones: Vec<_> = plan.milestones.iter().collect();
-        milestones.sort_by_key(|m| m.date);
-        let list: Vec<String> = milestones
-            .iter()
-            .map(|m| format!("{} {}", m.date, m.title))
-            .collect();
-        ui.label(
-            RichText::new(format!("Milestones (dotted): {}.", list.join("; ")))
-                .small()
-                .weak(),
-        );
-    }
-    ui.label(RichText::new(projection.explanation()).weak());
+    let Some(base) = history.points.first().map(|p| p.date) else {
+        return;
+    };
+    let visuals = ui.visuals().clone();
+    card(ui, |ui| {
+        let plan = ctx.plan;
+        ui.heading(format!(
+            "Readiness for {}",
+            ctx.framework.role_name(&plan.target_role)
+        ));
+        let mut entries = vec![
+            ("Readiness", theme::own(&visuals)),
+            ("Projection (dashed)", theme::own(&visuals).gamma_multiply(0.7)),
+        ];
+        if !plan.milestones.is_empty() {
+            entries.push(("Milestones (dotted)", theme::requirement(&visuals)));
+        }
+        if plan.target_date.is_some() {
+            entries.push(("Target date", theme::bad(&visuals)));
+        }
+        legend_ui(ui, entries.into_iter());
+        readiness_plot_ui(ui, ctx, history, projection, base, &visuals);
+        ui.add_space(4.0);
+        if !plan.milestones.is_empty() {
+            let mut milestones: Vec<_> = plan.milestones.iter().collect();
+            milestones.sort_by_key(|m| m.date);
+            let list: Vec<String> = milestones
+                .iter()
+                .map(|m| format!("{} {}", m.date, m.title))
+                .collect();
+            ui.label(
+                RichText::new(format!("Milestones: {}.", list.join("; ")))
+                    .small()
+                    .weak(),
+            );
+        }
+        ui.label(RichText::new(projection.explanation()).weak());
+    });
 }
 
-/// Plots readiness over the snapshots, its projection, the milestones and the target date.
+/// Plots readiness over the snapshots, its projection, the milestones and
+/// the target date, from 0 to 100 %.
 fn readiness_plot_ui(
     ui: &mut Ui,
     ctx: &ViewCtx<'_>,
@@ -352,13 +521,21 @@ fn readiness_plot_ui(
     let plan = ctx.plan;
     Plot::new("readiness-history")
         .height(260.0)
-        .legend(Legend::default().position(egui_plot::Corner::LeftBottom))
         .include_y(0.0)
-        .include_y(105.0)
+        .include_y(100.0)
+        .set_margin_fraction(egui::vec2(0.05, 0.04))
         .allow_zoom(false)
         .allow_drag(false)
         .allow_scroll(false)
         .x_axis_formatter(date_axis(base))
+        .y_grid_spacer(|_| {
+            (0..=5)
+                .map(|k| egui_plot::GridMark {
+                    value: f64::from(k * 20),
+                    step_size: 20.0,
+                })
+                .collect()
+        })
         .y_axis_formatter(|mark, _| format!("{}%", mark.value))
         .show(ui, |p| {
             let points: Vec<[f64; 2]> = history

@@ -431,3 +431,51 @@ fn the_agenda_keeps_each_points_kind_through_a_save() {
         assert!(agenda.iter().all(|p| p.kind == AgendaKind::Other));
     }
 }
+
+/// "What changed" compares what a user means: since the last session when
+/// anything has changed since; otherwise, what that session changed.
+#[test]
+fn what_changed_by_default_is_the_last_sessions_change_until_something_changes() {
+    let framework = storage::builtin();
+    let mut plan = crate::support::example("saves/marcus-tech-lead-to-head-of-product.ron");
+    let last = analysis::last_session_snapshot(&plan)
+        .expect("a session snapshot")
+        .id;
+    let before = plan
+        .snapshots
+        .iter()
+        .take_while(|s| s.id != last)
+        .last()
+        .expect("a snapshot before it")
+        .id;
+    assert!(
+        analysis::since_last_session(&plan, TODAY)
+            .expect("diff")
+            .is_empty()
+    );
+    assert_eq!(
+        analysis::default_comparison(&plan, TODAY),
+        Some((before, Some(last)))
+    );
+    let diff = analysis::diff_snapshots(
+        plan.snapshots.iter().find(|s| s.id == before).expect("before"),
+        plan.snapshots.iter().find(|s| s.id == last).expect("last"),
+    );
+    assert!(!diff.is_empty(), "the session changed something");
+
+    // One rating later, it is "since the last session".
+    let skill = SkillId::new("decision-making");
+    let mut entry = plan.skills.get(&skill).cloned().unwrap_or_default();
+    entry.self_rating = level(5);
+    plan.skills.insert(skill, entry);
+    assert_eq!(analysis::default_comparison(&plan, TODAY), Some((last, None)));
+
+    // A plan without snapshots has nothing to compare.
+    let fresh = Plan::new(
+        "Kim",
+        &framework,
+        RoleId::new("tech-lead"),
+        RoleId::new("engineering-manager"),
+    );
+    assert_eq!(analysis::default_comparison(&fresh, TODAY), None);
+}

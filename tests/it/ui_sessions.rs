@@ -214,3 +214,31 @@ fn the_library_lists_and_opens_plans_from_the_data_folder() {
         "the cache is kept"
     );
 }
+
+/// Right after a session, and after a restart, Progress shows what that
+/// session changed (not "Nothing changed" between it and now).
+#[test]
+fn progress_shows_what_the_last_session_changed() {
+    let sandbox = Sandbox::new();
+    let path = sandbox.example(MARCUS);
+    let mut h = harness(sandbox.config(Some(&path)));
+    ctrl(&mut h, Key::Num5);
+    assert!(!shows(&h, "Nothing changed between these two."));
+
+    ctrl(&mut h, Key::Num4);
+    click(&mut h, "Start session");
+    ctrl(&mut h, Key::Num1);
+    press(&mut h, "Decision-making self rating 3");
+    ctrl(&mut h, Key::Num4);
+    click(&mut h, "End session");
+    assert!(plan(&h).open_session().is_none());
+    ctrl(&mut h, Key::Num5);
+    assert!(shows(&h, "Decision-making (self): 2 to 3"));
+    assert!(!shows(&h, "Nothing changed between these two."));
+
+    ctrl(&mut h, Key::S);
+    drop(h);
+    let mut h = harness(sandbox.config(Some(&path)));
+    ctrl(&mut h, Key::Num5);
+    assert!(shows(&h, "Decision-making (self): 2 to 3"), "after a restart too");
+}

@@ -30,6 +30,23 @@ pub fn last_session_snapshot(plan: &Plan) -> Option<&Snapshot> {
     by_session.or_else(|| plan.snapshots.last())
 }
 
+/// The two ends "What changed" compares when the user has chosen none, as
+/// snapshot ids (`None` at the end: now). What a user means by "what
+/// changed": since the last session, when anything has; otherwise (right
+/// after a session, or after a restart) what that session changed, from the
+/// snapshot before it to its own. `None` when the plan has no snapshot.
+pub fn default_comparison(plan: &Plan, today: Date) -> Option<(ItemId, Option<ItemId>)> {
+    let last = last_session_snapshot(plan)?;
+    if since_last_session(plan, today).is_some_and(|diff| !diff.is_empty()) {
+        return Some((last.id, None));
+    }
+    let index = plan.snapshots.iter().position(|s| s.id == last.id)?;
+    match index.checked_sub(1).and_then(|i| plan.snapshots.get(i)) {
+        Some(before) => Some((before.id, Some(last.id))),
+        None => Some((last.id, None)),
+    }
+}
+
 /// What changed between the last session's snapshot and now (`None` when the
 /// plan has no snapshot yet).
 pub fn since_last_session(plan: &Plan, today: Date) -> Option<SnapshotDiff> {
