@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 use std::f64::consts::TAU;
 
-use egui::{Align2, CornerRadius, FontId, RichText, ScrollArea, Sense, Stroke, Ui, pos2, vec2};
+use egui::{Align2, Color32, CornerRadius, FontId, RichText, ScrollArea, Sense, Stroke, Ui, pos2, vec2};
 use egui_plot::{Legend, Line, LineStyle, Plot, PlotPoint, PlotPoints, Polygon, Text};
 
 use super::widgets::{self, card};
@@ -114,12 +114,16 @@ impl PathView {
         let show_mentor = ctx.show_mentor;
         ScrollArea::vertical().id_salt("path-view").show(ui, |ui| {
             let wide = ui.available_width() > 980.0;
+            // Wide: the route goes in the right column, under the ranking
+            // and the time allocation, so the whole view fits at 1280×800.
             if wide {
                 ui.columns(2, |columns| {
                     self.radar_card(&mut columns[0], ctx, edits, show_mentor);
                     ranking_card(&mut columns[1], ctx, edits);
                     columns[1].add_space(8.0);
                     allocation_card(&mut columns[1], ctx);
+                    columns[1].add_space(8.0);
+                    route_card(&mut columns[1], ctx);
                 });
             } else {
                 self.radar_card(ui, ctx, edits, show_mentor);
@@ -127,9 +131,9 @@ impl PathView {
                 ranking_card(ui, ctx, edits);
                 ui.add_space(8.0);
                 allocation_card(ui, ctx);
+                ui.add_space(8.0);
+                route_card(ui, ctx);
             }
-            ui.add_space(8.0);
-            route_card(ui, ctx);
             super::widgets::follow_focus(ui);
         });
     }
@@ -174,16 +178,86 @@ impl PathView {
     }
 }
 
+/// The chart's height as a share of its width.
+const RADAR_HEIGHT: f64 = 0.92;
+/// How far out the skill names sit, in levels from the centre.
+const LABEL_RADIUS: f64 = 5.75;
+
+/// Where a skill name sits against its point: beside it on the left and
+/// right, above it at the top, below it at the bottom.
+fn label_anchor([x, y]: [f64; 2]) -> Align2 {
+    match (x > 0.4, x < -0.4, y > 0.0) {
+        (true, _, _) => Align2::LEFT_CENTER,
+        (_, true, _) => Align2::RIGHT_CENTER,
+        (_, _, true) => Align2::CENTER_BOTTOM,
+        _ => Align2::CENTER_TOP,
+    }
+}
+
+/// A skill name as the radar shows it: on the left and right, a name of
+/// more than one word longer than 12 letters goes on two lines, broken at
+/// the space nearest its middle, so the chart can stay large.
+fn side_label(name: &str, anchor: Align2) -> String {
+    let beside = anchor == Align2::LEFT_CENTER || anchor == Align2::RIGHT_CENTER;
+    if !beside || name.chars().count() <= 12 {
+        return name.to_owned();
+    }
+    let middle = name.len() / 2;
+    let split = name
+        .match_indices(' ')
+        .map(|(at, _)| at)
+        .min_by_key(|at| at.abs_diff(middle));
+    match split {
+        Some(at) => format!("{}\n{}", &name[..at], &name[at + 1..]),
+        None => name.to_owned(),
+    }
+}
+
+/// How far the plot must reach from the centre (in levels, across; up and
+/// down it reaches [`RADAR_HEIGHT`] of that) for every skill name to fit
+/// inside a chart `size` points wide: measured from the names as they are
+/// laid out, so long names, a narrow column or a large zoom shrink the
+/// chart rather than cut a name.
+fn radar_extent(ui: &Ui, names: &[String], size: f32) -> f64 {
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let n = names.len();
+    let mut extent: f64 = 6.6;
+    for (i, name) in names.iter().enumerate() {
+        let point = radar_point(i, n, LABEL_RADIUS);
+        let text = side_label(name, label_anchor(point));
+        let galley = ui.painter().layout_no_wrap(text, font.clone(), Color32::WHITE);
+        // The name's size as a share of the chart's width.
+        let w = f64::from(galley.size().x) / f64::from(size);
+        let h = f64::from(galley.size().y) / f64::from(size);
+        let (x, y) = (point[0].abs(), point[1].abs());
+        // Across the chart spans 2·extent, so a share s of its width is
+        // 2·extent·s levels; each side must hold the name's reach.
+        let (across, up) = match label_anchor(point) {
+            a if a == Align2::LEFT_CENTER || a == Align2::RIGHT_CENTER => {
+                ((x, 1.0 - 2.0 * w), (y, RADAR_HEIGHT - h))
+            }
+            _ => ((x, 1.0 - w), (y, RADAR_HEIGHT - 2.0 * h)),
+        };
+        for (reach, room) in [across, up] {
+            // A name wider than the chart can hold is left to overflow at
+            // the smallest size rather than shrink the chart to nothing.
+            extent = extent.max(reach / room.max(0.25));
+        }
+    }
+    extent * 1.03
+}
+
 /// Draws the radar chart with egui_plot; returns where it was drawn.
 pub fn radar_plot(ui: &mut Ui, data: &RadarData) -> egui::Rect {
     let visuals = ui.visuals().clone();
     let n = data.axes.len();
     let grid = visuals.weak_text_color().gamma_multiply(0.35);
     let size = ui.available_width().min(460.0);
+    let extent = radar_extent(ui, &data.axes, size);
     Plot::new("radar")
         .data_aspect(1.0)
         .width(size)
-        .height(size * 0.92)
+        .height(size * RADAR_HEIGHT as f32)
         .show_axes(false)
         .show_grid(false)
         .show_x(false)
@@ -193,10 +267,10 @@ pub fn radar_plot(ui: &mut Ui, data: &RadarData) -> egui::Rect {
         .allow_scroll(false)
         .allow_boxed_zoom(false)
         .allow_double_click_reset(false)
-        .include_x(-7.2)
-        .include_x(7.2)
-        .include_y(-6.4)
-        .include_y(6.4)
+        .include_x(-extent)
+        .include_x(extent)
+        .include_y(-extent * RADAR_HEIGHT)
+        .include_y(extent * RADAR_HEIGHT)
         .show_background(false)
         .legend(
             Legend::default()
@@ -231,18 +305,15 @@ pub fn radar_plot(ui: &mut Ui, data: &RadarData) -> egui::Rect {
                         .width(1.0)
                         .allow_hover(false),
                 );
-                let label = radar_point(i, n, 5.75);
-                let anchor = match (label[0] > 0.4, label[0] < -0.4, label[1] > 0.0) {
-                    (true, _, _) => Align2::LEFT_CENTER,
-                    (_, true, _) => Align2::RIGHT_CENTER,
-                    (_, _, true) => Align2::CENTER_BOTTOM,
-                    _ => Align2::CENTER_TOP,
-                };
+                let label = radar_point(i, n, LABEL_RADIUS);
+                let anchor = label_anchor(label);
                 plot.text(
                     Text::new(
                         "",
                         PlotPoint::new(label[0], label[1]),
-                        RichText::new(axis).strong(),
+                        RichText::new(side_label(axis, anchor))
+                            .strong()
+                            .text_style(egui::TextStyle::Body),
                     )
                     .color(visuals.text_color())
                     .anchor(anchor),
@@ -517,8 +588,11 @@ fn route_card(ui: &mut Ui, ctx: &ViewCtx<'_>) {
                     } else if gaps.is_empty() {
                         ui.label(RichText::new("Ready on every skill").color(theme::good(&visuals)));
                     } else {
+                        // Body size, as the rest of the view: these are
+                        // what stands between the person and the step.
+                        ui.spacing_mut().item_spacing.y = 2.0;
                         for gap in gaps {
-                            ui.label(RichText::new(gap).small());
+                            ui.label(gap);
                         }
                     }
                 });
