@@ -457,20 +457,33 @@ impl TrailmapApp {
         self.menu_entry(ui, command, Some(on), enabled);
     }
 
-    /// A menu entry for `command` with its shortcut; `selected` makes it a toggle.
+    /// A menu entry for `command` with its shortcut; `selected` makes it a
+    /// toggle: a check mark before its name while it is on (a blank of the
+    /// same width while off, so the names line up), and a check box for
+    /// assistive technology.
     fn menu_entry(&mut self, ui: &mut Ui, command: UiCommand, selected: Option<bool>, enabled: bool) {
         let mut button = match selected {
-            Some(on) => egui::Button::selectable(on, command.label()),
+            Some(on) => {
+                let mark = RichText::new("✔");
+                let mark = if on {
+                    mark
+                } else {
+                    mark.color(egui::Color32::TRANSPARENT)
+                };
+                egui::Button::new((mark, command.label()))
+            }
             None => egui::Button::new(command.label()),
         };
         if let Some(shortcut) = command.shortcut() {
             button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
         }
-        if ui
-            .add_enabled(enabled, button)
-            .on_hover_text(command.tooltip())
-            .clicked()
-        {
+        let response = ui.add_enabled(enabled, button);
+        if let Some(on) = selected {
+            response.widget_info(|| {
+                egui::WidgetInfo::selected(egui::Role::MenuItemCheckBox, enabled, on, command.label())
+            });
+        }
+        if response.on_hover_text(command.tooltip()).clicked() {
             self.run_command(command);
             ui.close();
         }

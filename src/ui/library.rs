@@ -141,16 +141,13 @@ impl LibraryView {
                 .hint_text("Search names and roles")
                 .desired_width(f32::INFINITY),
         );
-        let response = egui::ComboBox::from_id_salt("library-sort")
-            .selected_text(format!("Sort: {}", self.sort.label()))
-            .width(ui.available_width())
-            .show_ui(ui, |ui| {
-                for sort in Sort::ALL {
-                    ui.selectable_value(&mut self.sort, sort, sort.label());
-                }
-            })
-            .response;
-        widgets::name_widget(&response, egui::Role::ComboBox, "Sort plans");
+        let width = ui.available_width();
+        let selected = format!("Sort: {}", self.sort.label());
+        widgets::combo(ui, "library-sort", "Sort plans", &selected, Some(width), |ui| {
+            for sort in Sort::ALL {
+                ui.selectable_value(&mut self.sort, sort, sort.label());
+            }
+        });
     }
 
     /// Works the shown rows out again unless they are for this search, order and day.

@@ -32,8 +32,10 @@ impl NotesView {
         if plan.milestones.is_empty() {
             ui.label(RichText::new("Dated steps on the way, e.g. \"Run Q1 planning on my own\".").weak());
         }
-        for milestone in &plan.milestones {
-            milestone_row_ui(ui, ctx, edits, milestone);
+        // By date: the rows' ids come from the milestones, not their places,
+        // so a row that moves when its date changes keeps the focus.
+        for milestone in plan.milestones_by_date() {
+            widgets::keyed(ui, milestone.id, |ui| milestone_row_ui(ui, ctx, edits, milestone));
         }
         ui.horizontal(|ui| {
             let response = ui.add(
@@ -42,7 +44,7 @@ impl NotesView {
                     .hint_text("New milestone")
                     .desired_width(380.0),
             );
-            let enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            let enter = widgets::entered(ui, &response);
             let title = self.new_milestone.trim().to_owned();
             if (ui
                 .add_enabled(!title.is_empty(), egui::Button::new("Add milestone"))

@@ -182,32 +182,23 @@ fn ends_ui(ui: &mut Ui, plan: &crate::model::Plan, from: &mut ItemId, to: &mut E
         let words = 70.0;
         let width = ((ui.available_width() - words - 4.0 * spacing) / 2.0).clamp(120.0, 240.0);
         ui.label("From");
-        let response = egui::ComboBox::from_id_salt("since-from")
-            .selected_text(label(*from))
-            .width(width)
-            .show_ui(ui, |ui| {
-                for s in &plan.snapshots {
-                    ui.selectable_value(from, s.id, snapshot_label(s));
-                }
-            })
-            .response;
-        super::widgets::name_widget(&response, egui::Role::ComboBox, "Compare from");
+        let from_text = label(*from);
+        super::widgets::combo(ui, "since-from", "Compare from", &from_text, Some(width), |ui| {
+            for s in &plan.snapshots {
+                ui.selectable_value(from, s.id, snapshot_label(s));
+            }
+        });
         ui.label("to");
         let to_text = match *to {
             End::Now => "Now".to_owned(),
             End::Snapshot(id) => label(id),
         };
-        let response = egui::ComboBox::from_id_salt("since-to")
-            .selected_text(to_text)
-            .width(width)
-            .show_ui(ui, |ui| {
-                ui.selectable_value(to, End::Now, "Now");
-                for s in &plan.snapshots {
-                    ui.selectable_value(to, End::Snapshot(s.id), snapshot_label(s));
-                }
-            })
-            .response;
-        super::widgets::name_widget(&response, egui::Role::ComboBox, "Compare to");
+        super::widgets::combo(ui, "since-to", "Compare to", &to_text, Some(width), |ui| {
+            ui.selectable_value(to, End::Now, "Now");
+            for s in &plan.snapshots {
+                ui.selectable_value(to, End::Snapshot(s.id), snapshot_label(s));
+            }
+        });
     });
 }
 
@@ -492,9 +483,8 @@ fn readiness_card(
         readiness_plot_ui(ui, ctx, history, projection, base, &visuals);
         ui.add_space(4.0);
         if !plan.milestones.is_empty() {
-            let mut milestones: Vec<_> = plan.milestones.iter().collect();
-            milestones.sort_by_key(|m| m.date);
-            let list: Vec<String> = milestones
+            let list: Vec<String> = plan
+                .milestones_by_date()
                 .iter()
                 .map(|m| format!("{} {}", m.date, m.title))
                 .collect();

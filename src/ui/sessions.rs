@@ -164,7 +164,7 @@ impl SessionsView {
                     .hint_text("Add a note")
                     .desired_width(ui.available_width() - 220.0),
             );
-            let enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            let enter = super::widgets::entered(ui, &response);
             ui.checkbox(&mut self.mentor_only, "Mentor only").on_hover_text(
                 "Only the mentor sees this note: hidden when presenting and left out of redacted exports",
             );
@@ -178,7 +178,6 @@ impl SessionsView {
             {
                 edits.push(command);
                 self.note.clear();
-                response.request_focus();
             }
         });
         ui.add_space(6.0);
@@ -203,22 +202,18 @@ impl SessionsView {
                     .hint_text("An action you agreed on")
                     .desired_width(ui.available_width() - 320.0),
             );
-            let enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            let enter = super::widgets::entered(ui, &response);
             let text_label = plan
                 .all_skills(ctx.framework)
                 .find(|s| Some(s.id()) == self.action_skill.as_ref());
             let selected = text_label.map_or("No skill".to_owned(), |s| s.name().to_owned());
-            let combo = egui::ComboBox::from_id_salt("session-action-skill")
-                .selected_text(selected)
-                .width(160.0)
-                .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut self.action_skill, None, "No skill");
-                    for s in plan.all_skills(ctx.framework) {
-                        ui.selectable_value(&mut self.action_skill, Some(s.id().clone()), s.name());
-                    }
-                })
-                .response;
-            super::widgets::name_widget(&combo, egui::Role::ComboBox, "Skill of the agreed action");
+            let name = "Skill of the agreed action";
+            super::widgets::combo(ui, "session-action-skill", name, &selected, Some(160.0), |ui| {
+                ui.selectable_value(&mut self.action_skill, None, "No skill");
+                for s in plan.all_skills(ctx.framework) {
+                    ui.selectable_value(&mut self.action_skill, Some(s.id().clone()), s.name());
+                }
+            });
             let text = self.action.trim().to_owned();
             if (ui
                 .add_enabled(!text.is_empty(), egui::Button::new("Agree action"))

@@ -244,7 +244,7 @@ impl SkillsView {
                     .hint_text("Name of a skill to add, e.g. Public speaking")
                     .desired_width(280.0),
             );
-            let enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            let enter = widgets::entered(ui, &response);
             let name = self.new_skill.trim().to_owned();
             let full = ctx.plan.custom_skills.len() >= crate::model::limits::MAX_CUSTOM_SKILLS;
             let add = ui

@@ -147,7 +147,27 @@ pub fn apply_style(ctx: &egui::Context) {
         style.spacing.item_spacing = egui::vec2(8.0, 6.0);
         style.spacing.button_padding = egui::vec2(8.0, 4.0);
         style.spacing.interact_size.y = 24.0;
+        // Keyboard focus (egui draws a focused widget with its "active"
+        // look) is a coloured ring of its own: the plain outline it had
+        // looked like the outline that marks the level a role needs.
+        let ring = focus(&style.visuals);
+        style.visuals.widgets.active.bg_stroke = egui::Stroke::new(2.0, ring);
+        style.visuals.selection.stroke = egui::Stroke::new(2.0, ring);
     });
+    // On the light panel, text fields and buttons show their edges.
+    ctx.style_mut_of(egui::Theme::Light, |style| {
+        style.visuals.widgets.inactive.bg_stroke = egui::Stroke::new(1.0, Color32::from_gray(185));
+        style.visuals.extreme_bg_color = Color32::WHITE;
+    });
+}
+
+/// The colour of the keyboard focus ring: a teal no chart or rating uses.
+pub fn focus(visuals: &Visuals) -> Color32 {
+    pick(
+        visuals,
+        Color32::from_rgb(45, 212, 191),
+        Color32::from_rgb(13, 148, 136),
+    )
 }
 
 /// The colour of a readiness figure on the gap scale: 90% and up green,

@@ -422,6 +422,65 @@ pub fn column_width<T: Into<egui::WidgetText>>(
         .ceil()
 }
 
+/// A combo box with `name` as its accessible name, showing `selected`, its
+/// list drawn by `options` (usually `selectable_value`s); `key` makes its id.
+///
+/// Every combo box of the app is drawn through this, for the keyboard: egui
+/// closes the list on Escape but leaves nothing focused, and lets Enter
+/// choose an option without closing the list. Here Escape closes the list
+/// and Enter chooses and closes it, and either way the focus goes back to
+/// the combo box, where Tab carries on.
+pub fn combo(
+    ui: &mut Ui,
+    key: impl egui::AsIdSalt,
+    name: &str,
+    selected: &str,
+    width: Option<f32>,
+    options: impl FnOnce(&mut Ui),
+) -> Response {
+    let salt = egui::IdSalt::new(key);
+    // The id `ComboBox` gives its button (`from_id_salt`, then the `Ui`'s id).
+    let id = ui.make_persistent_id(egui::IdSalt::new(salt));
+    let was_open = egui::ComboBox::is_open(ui.ctx(), id);
+    let (escape, enter) = ui.input(|i| {
+        (
+            i.key_pressed(egui::Key::Escape),
+            i.modifiers.is_none() && i.key_pressed(egui::Key::Enter),
+        )
+    });
+    let mut combo = egui::ComboBox::from_id_salt(salt).selected_text(selected);
+    if let Some(width) = width {
+        combo = combo.width(width);
+    }
+    let response = combo
+        .show_ui(ui, |ui| {
+            options(ui);
+            // Enter chose the focused option (as a click): close the list.
+            if was_open && enter {
+                ui.close();
+            }
+        })
+        .response;
+    debug_assert_eq!(response.id, id, "the combo box's id is known before it is drawn");
+    name_widget(&response, egui::Role::ComboBox, name);
+    if was_open && (escape || enter) && !egui::ComboBox::is_open(ui.ctx(), id) {
+        response.request_focus();
+    }
+    response
+}
+
+/// Whether Enter was pressed in `response`, the single-line field of a row
+/// that adds something (an action, a milestone, a note). egui lets go of
+/// the focus on Enter; this takes it back, so the next one can be typed
+/// straight away.
+pub fn entered(ui: &Ui, response: &Response) -> bool {
+    let enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+    if enter {
+        response.request_focus();
+    }
+    enter
+}
+
 /// A combo box of the framework's roles, with `label` as its accessible
 /// name; returns the new choice if changed.
 pub fn role_combo(
@@ -432,15 +491,17 @@ pub fn role_combo(
     targets_only: bool,
 ) -> Option<crate::model::RoleId> {
     let mut chosen = current.clone();
-    let response = egui::ComboBox::from_id_salt(label)
-        .selected_text(ctx.framework.role_name(current))
-        .width(200.0)
-        .show_ui(ui, |ui| {
+    combo(
+        ui,
+        label,
+        label,
+        ctx.framework.role_name(current),
+        Some(200.0),
+        |ui| {
             for role in ctx.framework.roles.iter().filter(|r| !targets_only || r.target) {
                 ui.selectable_value(&mut chosen, role.id.clone(), &role.name);
             }
-        })
-        .response;
-    name_widget(&response, egui::Role::ComboBox, label);
+        },
+    );
     (chosen != *current).then_some(chosen)
 }

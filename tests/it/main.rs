@@ -31,5 +31,6 @@ mod snapshots;
 mod storage;
 mod ui;
 mod ui_files;
+mod ui_keyboard;
 mod ui_reliability;
 mod ui_sessions;

@@ -46,7 +46,9 @@ fn data_folder(name: &str) -> DataDir {
     let plans = data.plans();
     std::fs::create_dir_all(&plans).expect("plans folder");
     for example in [EXAMPLE, "priya-tech-lead-to-em.ron"] {
-        let from = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("saves").join(example);
+        let from = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("saves")
+            .join(example);
         std::fs::copy(from, plans.join(example)).expect("copy the example");
     }
     data

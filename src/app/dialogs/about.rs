@@ -2,7 +2,7 @@
 
 use egui::Ui;
 
-use super::{Outcome, buttons_row};
+use super::{Outcome, buttons_row, primary_button};
 
 /// Draws the dialog.
 pub(super) fn ui(ui: &mut Ui) -> Outcome {
@@ -15,7 +15,7 @@ pub(super) fn ui(ui: &mut Ui) -> Outcome {
     );
     let mut outcome = Outcome::Keep;
     buttons_row(ui, |ui| {
-        if ui.button("Close").clicked() {
+        if primary_button(ui, true, "Close", None) {
             outcome = Outcome::Close;
         }
     });

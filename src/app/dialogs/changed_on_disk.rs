@@ -1,11 +1,11 @@
-//! The plan's file changed on disk since it was opened: save as, overwrite,
-//! reload or cancel.
+//! The plan's file changed on disk since it was opened: save as (the
+//! primary button: it keeps both versions), overwrite, reload or cancel.
 
 use std::path::Path;
 
 use egui::Ui;
 
-use super::{Outcome, buttons_row};
+use super::{Outcome, buttons_row, primary_button};
 use crate::app::UiCommand;
 
 /// Draws the dialog for the file at `path`.
@@ -17,11 +17,8 @@ pub(super) fn ui(ui: &mut Ui, path: &Path) -> Outcome {
     ));
     let mut outcome = Outcome::Keep;
     buttons_row(ui, |ui| {
-        if ui
-            .button("Save as…")
-            .on_hover_text("Keep both: save your version under another name")
-            .clicked()
-        {
+        let hover = "Keep both: save your version under another name";
+        if primary_button(ui, true, "Save as…", Some(hover)) {
             outcome = Outcome::Then(Box::new(|app| app.run_command(UiCommand::SaveAs)));
         }
         if ui

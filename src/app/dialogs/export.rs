@@ -3,7 +3,7 @@
 
 use egui::{RichText, Ui};
 
-use super::{Browse, Dialog, Outcome, PathPurpose, buttons_row, location_row};
+use super::{Browse, Dialog, Outcome, PathPurpose, buttons_row, location_row, primary_button};
 use crate::app::TrailmapApp;
 
 /// The export form.
@@ -90,7 +90,7 @@ pub(super) fn ui(ui: &mut Ui, form: &mut ExportForm, native: bool, browse: &mut 
     let mut outcome = Outcome::Keep;
     buttons_row(ui, |ui| {
         let ready = !form.path.trim().is_empty();
-        if ui.add_enabled(ready, egui::Button::new("Export")).clicked() || (submit && ready) {
+        if primary_button(ui, ready, "Export", None) || (submit && ready) {
             let form = form.clone();
             outcome = Outcome::Then(Box::new(move |app| app.submit_export(&form)));
         }

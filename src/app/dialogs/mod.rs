@@ -1,9 +1,9 @@
 //! The app's dialogs, one file each: new plan, a path (open, open a copy,
 //! save as, framework, chart image), export, unsaved changes, changed on
 //! disk, a failed save, recovery, about. This file has what they share:
-//! which dialog is open and what waits on it, the modal they are drawn in
-//! (Escape closes all but the recovery dialog), the row of buttons and the
-//! location row.
+//! which dialog is open and what waits on it, the modal they are drawn in,
+//! the keys every dialog answers to (Enter: its primary button, drawn in
+//! bold; Escape: cancel), the row of buttons and the location row.
 
 mod about;
 mod changed_on_disk;
@@ -138,6 +138,35 @@ fn buttons_row(ui: &mut Ui, add: impl FnOnce(&mut Ui)) {
     ui.with_layout(Layout::right_to_left(Align::Center), add);
 }
 
+/// The dialog's primary button (one per dialog), its text in bold, with an
+/// optional tooltip: whether it was clicked, or Enter was pressed for the
+/// dialog (see [`enter_for_dialog`]).
+fn primary_button(ui: &mut Ui, enabled: bool, text: &str, hover: Option<&str>) -> bool {
+    let mut response = ui.add_enabled(enabled, egui::Button::new(RichText::new(text).strong()));
+    if let Some(hover) = hover {
+        response = response.on_hover_text(hover);
+    }
+    response.clicked() || (enabled && enter_for_dialog(ui))
+}
+
+/// Whether Enter was pressed for the dialog `ui` is in, rather than for a
+/// widget of it: no widget of the dialog (or of a list open over it) has
+/// the keyboard, since one that has takes Enter itself (a button clicks, a
+/// field submits, a combo box opens). The Enter that opened the dialog,
+/// in a frame before it was shown, is not for it.
+fn enter_for_dialog(ui: &Ui) -> bool {
+    let ctx = ui.ctx();
+    if !ctx.input(|i| i.modifiers.is_none() && i.key_pressed(egui::Key::Enter)) {
+        return false;
+    }
+    let shown_before = ctx.memory(egui::Memory::top_modal_layer) == Some(ui.layer_id());
+    let widget_has_it = ctx.memory(egui::Memory::focused).is_some_and(|id| {
+        ctx.read_response(id)
+            .is_some_and(|r| ctx.memory(|m| m.is_above_modal_layer(r.layer_id)))
+    });
+    shown_before && !widget_has_it
+}
+
 /// The "Location" row: a path field that has the keyboard when the dialog
 /// opens (so Enter submits) and a "Browse…" button for the system's dialog,
 /// then the last error, if any. Returns whether Enter was pressed.
@@ -212,9 +241,10 @@ impl TrailmapApp {
         if let Some((purpose, start)) = browse {
             self.browse(ctx, purpose, &start);
         }
-        let escape = ctx.input(|i| i.key_pressed(egui::Key::Escape));
+        // Escape cancels, unless it closed a list open over the dialog.
+        let escape = ctx.input(|i| i.key_pressed(egui::Key::Escape)) && !response.any_popup_open;
         let outcome = match response.inner {
-            Outcome::Keep if escape && !matches!(dialog, Dialog::Recovery(_)) => Outcome::Close,
+            Outcome::Keep if escape => Outcome::Close,
             other => other,
         };
         match outcome {

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use egui::{TextEdit, Ui, vec2};
 
-use super::{Outcome, buttons_row};
+use super::{Outcome, buttons_row, primary_button};
 use crate::model::{Framework, RoleId};
 
 /// The new-plan form.
@@ -115,16 +115,19 @@ pub(super) fn ui(ui: &mut Ui, form: &mut NewPlanForm) -> Outcome {
             if form.frameworks.len() > 1 {
                 table.labelled("Framework", |ui, _| {
                     let before = form.framework;
-                    let response = egui::ComboBox::from_id_salt("new-plan-framework")
-                        .selected_text(&framework.name)
-                        .width(220.0)
-                        .show_ui(ui, |ui| {
+                    let name = &framework.name;
+                    crate::ui::widgets::combo(
+                        ui,
+                        "new-plan-framework",
+                        "Framework",
+                        name,
+                        Some(220.0),
+                        |ui| {
                             for (i, f) in form.frameworks.iter().enumerate() {
                                 ui.selectable_value(&mut form.framework, i, &f.name);
                             }
-                        })
-                        .response;
-                    crate::ui::widgets::name_widget(&response, egui::Role::ComboBox, "Framework");
+                        },
+                    );
                     if form.framework != before {
                         form.reset_roles();
                     }
@@ -135,16 +138,12 @@ pub(super) fn ui(ui: &mut Ui, form: &mut NewPlanForm) -> Outcome {
                 ("Target role", &mut form.target, true),
             ] {
                 table.labelled(label, |ui, _| {
-                    let response = egui::ComboBox::from_id_salt(label)
-                        .selected_text(framework.role_name(role))
-                        .width(220.0)
-                        .show_ui(ui, |ui| {
-                            for r in framework.roles.iter().filter(|r| !targets_only || r.target) {
-                                ui.selectable_value(role, r.id.clone(), &r.name);
-                            }
-                        })
-                        .response;
-                    crate::ui::widgets::name_widget(&response, egui::Role::ComboBox, label);
+                    let name = framework.role_name(role).to_owned();
+                    crate::ui::widgets::combo(ui, label, label, &name, Some(220.0), |ui| {
+                        for r in framework.roles.iter().filter(|r| !targets_only || r.target) {
+                            ui.selectable_value(role, r.id.clone(), &r.name);
+                        }
+                    });
                 });
             }
         });
@@ -152,7 +151,7 @@ pub(super) fn ui(ui: &mut Ui, form: &mut NewPlanForm) -> Outcome {
         .on_hover_text("Fills the checklist with actions that fit your target role and route");
     let mut outcome = Outcome::Keep;
     buttons_row(ui, |ui| {
-        if ui.button("Create plan").clicked() || submit {
+        if primary_button(ui, true, "Create plan", None) || submit {
             let form = form.clone();
             outcome = Outcome::Then(Box::new(move |app| {
                 let framework = Arc::clone(form.chosen());

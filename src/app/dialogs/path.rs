@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use egui::{RichText, Ui};
 
-use super::{Browse, Dialog, Outcome, buttons_row, location_row};
+use super::{Browse, Dialog, Outcome, buttons_row, location_row, primary_button};
 use crate::app::TrailmapApp;
 
 /// What a path dialog is for.
@@ -104,11 +104,7 @@ pub(super) fn ui(ui: &mut Ui, form: &mut PathForm, native: bool, browse: &mut Br
                 let path = path.clone();
                 outcome = Outcome::Then(Box::new(move |app| app.submit_path(purpose, path, true)));
             }
-        } else if ui
-            .add_enabled(ready, egui::Button::new(purpose.action()))
-            .clicked()
-            || (submit && ready)
-        {
+        } else if primary_button(ui, ready, purpose.action(), None) || (submit && ready) {
             let path = path.clone();
             outcome = Outcome::Then(Box::new(move |app| app.submit_path(purpose, path, false)));
         }

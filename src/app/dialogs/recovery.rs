@@ -1,10 +1,12 @@
-//! Recovery copies found at start: restore or discard each, or decide later.
+//! Recovery copies found at start: restore or discard each, or decide later
+//! (Escape). With one copy, Restore is the primary button (Enter); with
+//! several, Enter restores none of them unless its Restore has the focus.
 
 use std::path::PathBuf;
 
 use egui::{Align, Layout, RichText, Ui};
 
-use super::{Outcome, Pending, buttons_row};
+use super::{Outcome, Pending, buttons_row, primary_button};
 use crate::storage::Recovery;
 
 /// Draws the dialog for the recovery files `entries`; a discarded one is
@@ -15,6 +17,7 @@ pub(super) fn ui(ui: &mut Ui, entries: &mut Vec<(PathBuf, Recovery)>) -> Outcome
     ui.add_space(4.0);
     let mut outcome = Outcome::Keep;
     let mut discard = None;
+    let only_one = entries.len() == 1;
     for (i, (file, recovery)) in entries.iter().enumerate() {
         ui.horizontal(|ui| {
             let what = match &recovery.original {
@@ -37,11 +40,13 @@ pub(super) fn ui(ui: &mut Ui, entries: &mut Vec<(PathBuf, Recovery)>) -> Outcome
                 {
                     discard = Some(i);
                 }
-                if ui
-                    .button("Restore")
-                    .on_hover_text("Open the plan with these changes")
-                    .clicked()
-                {
+                let hover = "Open the plan with these changes";
+                let restore = if only_one {
+                    primary_button(ui, true, "Restore", Some(hover))
+                } else {
+                    ui.button("Restore").on_hover_text(hover).clicked()
+                };
+                if restore {
                     let pending = Pending::Restore(file.clone(), Box::new(recovery.clone()));
                     outcome = Outcome::Then(Box::new(move |app| app.guard(pending)));
                 }

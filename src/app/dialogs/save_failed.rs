@@ -2,7 +2,7 @@
 
 use egui::{RichText, Ui};
 
-use super::{Outcome, buttons_row};
+use super::{Outcome, buttons_row, primary_button};
 use crate::app::UiCommand;
 
 /// Draws the dialog for the failure `message`.
@@ -12,7 +12,7 @@ pub(super) fn ui(ui: &mut Ui, message: &str) -> Outcome {
     ui.label("Your changes are still here, and the file on disk is as it was. Try saving somewhere else.");
     let mut outcome = Outcome::Keep;
     buttons_row(ui, |ui| {
-        if ui.button("Save as…").clicked() {
+        if primary_button(ui, true, "Save as…", None) {
             outcome = Outcome::Then(Box::new(|app| app.run_command(UiCommand::SaveAs)));
         }
         if ui.button("Close").clicked() {

@@ -3,7 +3,7 @@
 
 use egui::{RichText, Ui};
 
-use super::{Dialog, Outcome, PathPurpose, Pending, buttons_row};
+use super::{Dialog, Outcome, PathPurpose, Pending, buttons_row, primary_button};
 
 /// Draws the dialog for the plan called `plan_name`; `pending` is what
 /// waits on it.
@@ -13,7 +13,7 @@ pub(super) fn ui(ui: &mut Ui, plan_name: &str, pending: &Pending) -> Outcome {
     ui.label(RichText::new("If you don't save, the changes are lost.").weak());
     let mut outcome = Outcome::Keep;
     buttons_row(ui, |ui| {
-        if ui.button("Save").clicked() {
+        if primary_button(ui, true, "Save", None) {
             let pending = pending.clone();
             outcome = Outcome::Then(Box::new(move |app| {
                 if app.save() {

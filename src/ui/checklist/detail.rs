@@ -136,15 +136,18 @@ fn item_fields_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, edits: &mut Edits, item: &Chec
 /// Draws the combo box of the action's status.
 fn status_field_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, edits: &mut Edits, item: &ChecklistItem) {
     let mut status = item.status;
-    let response = egui::ComboBox::from_id_salt(("item-status", item.id))
-        .selected_text(status.label())
-        .show_ui(ui, |ui| {
+    widgets::combo(
+        ui,
+        ("item-status", item.id),
+        "Status",
+        status.label(),
+        None,
+        |ui| {
             for s in Status::ALL {
                 ui.selectable_value(&mut status, s, s.label());
             }
-        })
-        .response;
-    widgets::name_widget(&response, egui::Role::ComboBox, "Status");
+        },
+    );
     if status != item.status {
         edits.push(Command::UpdateItem(item.with_status(status, ctx.today)));
     }
@@ -157,16 +160,12 @@ fn role_field_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, edits: &mut Edits, item: &Check
         .as_ref()
         .map_or("Any role", |r| ctx.framework.role_name(r))
         .to_owned();
-    let response = egui::ComboBox::from_id_salt(("item-role", item.id))
-        .selected_text(role_text)
-        .show_ui(ui, |ui| {
-            ui.selectable_value(&mut role, None, "Any role");
-            for r in &ctx.framework.roles {
-                ui.selectable_value(&mut role, Some(r.id.clone()), &r.name);
-            }
-        })
-        .response;
-    widgets::name_widget(&response, egui::Role::ComboBox, "Role");
+    widgets::combo(ui, ("item-role", item.id), "Role", &role_text, None, |ui| {
+        ui.selectable_value(&mut role, None, "Any role");
+        for r in &ctx.framework.roles {
+            ui.selectable_value(&mut role, Some(r.id.clone()), &r.name);
+        }
+    });
     if role != item.role {
         edits.push(Command::UpdateItem(ChecklistItem { role, ..item.clone() }));
     }

@@ -327,7 +327,7 @@ impl ChecklistView {
                     .hint_text("New action, e.g. Run the next retro")
                     .desired_width(ui.available_width() - 320.0),
             );
-            let enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            let enter = widgets::entered(ui, &response);
             skill_combo(ui, ctx, "new-action-skill", &mut self.new_skill);
             let text = self.new_text.trim().to_owned();
             let clicked = ui
@@ -394,17 +394,12 @@ fn skill_combo(ui: &mut Ui, ctx: &ViewCtx<'_>, id: &str, skill: &mut Option<Skil
         .as_ref()
         .map_or("No skill", |s| ctx.plan.skill_name(ctx.framework, s))
         .to_owned();
-    let response = egui::ComboBox::from_id_salt(id)
-        .selected_text(text)
-        .width(170.0)
-        .show_ui(ui, |ui| {
-            ui.selectable_value(skill, None, "No skill");
-            for s in ctx.plan.all_skills(ctx.framework) {
-                ui.selectable_value(skill, Some(s.id().clone()), s.name());
-            }
-        })
-        .response;
-    widgets::name_widget(&response, egui::Role::ComboBox, "Skill");
+    widgets::combo(ui, id, "Skill", &text, Some(170.0), |ui| {
+        ui.selectable_value(skill, None, "No skill");
+        for s in ctx.plan.all_skills(ctx.framework) {
+            ui.selectable_value(skill, Some(s.id().clone()), s.name());
+        }
+    });
 }
 
 fn header_row(ui: &mut Ui, title: &str, counts: ActionCounts, height: f32) {

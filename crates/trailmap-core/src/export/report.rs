@@ -586,9 +586,8 @@ fn milestones_section(blocks: &mut Vec<Block>, plan: &Plan, today: Date) {
         return;
     }
     blocks.push(Block::Heading(2, "Milestones".to_owned()));
-    let mut milestones: Vec<_> = plan.milestones.iter().collect();
-    milestones.sort_by_key(|m| m.date);
-    let items = milestones
+    let items = plan
+        .milestones_by_date()
         .into_iter()
         .map(|m| {
             let mut line = vec![strong(human_date(m.date)), text(format!(" — {}", m.title))];

@@ -79,18 +79,52 @@ pub fn is_valid_text_id(id: &str) -> bool {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
-/// A file name made from a person's name: lower-case letters, digits and dashes.
+/// A file name or id made from a name: lower-case ASCII letters, digits and
+/// single dashes, never empty. Letters of any script are transliterated, never
+/// dropped (`Zoë Ñúñez` → `zoe-nunez`, `Иван Петров` → `ivan-petrov`,
+/// `王小明` → `wang-xiao-ming`); a letter with no transliteration is kept as
+/// its code point (`u10d0`). What is not a letter or digit (spaces,
+/// punctuation, emoji) separates words; a name with no letter or digit at
+/// all gives `plan`.
 pub fn slug(name: &str) -> String {
     let mut slug = String::new();
-    for c in name.chars().flat_map(char::to_lowercase) {
-        if c.is_alphanumeric() && c.is_ascii() {
-            slug.push(c);
-        } else if !slug.ends_with('-') && !slug.is_empty() {
-            slug.push('-');
+    let mut gap = false;
+    for c in name.chars() {
+        let ascii = deunicode::deunicode_char(c);
+        if c.is_alphanumeric() {
+            match ascii {
+                // A letter written as a sign (Arabic ain as `'`) stays inside its word.
+                Some(ascii) if !ascii.bytes().any(|b| b.is_ascii_alphanumeric()) => {}
+                Some(ascii) => push_ascii(&mut slug, &mut gap, ascii),
+                None => {
+                    gap = true;
+                    push_ascii(&mut slug, &mut gap, &format!("u{:x}", u32::from(c)));
+                    gap = true;
+                }
+            }
+        } else if ascii != Some("") {
+            // A mark or joiner (transliterated to nothing) belongs to its
+            // letter; anything else separates words.
+            gap = true;
         }
     }
-    let slug = slug.trim_end_matches('-').to_owned();
     if slug.is_empty() { "plan".to_owned() } else { slug }
+}
+
+/// Adds the letters and digits of `ascii` to `slug`, lower-cased, with one
+/// dash where a gap (`gap`, or anything else in `ascii`) comes between two.
+fn push_ascii(slug: &mut String, gap: &mut bool, ascii: &str) {
+    for c in ascii.chars() {
+        if c.is_ascii_alphanumeric() {
+            if *gap && !slug.is_empty() {
+                slug.push('-');
+            }
+            *gap = false;
+            slug.push(c.to_ascii_lowercase());
+        } else {
+            *gap = true;
+        }
+    }
 }
 
 #[cfg(test)]
@@ -109,5 +143,44 @@ mod tests {
         assert!(!is_valid_text_id("a--b"));
         assert!(!is_valid_text_id("2x"));
         assert!(!is_valid_text_id("a b"));
+    }
+
+    #[test]
+    fn slugs_keep_the_letters_of_every_script() {
+        for (name, want) in [
+            ("Zoë Ñúñez", "zoe-nunez"),
+            ("Jürgen Groß", "jurgen-gross"),
+            ("Иван Петров", "ivan-petrov"),
+            ("Γιώργος Παπαδόπουλος", "giorgos-papadopoulos"),
+            ("王小明", "wang-xiao-ming"),
+            ("محمد علي", "mhmd-ly"),
+            ("Sam Lee", "sam-lee"),
+            ("Zoe\u{308} N\u{303}u\u{301}n\u{303}ez", "zoe-nunez"),
+            ("O'Brien", "o-brien"),
+            ("  Ada -- Lovelace!! ", "ada-lovelace"),
+            ("R2 D2", "r2-d2"),
+            ("🦄🚀", "plan"),
+            ("", "plan"),
+            ("---", "plan"),
+        ] {
+            let slug = slug(name);
+            assert_eq!(slug, want, "{name}");
+        }
+    }
+
+    #[test]
+    fn slugs_are_text_ids_whatever_the_name() {
+        for name in [
+            "Zoë Ñúñez",
+            "Иван Петров",
+            "王小明",
+            "محمد علي",
+            "🦄 Ünïcödé ✓ ½ ⅷ ① ﬁ Ǆ İ",
+            "x\u{301}\u{302}",
+            "Ⅻ 三 ٣",
+        ] {
+            let slug = slug(name);
+            assert!(is_valid_text_id(&slug), "{name:?} gave {slug:?}");
+        }
     }
 }

@@ -133,7 +133,8 @@ pub struct Plan {
     pub custom_skills: Vec<CustomSkill>,
     /// The action checklist, in the order the person arranged it.
     pub checklist: Vec<ChecklistItem>,
-    /// Dated milestones.
+    /// Dated milestones, in the order they were added; they are shown by
+    /// date ([`Plan::milestones_by_date`]).
     pub milestones: Vec<Milestone>,
     /// Dated copies of the ratings and checklist, oldest first. In a file,
     /// each after the first is written as its change from the one before.
@@ -525,6 +526,15 @@ impl Plan {
     /// The position of checklist item `id`.
     pub fn item_index(&self, id: ItemId) -> Option<usize> {
         self.checklist.iter().position(|i| i.id == id)
+    }
+
+    /// The milestones by date, earliest first; those on the same day in the
+    /// order they were added. The plan keeps them as added, so moving one's
+    /// date moves it in the list and undo puts it back.
+    pub fn milestones_by_date(&self) -> Vec<&Milestone> {
+        let mut milestones: Vec<&Milestone> = self.milestones.iter().collect();
+        milestones.sort_by_key(|m| m.date);
+        milestones
     }
 
     /// The session still running, if any.
