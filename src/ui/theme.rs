@@ -161,12 +161,13 @@ pub fn apply_style(ctx: &egui::Context) {
     });
 }
 
-/// The colour of the keyboard focus ring: a teal no chart or rating uses.
+/// The colour of the keyboard focus ring: a fuchsia that no rating, level,
+/// will or gap colour uses.
 pub fn focus(visuals: &Visuals) -> Color32 {
     pick(
         visuals,
-        Color32::from_rgb(45, 212, 191),
-        Color32::from_rgb(13, 148, 136),
+        Color32::from_rgb(232, 121, 249),
+        Color32::from_rgb(192, 38, 211),
     )
 }
 

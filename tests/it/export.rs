@@ -634,3 +634,52 @@ fn cli_export_to_standard_output_is_the_document_unchanged() {
         assert!(!stdout.contains("\\u{"), "{format}");
     }
 }
+
+/// A session run in the app (its agenda written by the app, an action agreed
+/// with a due date) reads in the report in one date form, lists what was
+/// agreed, and the page names a colour emoji font.
+#[test]
+fn a_session_run_in_the_app_reads_in_one_date_form_with_its_agreed_actions() {
+    use trailmap::analysis;
+    use trailmap::model::Document;
+    let (plan, framework) = marcus();
+    let mut doc = Document::new(plan);
+    let start = jiff::civil::datetime(2026, 11, 22, 16, 0, 0, 0);
+    doc.apply(analysis::start_session(doc.plan(), &framework, start))
+        .expect("start");
+    let agree = analysis::agree_action(doc.plan(), "Book the roadmap review", None, TODAY).expect("agree");
+    doc.apply(agree).expect("agreed");
+    let agreed = doc.plan().checklist.last().expect("agreed item").clone();
+    let mut with_due = agreed.clone();
+    with_due.due = Some(date(2026, 12, 15));
+    doc.apply(trailmap::model::Command::UpdateItem(with_due))
+        .expect("due");
+    let end = analysis::end_session(
+        doc.plan(),
+        "Roadmap first.",
+        start.checked_add(jiff::Span::new().hours(1)).expect("end"),
+    )
+    .expect("end");
+    doc.apply(end).expect("ended");
+    let agenda = &doc.plan().sessions.last().expect("session").agenda;
+    assert!(agenda.iter().any(|p| p.text.contains("Nov 2026")), "{agenda:?}");
+
+    let html = export::html(doc.plan(), &framework, TODAY, &options(None));
+    let session = &html[html
+        .find("Session on 22 Nov 2026")
+        .expect("the session's heading")..];
+    let agreed_at = session
+        .find("Agreed actions")
+        .expect("the session lists its agreed actions");
+    assert!(session[agreed_at..].contains("Book the roadmap review — open, due 15 Dec 2026"));
+    let iso = (0..html.len().saturating_sub(10)).find(|&i| {
+        let b = html.as_bytes();
+        b[i..i + 4].iter().all(u8::is_ascii_digit) && b[i + 4] == b'-' && b[i + 7] == b'-'
+    });
+    assert_eq!(
+        iso.map(|i| &html[i..i + 10]),
+        None,
+        "every date reads as '1 Dec 2026'"
+    );
+    assert!(html.contains("'Noto Color Emoji'") && html.contains("'Segoe UI Emoji'"));
+}

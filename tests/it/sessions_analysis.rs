@@ -67,10 +67,10 @@ fn the_agenda_lists_overdue_then_open_then_gaps_then_changes() {
     assert_eq!(
         texts,
         vec![
-            (AgendaKind::Overdue, "Overdue since 2026-11-01: Late A"),
-            (AgendaKind::Overdue, "Overdue since 2026-11-20: Late B"),
-            (AgendaKind::Open, "In progress: Soon (due 2026-12-01)"),
-            (AgendaKind::Open, "Open: Later (due 2027-01-01)"),
+            (AgendaKind::Overdue, "Overdue since 1 Nov 2026: Late A"),
+            (AgendaKind::Overdue, "Overdue since 20 Nov 2026: Late B"),
+            (AgendaKind::Open, "In progress: Soon (due 1 Dec 2026)"),
+            (AgendaKind::Open, "Open: Later (due 1 Jan 2027)"),
             (AgendaKind::Open, "Open: Undated open"),
             (
                 AgendaKind::Gap,
@@ -110,11 +110,11 @@ fn the_agenda_names_the_five_oldest_overdue_actions_and_counts_the_rest() {
     assert_eq!(
         overdue,
         vec![
-            "Overdue since 2026-11-01: Late 1",
-            "Overdue since 2026-11-02: Late 2",
-            "Overdue since 2026-11-03: Late 3",
-            "Overdue since 2026-11-04: Late 4",
-            "Overdue since 2026-11-05: Late 5",
+            "Overdue since 1 Nov 2026: Late 1",
+            "Overdue since 2 Nov 2026: Late 2",
+            "Overdue since 3 Nov 2026: Late 3",
+            "Overdue since 4 Nov 2026: Late 4",
+            "Overdue since 5 Nov 2026: Late 5",
             "Overdue: 3 more actions (the checklist's Overdue filter lists them)",
         ]
     );

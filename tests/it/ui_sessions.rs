@@ -20,7 +20,7 @@ fn a_whole_session_from_start_to_end() {
     let before = plan(&h);
     // The agenda preview shows the overdue action before the session starts.
     assert!(
-        h.query_by_label_contains("Overdue since 2026-11-10: Tailor one message")
+        h.query_by_label_contains("Overdue since 10 Nov 2026: Tailor one message")
             .is_some(),
         "agenda preview"
     );
@@ -32,7 +32,7 @@ fn a_whole_session_from_start_to_end() {
             .agenda
             .iter()
             .any(|a| a.kind == trailmap::analysis::AgendaKind::Overdue
-                && a.text.starts_with("Overdue since 2026-11-10"))
+                && a.text.starts_with("Overdue since 10 Nov 2026"))
     );
     assert!(shows(&h, "Session in progress"));
 

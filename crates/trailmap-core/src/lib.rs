@@ -14,6 +14,7 @@
 //! checked by hand in a test.
 
 pub mod analysis;
+pub mod dates;
 pub mod export;
 pub mod format;
 pub mod model;

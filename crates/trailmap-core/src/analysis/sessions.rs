@@ -78,7 +78,7 @@ pub fn agenda(plan: &Plan, framework: &Framework, today: Date) -> Vec<AgendaPoin
     let mut overdue: Vec<&ChecklistItem> = plan.checklist.iter().filter(|i| i.is_overdue(today)).collect();
     overdue.sort_by_key(|i| i.due);
     for item in overdue.iter().take(AGENDA_OVERDUE) {
-        let due = item.due.map(|d| d.to_string()).unwrap_or_default();
+        let due = item.due.map(crate::dates::human_date).unwrap_or_default();
         items.push(AgendaPoint {
             kind: AgendaKind::Overdue,
             text: format!("Overdue since {due}: {}", item.text),
@@ -104,7 +104,10 @@ pub fn agenda(plan: &Plan, framework: &Framework, today: Date) -> Vec<AgendaPoin
         } else {
             "Open"
         };
-        let due = item.due.map(|d| format!(" (due {d})")).unwrap_or_default();
+        let due = item
+            .due
+            .map(|d| format!(" (due {})", crate::dates::human_date(d)))
+            .unwrap_or_default();
         items.push(AgendaPoint {
             kind: AgendaKind::Open,
             text: format!("{state}: {}{due}", item.text),

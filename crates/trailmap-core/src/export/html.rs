@@ -15,7 +15,7 @@ const STYLE: &str = r#"
 * { box-sizing: border-box; }
 body {
   margin: 0; padding: 2.5rem 1.5rem 4rem;
-  font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Liberation Sans", sans-serif;
+  font-family: FONT_STACK;
   font-size: 16px; line-height: 1.5; color: #1f2937; background: #f3f4f6;
 }
 main {
@@ -179,11 +179,13 @@ fn table(out: &mut String, head: &[String], align: &[Align], rows: &[Vec<Line>],
 /// Writes `report` as a whole HTML page.
 pub fn write(report: &Report) -> String {
     let mut out = String::new();
+    // One font stack for the page and its charts.
+    let style = STYLE.replace("FONT_STACK", super::svg::FONT_STACK);
     let _ = write!(
         out,
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n\
-         <meta name=\"generator\" content=\"Trailmap\"/>\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n",
+         <meta name=\"generator\" content=\"Trailmap\"/>\n<title>{}</title>\n<style>{style}</style>\n</head>\n<body>\n<main>\n",
         escape(&report.title)
     );
     for block in &report.blocks {

@@ -152,17 +152,7 @@ fn strong(s: impl Into<String>) -> Inline {
     Inline::Strong(s.into())
 }
 
-/// A date as people write it: `1 Dec 2026`.
-pub fn human_date(date: Date) -> String {
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    let month = MONTHS
-        .get(usize::try_from(date.month() - 1).unwrap_or(0))
-        .copied()
-        .unwrap_or("");
-    format!("{} {month} {}", date.day(), date.year())
-}
+pub use crate::dates::human_date;
 
 fn clock_time(at: DateTime) -> String {
     format!("{:02}:{:02}", at.hour(), at.minute())
@@ -222,7 +212,7 @@ pub fn build(plan: &Plan, framework: &Framework, today: Date, redacted: bool) ->
     allocation_section(&mut blocks, plan, framework);
     checklist_section(&mut blocks, plan, framework, today);
     milestones_section(&mut blocks, plan, today);
-    sessions_section(&mut blocks, plan);
+    sessions_section(&mut blocks, plan, today);
     if !redacted && !plan.private_notes.trim().is_empty() {
         blocks.push(Block::Heading(2, "Private notes".to_owned()));
         blocks.push(Block::Quote(plan.private_notes.trim().to_owned()));
@@ -606,7 +596,7 @@ fn milestones_section(blocks: &mut Vec<Block>, plan: &Plan, today: Date) {
     blocks.push(Block::List(items));
 }
 
-fn session_blocks(blocks: &mut Vec<Block>, session: &Session) {
+fn session_blocks(blocks: &mut Vec<Block>, plan: &Plan, session: &Session, today: Date) {
     let date = human_date(session.started.date());
     let time = match session.ended {
         Some(end) if end.date() == session.started.date() => {
@@ -655,6 +645,23 @@ fn session_blocks(blocks: &mut Vec<Block>, session: &Session) {
                 .collect(),
         ));
     }
+    // Each in the checklist's words, without its box, badges and notes:
+    // those belong to the checklist above.
+    let agreed: Vec<ListItem> = crate::analysis::agreed_in(plan, session.id)
+        .map(|item| {
+            let mut line = checklist_entry(item, today).line;
+            line.retain(|part| !matches!(part, Inline::Badge(_)));
+            ListItem {
+                check: None,
+                line,
+                details: Vec::new(),
+            }
+        })
+        .collect();
+    if !agreed.is_empty() {
+        blocks.push(Block::Para(vec![strong("Agreed actions")]));
+        blocks.push(Block::List(agreed));
+    }
     if !session.summary.trim().is_empty() {
         blocks.push(Block::Para(vec![
             strong("Summary: "),
@@ -663,13 +670,13 @@ fn session_blocks(blocks: &mut Vec<Block>, session: &Session) {
     }
 }
 
-fn sessions_section(blocks: &mut Vec<Block>, plan: &Plan) {
+fn sessions_section(blocks: &mut Vec<Block>, plan: &Plan, today: Date) {
     if plan.sessions.is_empty() {
         return;
     }
     blocks.push(Block::Heading(2, "Mentor sessions".to_owned()));
     for session in &plan.sessions {
-        session_blocks(blocks, session);
+        session_blocks(blocks, plan, session, today);
     }
 }
 

@@ -14,9 +14,11 @@ use std::fmt::Write as _;
 pub use radar::{RadarAxis, RadarChart};
 pub use ranking::{RankingBar, RankingChart};
 
-/// The font stack used in every chart: the platform's own sans-serif font.
-pub const FONT_STACK: &str =
-    "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Liberation Sans', sans-serif";
+/// The font stack of the charts and the HTML page: the platform's own
+/// sans-serif font, then its colour emoji font, so an emoji in a name or a
+/// note is drawn rather than shown as a box.
+pub const FONT_STACK: &str = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, \
+     'Liberation Sans', sans-serif, 'Apple Color Emoji', 'Segoe UI Emoji', 'Segoe UI Symbol', 'Noto Color Emoji'";
 
 /// Colours shared by the charts and the HTML page.
 pub mod colour {
