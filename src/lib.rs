@@ -9,7 +9,7 @@
 //! Failures: libraries return typed errors (`thiserror`); each error is handled
 //! once, by showing it (UI, CLI) or by returning it, never both.
 
-pub use trailmap_core::{analysis, export, format, model};
+pub use trailmap_core::{analysis, dates, export, format, model};
 pub mod storage;
 pub mod ui;
 

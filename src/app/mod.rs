@@ -5,7 +5,8 @@
 //! `UiCommand`s and edits (`logic.rs`) and draws the frame (this file). The
 //! open plan and its file are `document.rs` and `recovery.rs`; work beside
 //! the frame `jobs.rs`; the title, zoom and presenting `presentation.rs`;
-//! the views `views.rs`; the dialogs `dialogs/`.
+//! the views and the bar of a running session `views.rs`; the status bar
+//! `status_bar.rs`; the dialogs `dialogs/`.
 
 mod commands;
 mod dialogs;
@@ -15,13 +16,14 @@ mod logic;
 mod prefs;
 mod presentation;
 mod recovery;
+mod status_bar;
 mod views;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
 
-use egui::{Align, Layout, RichText, Ui};
+use egui::{RichText, Ui};
 use jiff::civil::Date;
 
 pub use commands::UiCommand;
@@ -322,7 +324,10 @@ impl TrailmapApp {
         let mut edits = Edits::default();
         egui::Panel::top("menu-bar").show(ui, |ui| self.menu_bar_ui(ui));
         egui::Panel::bottom("status-bar").show(ui, |ui| self.status_bar_ui(ui));
-        if self.shell.prefs.library_open && !self.window.is_presenting() {
+        // The library panel and the start page ("Your plans") list the plans
+        // folder.
+        let welcome = matches!(self.document.page, Page::Welcome);
+        if (self.shell.prefs.library_open || welcome) && !self.window.is_presenting() {
             self.refresh_library_if_stale();
             egui::Panel::left("library")
                 .resizable(true)
@@ -332,6 +337,9 @@ impl TrailmapApp {
         }
         if matches!(self.document.page, Page::Plan(_)) {
             egui::Panel::top("plan-header").show(ui, |ui| self.header_ui(ui, &mut edits));
+            if self.session_bar_shown() {
+                egui::Panel::top("session-bar").show(ui, |ui| self.session_bar_ui(ui));
+            }
         }
         egui::CentralPanel::default().show(ui, |ui| self.page_ui(ui, &mut edits));
         for request in edits.take_requests() {
@@ -389,8 +397,14 @@ impl TrailmapApp {
                     if self.shell.prefs.recent.is_empty() {
                         ui.label(RichText::new("No recent plans").weak());
                     }
+                    // While presenting, by name: the folders stay off the screen.
+                    let presenting = self.is_presenting();
                     for path in self.shell.prefs.recent.clone() {
-                        if ui.button(path.display().to_string()).clicked() {
+                        let label = match path.file_name() {
+                            Some(name) if presenting => name.to_string_lossy().into_owned(),
+                            _ => path.display().to_string(),
+                        };
+                        if ui.button(label).clicked() {
                             self.request_open_path(path);
                             ui.close();
                         }
@@ -507,65 +521,5 @@ impl TrailmapApp {
             Some(LibraryAction::Refresh) => self.jobs.library.stale = true,
             None => {}
         }
-    }
-
-    /// The status bar: where the plan is kept, whether it is saved, and the
-    /// last message.
-    fn status_bar_ui(&mut self, ui: &mut Ui) {
-        ui.horizontal(|ui| {
-            match &self.document.page {
-                Page::Plan(open) => {
-                    let where_ = open
-                        .path
-                        .as_ref()
-                        .map_or_else(|| "Not saved yet".to_owned(), |p| p.display().to_string());
-                    ui.label(RichText::new(where_).small().weak());
-                    ui.separator();
-                    if open.held_elsewhere || open.newer_format.is_some() {
-                        let why = if open.held_elsewhere {
-                            "Open in another Trailmap window: this window does not save it (Save as… keeps a copy)"
-                        } else {
-                            "From a newer Trailmap: this version never writes over it (Save as… keeps a copy)"
-                        };
-                        ui.label(
-                            RichText::new("Read-only")
-                                .small()
-                                .color(crate::ui::theme::warn(ui.visuals())),
-                        )
-                        .on_hover_text(why);
-                        ui.separator();
-                    }
-                    if open.doc.is_dirty() {
-                        ui.label(
-                            RichText::new("• Unsaved changes")
-                                .small()
-                                .color(crate::ui::theme::warn(ui.visuals())),
-                        );
-                    } else {
-                        ui.label(RichText::new("All changes saved").small().weak());
-                    }
-                }
-                Page::Welcome => {
-                    ui.label(
-                        RichText::new(format!("Data folder: {}", self.shell.data.root().display()))
-                            .small()
-                            .weak(),
-                    );
-                }
-                Page::Error(_) => {
-                    ui.label(RichText::new("The file was not changed").small().weak());
-                }
-            }
-            ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-                if let Some(status) = &self.shell.status {
-                    let color = if status.is_error {
-                        crate::ui::theme::bad(ui.visuals())
-                    } else {
-                        ui.visuals().text_color()
-                    };
-                    ui.label(RichText::new(&status.text).small().color(color));
-                }
-            });
-        });
     }
 }

@@ -14,6 +14,7 @@ use crate::ui::path::PathView;
 use crate::ui::progress::ProgressView;
 use crate::ui::sessions::SessionsView;
 use crate::ui::skills::SkillsView;
+use crate::ui::welcome::WelcomeAction;
 use crate::ui::{Derived, Edits, Tab, View, ViewCtx};
 
 /// Whether the mentor's ratings are shown: as the user set it, else when the
@@ -220,7 +221,12 @@ impl TrailmapApp {
                     .filter(|p| p.is_file())
                     .cloned()
                     .collect();
-                if let Some(action) = crate::ui::welcome::welcome_ui(ui, &recent, &plans) {
+                let action = if presenting {
+                    presenting_start_ui(ui)
+                } else {
+                    crate::ui::welcome::welcome_ui(ui, &recent, &self.jobs.library.entries, &plans)
+                };
+                if let Some(action) = action {
                     self.welcome_action(action);
                 }
             }
@@ -236,6 +242,100 @@ impl TrailmapApp {
                     self.shell.prefs.grouping = self.views.tabs.checklist.grouping;
                 }
             }
+        }
+    }
+}
+
+/// The start page while presenting: the recent plans and where plans are
+/// kept (which the start page shows) stay off the shared screen.
+fn presenting_start_ui(ui: &mut Ui) -> Option<WelcomeAction> {
+    let mut action = None;
+    ui.vertical_centered(|ui| {
+        ui.add_space(36.0);
+        ui.label(RichText::new("Trailmap").size(36.0).strong());
+        ui.label(
+            RichText::new("Presenting: recent plans and where plans are kept are not shown. F5 ends it.")
+                .weak(),
+        );
+        ui.add_space(18.0);
+        ui.horizontal(|ui| {
+            let width = 2.0 * 170.0 + ui.spacing().item_spacing.x;
+            ui.add_space(((ui.available_width() - width) / 2.0).max(0.0));
+            let size = egui::vec2(170.0, 36.0);
+            if ui
+                .add(egui::Button::new(RichText::new("New plan…").size(16.0)).min_size(size))
+                .clicked()
+            {
+                action = Some(WelcomeAction::New);
+            }
+            if ui
+                .add(egui::Button::new(RichText::new("Open…").size(16.0)).min_size(size))
+                .clicked()
+            {
+                action = Some(WelcomeAction::Open);
+            }
+        });
+    });
+    action
+}
+
+impl TrailmapApp {
+    /// Whether the bar of a running session shows: on every view of a plan
+    /// with a session running but the Sessions tab, which shows the session
+    /// itself.
+    pub(super) fn session_bar_shown(&self) -> bool {
+        self.views.tab != Tab::Sessions
+            && self
+                .open_plan()
+                .is_some_and(|open| open.doc.plan().open_session().is_some())
+    }
+
+    /// The bar of a running session: with whom and since when, and End
+    /// session…, which leads to the Sessions tab's wrap-up (the summary field
+    /// focused, its End session button under it). It does not end the
+    /// session at once: the summary is what the log keeps of a session, and
+    /// an ended session cannot be given one afterwards.
+    pub(super) fn session_bar_ui(&mut self, ui: &mut Ui) {
+        let today = self.today();
+        let Some(open) = self.open_plan() else { return };
+        let plan = open.doc.plan();
+        let Some(session) = plan.open_session() else {
+            return;
+        };
+        let mentor = if plan.person.mentor.is_empty() {
+            "your mentor"
+        } else {
+            plan.person.mentor.as_str()
+        };
+        let started = session.started;
+        let day = if started.date() == today {
+            String::new()
+        } else {
+            format!("{} ", trailmap_core::dates::human_date(started.date()))
+        };
+        let text = format!(
+            "Session with {mentor} in progress since {day}{:02}:{:02}",
+            started.hour(),
+            started.minute()
+        );
+        let mut wrap_up = false;
+        // The button first, at the right end; the text has the rest.
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            wrap_up = ui
+                .button("End session…")
+                .on_hover_text("Write a summary and end the session, on the Sessions tab")
+                .clicked();
+            ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                let (dot, _) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
+                ui.painter()
+                    .circle_filled(dot.center(), 4.5, crate::ui::theme::good(ui.visuals()));
+                ui.add(egui::Label::new(RichText::new(text).strong()).truncate());
+            });
+        });
+        if wrap_up {
+            self.views.tab = Tab::Sessions;
+            self.shell.prefs.tab = Tab::Sessions;
+            self.views.tabs.sessions.wrap_up();
         }
     }
 }

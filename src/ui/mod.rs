@@ -4,9 +4,11 @@
 
 pub mod chart_image;
 pub mod checklist;
+pub mod date_picker;
 pub mod derived;
 pub mod error_page;
 pub mod library;
+pub mod next_steps;
 pub mod notes;
 pub mod path;
 pub mod progress;

@@ -141,7 +141,7 @@ fn target_date_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, edits: &mut Edits) {
     ui.horizontal(|ui| match ctx.plan.target_date {
         Some(date) => {
             let mut d = date;
-            ui.add(egui_extras::DatePickerButton::new(&mut d).id_salt("target-date"));
+            super::date_picker::date_button(ui, &mut d, ctx.today, "target-date");
             if d != date {
                 edits.push(Command::SetTargetDate(Some(d)));
             }
@@ -176,9 +176,7 @@ fn milestone_row_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, edits: &mut Edits, milestone
             }));
         }
         let mut date = milestone.date;
-        ui.add(
-            egui_extras::DatePickerButton::new(&mut date).id_salt(&format!("milestone-{}", milestone.id.0)),
-        );
+        super::date_picker::date_button(ui, &mut date, ctx.today, &format!("milestone-{}", milestone.id.0));
         if date != milestone.date {
             edits.push(Command::UpdateMilestone(Milestone {
                 date,

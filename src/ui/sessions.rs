@@ -7,8 +7,9 @@ use jiff::civil::DateTime;
 
 use super::widgets::card;
 use super::{Edits, ViewCtx, theme};
-use crate::analysis::{self, AgendaKind, AgendaPoint};
+use crate::analysis::{self, AgendaEdit, AgendaKind, AgendaPoint};
 use crate::model::{ChecklistItem, Session, SessionNote, SkillId, Status};
+use trailmap_core::dates::human_date;
 
 /// View-local state of the sessions view.
 #[derive(Debug, Default)]
@@ -17,9 +18,13 @@ pub struct SessionsView {
     log_shown: usize,
     note: String,
     mentor_only: bool,
+    agenda_point: String,
     action: String,
     action_skill: Option<SkillId>,
+    action_due: Option<jiff::civil::Date>,
     summary: String,
+    /// Whether the summary field is to take the focus (see [`Self::wrap_up`]).
+    wrap_up: bool,
 }
 
 fn time(at: DateTime) -> String {
@@ -43,11 +48,15 @@ fn agenda_list(ui: &mut Ui, points: &[AgendaPoint]) {
     let visuals = ui.visuals().clone();
     for point in points {
         ui.horizontal_wrapped(|ui| {
-            ui.label(
-                RichText::new("•")
+            // A point ticked off in its session has a check mark.
+            let mark = ui.label(
+                RichText::new(if point.done { "✔" } else { "•" })
                     .color(agenda_color(&visuals, point.kind))
                     .strong(),
             );
+            if point.done {
+                mark.on_hover_text("Discussed");
+            }
             ui.label(&point.text);
         });
     }
@@ -139,7 +148,6 @@ impl SessionsView {
         now: DateTime,
         presenting: bool,
     ) {
-        let plan = ctx.plan;
         ui.horizontal(|ui| {
             ui.heading("Session in progress");
             ui.label(
@@ -153,10 +161,137 @@ impl SessionsView {
         });
         ui.add_space(4.0);
         ui.label(RichText::new("Agenda").strong());
-        agenda_list(ui, &session.agenda);
+        self.agenda_editor(ui, ctx, edits, session);
         ui.add_space(6.0);
         ui.label(RichText::new("Notes").strong());
         notes_list(ui, &session.notes, presenting);
+        self.note_row(ui, ctx, edits, now, presenting);
+        ui.add_space(6.0);
+        ui.label(RichText::new("Actions agreed").strong());
+        self.actions_ui(ui, ctx, edits, session);
+        ui.add_space(8.0);
+        ui.separator();
+        ui.label(RichText::new("Wrap up").strong());
+        let summary = ui.add(
+            TextEdit::multiline(&mut self.summary)
+                .id_salt("session-summary")
+                .hint_text("What you agreed, in a sentence or two")
+                .desired_rows(2)
+                .desired_width(f32::INFINITY),
+        );
+        if self.wrap_up {
+            // Not in the frame of the click that asked for it: egui takes
+            // the focus from a field when the pointer is pressed elsewhere.
+            if ui.input(|i| i.pointer.any_pressed() || i.pointer.any_released()) {
+                ui.ctx().request_repaint();
+            } else {
+                self.wrap_up = false;
+                summary.request_focus();
+                summary.scroll_to_me(Some(Align::Center));
+            }
+        }
+        if ui
+            .button(RichText::new("End session").strong())
+            .on_hover_text("Store the session and a dated snapshot of both ratings")
+            .clicked()
+            && let Some(command) = analysis::end_session(ctx.plan, self.summary.trim(), now)
+        {
+            edits.push(command);
+            self.summary.clear();
+        }
+    }
+
+    /// The running session's agenda: each point ticked off when discussed,
+    /// edited in place or removed; a row to add one.
+    fn agenda_editor(&mut self, ui: &mut Ui, ctx: &ViewCtx<'_>, edits: &mut Edits, session: &Session) {
+        let plan = ctx.plan;
+        let visuals = ui.visuals().clone();
+        if session.agenda.is_empty() {
+            ui.label(RichText::new("No points: add one below.").weak());
+        }
+        for (index, point) in session.agenda.iter().enumerate() {
+            let number = index + 1;
+            ui.horizontal(|ui| {
+                let mut done = point.done;
+                let tick = ui.checkbox(&mut done, "").on_hover_text("Discussed");
+                tick.widget_info(|| {
+                    egui::WidgetInfo::selected(
+                        egui::Role::CheckBox,
+                        true,
+                        point.done,
+                        format!("Discussed: {}", point.text),
+                    )
+                });
+                if tick.changed()
+                    && let Some(command) = analysis::edit_agenda(plan, AgendaEdit::Discussed(index, done))
+                {
+                    edits.push(command);
+                }
+                ui.label(
+                    RichText::new("•")
+                        .color(agenda_color(&visuals, point.kind))
+                        .strong(),
+                );
+                let mut text = point.text.clone();
+                let mut field = TextEdit::singleline(&mut text)
+                    .id_salt(("agenda-point", session.id, index))
+                    .desired_width((ui.available_width() - 80.0).max(120.0));
+                if point.done {
+                    field = field.text_color(visuals.weak_text_color());
+                }
+                let response = ui.add(field);
+                super::widgets::name_field(ui, &response, &format!("Agenda point {number}"));
+                if response.changed()
+                    && let Some(command) = analysis::edit_agenda(plan, AgendaEdit::Text(index, text))
+                {
+                    edits.typing(format!("agenda:{}:{index}", session.id.0), command);
+                }
+                let remove = ui
+                    .small_button("Remove")
+                    .on_hover_text("Take this point off the agenda");
+                super::widgets::name_widget(
+                    &remove,
+                    egui::Role::Button,
+                    &format!("Remove agenda point {number}"),
+                );
+                if remove.clicked()
+                    && let Some(command) = analysis::edit_agenda(plan, AgendaEdit::Remove(index))
+                {
+                    edits.push(command);
+                }
+            });
+        }
+        ui.horizontal(|ui| {
+            let response = ui.add(
+                TextEdit::singleline(&mut self.agenda_point)
+                    .id_salt("session-agenda-point")
+                    .hint_text("Add a point to the agenda")
+                    .desired_width((ui.available_width() - 100.0).max(120.0)),
+            );
+            let enter = super::widgets::entered(ui, &response);
+            let text = self.agenda_point.trim().to_owned();
+            if (ui
+                .add_enabled(!text.is_empty(), egui::Button::new("Add point"))
+                .clicked()
+                || enter)
+                && let Some(command) = analysis::edit_agenda(plan, AgendaEdit::Add(text))
+            {
+                edits.push(command);
+                self.agenda_point.clear();
+            }
+        });
+    }
+
+    /// The row that adds a note; while presenting, a note cannot be made
+    /// mentor-only (the screen is shared).
+    fn note_row(
+        &mut self,
+        ui: &mut Ui,
+        ctx: &ViewCtx<'_>,
+        edits: &mut Edits,
+        now: DateTime,
+        presenting: bool,
+    ) {
         ui.horizontal(|ui| {
             let response = ui.add(
                 TextEdit::singleline(&mut self.note)
@@ -165,23 +300,30 @@ impl SessionsView {
                     .desired_width(ui.available_width() - 220.0),
             );
             let enter = super::widgets::entered(ui, &response);
-            ui.checkbox(&mut self.mentor_only, "Mentor only").on_hover_text(
-                "Only the mentor sees this note: hidden when presenting and left out of redacted exports",
-            );
+            if !presenting {
+                ui.checkbox(&mut self.mentor_only, "Mentor only").on_hover_text(
+                    "Only the mentor sees this note: hidden when presenting and left out of redacted exports",
+                );
+            }
+            let mentor_only = self.mentor_only && !presenting;
             let text = self.note.trim().to_owned();
             if (ui
                 .add_enabled(!text.is_empty(), egui::Button::new("Add note"))
                 .clicked()
                 || enter)
                 && !text.is_empty()
-                && let Some(command) = analysis::add_note(plan, &text, self.mentor_only, now)
+                && let Some(command) = analysis::add_note(ctx.plan, &text, mentor_only, now)
             {
                 edits.push(command);
                 self.note.clear();
             }
         });
-        ui.add_space(6.0);
-        ui.label(RichText::new("Actions agreed").strong());
+    }
+
+    /// The actions agreed in the running session, and the rows that agree
+    /// one: its text, then its skill and an optional due date.
+    fn actions_ui(&mut self, ui: &mut Ui, ctx: &ViewCtx<'_>, edits: &mut Edits, session: &Session) {
+        let plan = ctx.plan;
         for item in analysis::agreed_in(plan, session.id) {
             ui.horizontal(|ui| {
                 ui.label("•");
@@ -193,20 +335,30 @@ impl SessionsView {
                             .weak(),
                     );
                 }
+                if let Some(due) = item.due {
+                    ui.label(RichText::new(format!("due {}", human_date(due))).small().weak());
+                }
             });
         }
+        let mut agree = false;
         ui.horizontal(|ui| {
             let response = ui.add(
                 TextEdit::singleline(&mut self.action)
                     .id_salt("session-action")
                     .hint_text("An action you agreed on")
-                    .desired_width(ui.available_width() - 320.0),
+                    .desired_width((ui.available_width() - 120.0).max(120.0)),
             );
-            let enter = super::widgets::entered(ui, &response);
-            let text_label = plan
+            agree = super::widgets::entered(ui, &response);
+            agree |= ui
+                .add_enabled(!self.action.trim().is_empty(), egui::Button::new("Agree action"))
+                .on_hover_text("Add it to the checklist, linked to this session")
+                .clicked();
+        });
+        ui.horizontal(|ui| {
+            let selected = plan
                 .all_skills(ctx.framework)
-                .find(|s| Some(s.id()) == self.action_skill.as_ref());
-            let selected = text_label.map_or("No skill".to_owned(), |s| s.name().to_owned());
+                .find(|s| Some(s.id()) == self.action_skill.as_ref())
+                .map_or("No skill".to_owned(), |s| s.name().to_owned());
             let name = "Skill of the agreed action";
             super::widgets::combo(ui, "session-action-skill", name, &selected, Some(160.0), |ui| {
                 ui.selectable_value(&mut self.action_skill, None, "No skill");
@@ -214,51 +366,60 @@ impl SessionsView {
                     ui.selectable_value(&mut self.action_skill, Some(s.id().clone()), s.name());
                 }
             });
-            let text = self.action.trim().to_owned();
-            if (ui
-                .add_enabled(!text.is_empty(), egui::Button::new("Agree action"))
-                .on_hover_text("Add it to the checklist, linked to this session")
-                .clicked()
-                || enter)
-                && !text.is_empty()
-                && let Some(command) =
-                    analysis::agree_action(plan, &text, self.action_skill.clone(), ctx.today)
-            {
-                edits.push(command);
-                self.action.clear();
-            }
+            self.action_due_ui(ui, ctx.today);
         });
-        ui.add_space(8.0);
-        ui.separator();
-        ui.label(RichText::new("Wrap up").strong());
-        ui.add(
-            TextEdit::multiline(&mut self.summary)
-                .id_salt("session-summary")
-                .hint_text("What you agreed, in a sentence or two")
-                .desired_rows(2)
-                .desired_width(f32::INFINITY),
-        );
-        if ui
-            .button(RichText::new("End session").strong())
-            .on_hover_text("Store the session and a dated snapshot of both ratings")
-            .clicked()
-            && let Some(command) = analysis::end_session(plan, self.summary.trim(), now)
+        let text = self.action.trim().to_owned();
+        if agree
+            && !text.is_empty()
+            && let Some(command) =
+                analysis::agree_action_due(plan, &text, self.action_skill.clone(), self.action_due, ctx.today)
         {
             edits.push(command);
-            self.summary.clear();
+            self.action.clear();
+            self.action_due = None;
         }
+    }
+
+    /// The due date of the action being agreed: a button to give it one
+    /// (two weeks from today, then picked), or the date with Clear.
+    fn action_due_ui(&mut self, ui: &mut Ui, today: jiff::civil::Date) {
+        match self.action_due {
+            Some(due) => {
+                let mut date = due;
+                ui.label("Due");
+                super::date_picker::date_button(ui, &mut date, today, "session-action-due");
+                self.action_due = Some(date);
+                if ui
+                    .small_button("Clear")
+                    .on_hover_text("Agree the action without a due date")
+                    .clicked()
+                {
+                    self.action_due = None;
+                }
+            }
+            None => {
+                if ui
+                    .button("Set due date")
+                    .on_hover_text("Give the agreed action a due date")
+                    .clicked()
+                {
+                    self.action_due = Some(today.checked_add(jiff::Span::new().days(14)).unwrap_or(today));
+                }
+            }
+        }
+    }
+
+    /// Asks for the wrap-up: the summary field takes the focus (and comes
+    /// into view) the next time the running session is drawn.
+    pub fn wrap_up(&mut self) {
+        self.wrap_up = true;
     }
 }
 
 /// Session notes with their times; mentor-only ones are marked, and left out
-/// when `presenting`. Returns how many were left out.
-fn notes_list(ui: &mut Ui, notes: &[SessionNote], presenting: bool) -> usize {
-    let mut hidden = 0;
-    for note in notes {
-        if note.mentor_only && presenting {
-            hidden += 1;
-            continue;
-        }
+/// when `presenting` (without a word: the screen is shared).
+fn notes_list(ui: &mut Ui, notes: &[SessionNote], presenting: bool) {
+    for note in notes.iter().filter(|n| !(n.mentor_only && presenting)) {
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new(time(note.at)).monospace().weak());
             if note.mentor_only {
@@ -267,7 +428,6 @@ fn notes_list(ui: &mut Ui, notes: &[SessionNote], presenting: bool) -> usize {
             ui.label(&note.text);
         });
     }
-    hidden
 }
 
 fn item_line(ui: &mut Ui, item: &ChecklistItem) {
@@ -319,18 +479,16 @@ impl SessionsView {
                             ui.label(&session.summary);
                             ui.add_space(4.0);
                         }
-                        ui.label(RichText::new("Agenda").small().strong());
+                        let discussed = session.agenda.iter().filter(|p| p.done).count();
+                        let heading = if discussed == 0 {
+                            "Agenda".to_owned()
+                        } else {
+                            format!("Agenda: {discussed} of {} discussed", session.agenda.len())
+                        };
+                        ui.label(RichText::new(heading).small().strong());
                         agenda_list(ui, &session.agenda);
                         ui.label(RichText::new("Notes").small().strong());
-                        let hidden = notes_list(ui, &session.notes, presenting);
-                        if hidden > 0 {
-                            ui.label(
-                                RichText::new(format!(
-                                    "{hidden} mentor-only note(s) hidden while presenting"
-                                ))
-                                .weak(),
-                            );
-                        }
+                        notes_list(ui, &session.notes, presenting);
                         let agreed: Vec<&ChecklistItem> = analysis::agreed_in(plan, session.id).collect();
                         if !agreed.is_empty() {
                             ui.label(RichText::new("Actions agreed").small().strong());

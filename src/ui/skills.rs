@@ -58,6 +58,8 @@ impl SkillsView {
                     |ui| {
                         ScrollArea::vertical().id_salt("compare").show(ui, |ui| {
                             compare_ui(ui, ctx, edits);
+                            ui.add_space(12.0);
+                            super::next_steps::next_steps_ui(ui, ctx, edits);
                             super::widgets::follow_focus(ui);
                         });
                     },
@@ -68,6 +70,8 @@ impl SkillsView {
                 self.cards_ui(ui, ctx, edits, options);
                 ui.add_space(12.0);
                 compare_ui(ui, ctx, edits);
+                ui.add_space(12.0);
+                super::next_steps::next_steps_ui(ui, ctx, edits);
                 super::widgets::follow_focus(ui);
             });
         }
@@ -479,27 +483,72 @@ fn disagreement_ui(ui: &mut Ui, own: Option<Level>, mentor: Option<Level>) {
     }
 }
 
-/// The description of the current level and of the next one up.
+/// The description of the current level and of the next one up. Each takes
+/// the height of the tallest it can be for this skill, so rating the skill
+/// (the first time, or again) never moves what is below it: the next click
+/// lands where the user aimed.
 fn level_texts_ui(ui: &mut Ui, def: &crate::model::SkillDef, rating: Option<Level>) {
-    let current = rating.map(|l| (l, def.level_text(l)));
     let next = match rating {
         Some(l) => l.up(),
         None => Some(Level::MIN),
     };
-    ui.horizontal_wrapped(|ui| {
-        if let Some((level, text)) = current {
-            ui.label(RichText::new(format!("Now, level {level}:")).strong());
-            ui.label(text);
-        } else {
-            ui.label(RichText::new("Not rated yet.").italics());
+    let style = ui.style().clone();
+    let now_line = |level: Option<Level>| match level {
+        Some(level) => line(
+            &style,
+            RichText::new(format!("Now, level {level}:")).strong(),
+            RichText::new(def.level_text(level)),
+        ),
+        None => line(
+            &style,
+            RichText::new("Not rated yet.").italics(),
+            RichText::new(""),
+        ),
+    };
+    let next_line = |level: Level| {
+        line(
+            &style,
+            RichText::new(format!("Next, level {level}:")).strong().weak(),
+            RichText::new(def.level_text(level)).weak(),
+        )
+    };
+    let width = ui.available_width();
+    let height = |job: &egui::text::LayoutJob| {
+        let mut job = job.clone();
+        job.wrap.max_width = width;
+        ui.painter().layout_job(job).size().y
+    };
+    let now_room = Level::all()
+        .map(|l| height(&now_line(Some(l))))
+        .fold(0.0, f32::max);
+    let next_room = Level::all().map(|l| height(&next_line(l))).fold(0.0, f32::max);
+    let now = now_line(rating);
+    reserved(ui, now_room, |ui| {
+        ui.label(now);
+    });
+    reserved(ui, next_room, |ui| {
+        if let Some(next) = next {
+            ui.label(next_line(next));
         }
     });
-    if let Some(next) = next {
-        ui.horizontal_wrapped(|ui| {
-            ui.label(RichText::new(format!("Next, level {next}:")).strong().weak());
-            ui.label(RichText::new(def.level_text(next)).weak());
-        });
-    }
+}
+
+/// A bold lead and the text after it, as one wrapping line.
+fn line(style: &egui::Style, lead: RichText, text: RichText) -> egui::text::LayoutJob {
+    let mut job = egui::text::LayoutJob::default();
+    lead.append_to(&mut job, style, egui::FontSelection::Default, egui::Align::Min);
+    RichText::new("  ").append_to(&mut job, style, egui::FontSelection::Default, egui::Align::Min);
+    text.append_to(&mut job, style, egui::FontSelection::Default, egui::Align::Min);
+    job
+}
+
+/// Draws `add` in a block at least `height` tall and as wide as there is.
+fn reserved(ui: &mut Ui, height: f32, add: impl FnOnce(&mut Ui)) {
+    let width = ui.available_width();
+    ui.allocate_ui_with_layout(vec2(width, height), Layout::top_down(Align::Min), |ui| {
+        ui.set_min_size(vec2(width, height));
+        add(ui);
+    });
 }
 
 /// The compare table: every target role's need in every skill and the gap.

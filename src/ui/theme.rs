@@ -150,9 +150,10 @@ pub fn apply_style(ctx: &egui::Context) {
         // Keyboard focus (egui draws a focused widget with its "active"
         // look) is a coloured ring of its own: the plain outline it had
         // looked like the outline that marks the level a role needs.
+        // (Text fields keep egui's own focus outline: its colour is also the
+        // text colour of selected items, which must stay readable.)
         let ring = focus(&style.visuals);
         style.visuals.widgets.active.bg_stroke = egui::Stroke::new(2.0, ring);
-        style.visuals.selection.stroke = egui::Stroke::new(2.0, ring);
     });
     // On the light panel, text fields and buttons show their edges.
     ctx.style_mut_of(egui::Theme::Light, |style| {

@@ -48,8 +48,14 @@ pub enum WelcomeAction {
     Recent(PathBuf),
 }
 
-/// Draws the start page.
-pub fn welcome_ui(ui: &mut Ui, recent: &[PathBuf], plans_dir: &Path) -> Option<WelcomeAction> {
+/// Draws the start page. `plans` are the plans in the data folder, as the
+/// library panel read them (empty until the first read is done).
+pub fn welcome_ui(
+    ui: &mut Ui,
+    recent: &[PathBuf],
+    plans: &[crate::storage::LibraryEntry],
+    plans_dir: &Path,
+) -> Option<WelcomeAction> {
     let mut action = None;
     egui::ScrollArea::vertical().show(ui, |ui| {
         ui.vertical_centered(|ui| {
@@ -113,6 +119,10 @@ pub fn welcome_ui(ui: &mut Ui, recent: &[PathBuf], plans_dir: &Path) -> Option<W
                     }
                 });
                 ui.add_space(12.0);
+                if !plans.is_empty() {
+                    card(ui, |ui| your_plans_ui(ui, plans, &mut action));
+                    ui.add_space(12.0);
+                }
                 card(ui, |ui| {
                     ui.heading("Recent plans");
                     if recent.is_empty() {
@@ -135,3 +145,48 @@ pub fn welcome_ui(ui: &mut Ui, recent: &[PathBuf], plans_dir: &Path) -> Option<W
     });
     action
 }
+
+/// The plans in the data folder, newest session first: who, from where to
+/// where, how ready; a click opens one.
+fn your_plans_ui(ui: &mut Ui, plans: &[crate::storage::LibraryEntry], action: &mut Option<WelcomeAction>) {
+    ui.heading("Your plans");
+    ui.label(RichText::new("The plans in your plans folder.").weak());
+    ui.add_space(4.0);
+    let mut shown: Vec<&crate::storage::LibraryEntry> = plans.iter().filter(|e| e.error.is_none()).collect();
+    shown.sort_by(|a, b| {
+        b.last_session
+            .cmp(&a.last_session)
+            .then_with(|| a.person.cmp(&b.person))
+    });
+    for entry in shown.iter().take(MAX_LISTED) {
+        ui.horizontal(|ui| {
+            let name = if entry.person.is_empty() {
+                entry.file_name()
+            } else {
+                entry.person.clone()
+            };
+            if ui
+                .link(RichText::new(&name).strong())
+                .on_hover_text(format!("Open {name}'s plan"))
+                .clicked()
+            {
+                *action = Some(WelcomeAction::Recent(entry.path.clone()));
+            }
+            ui.label(format!("{} ⏵ {}", entry.current_role, entry.target_role));
+            let color = super::theme::readiness(ui.visuals(), entry.readiness);
+            ui.label(RichText::new(format!("{}% ready", entry.readiness)).color(color));
+        });
+    }
+    if shown.len() > MAX_LISTED {
+        ui.label(
+            RichText::new(format!(
+                "and {} more: the plan library (View menu, Plan library) lists them all.",
+                shown.len() - MAX_LISTED
+            ))
+            .weak(),
+        );
+    }
+}
+
+/// How many plans the start page lists; the library panel has the rest.
+const MAX_LISTED: usize = 8;

@@ -263,6 +263,7 @@ fn milestones_sessions_snapshots() {
         agenda: vec![trailmap::model::AgendaPoint {
             kind: trailmap::model::AgendaKind::Gap,
             text: "a".into(),
+            done: false,
         }],
         notes: vec![SessionNote {
             id: ItemId(52),

@@ -212,7 +212,7 @@ fn session() -> impl Strategy<Value = Session> {
     (
         datetime(),
         proptest::option::of(0i64..10_000_000),
-        proptest::collection::vec((agenda_kind(), text()), 0..3),
+        proptest::collection::vec((agenda_kind(), text(), any::<bool>()), 0..3),
         proptest::collection::vec(note, 0..3),
         text(),
     )
@@ -226,7 +226,7 @@ fn session() -> impl Strategy<Value = Session> {
             }),
             agenda: agenda
                 .into_iter()
-                .map(|(kind, text)| AgendaPoint { kind, text })
+                .map(|(kind, text, done)| AgendaPoint { kind, text, done })
                 .collect(),
             notes,
             summary,

@@ -64,6 +64,7 @@ fn marked_plan() -> Plan {
     sessions[2].agenda.push(trailmap::model::AgendaPoint {
         kind: trailmap::model::AgendaKind::Other,
         text: SHARED[5].to_owned(),
+        done: false,
     });
     plan.checklist[0].notes = SHARED[3].to_owned();
     plan.checklist[0].evidence = SHARED[4].to_owned();

@@ -14,6 +14,7 @@
 use std::path::PathBuf;
 
 use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
 use trailmap::app::{AppConfig, ThemeChoice, TrailmapApp, UiCommand};
 use trailmap::storage::DataDir;
 use trailmap::ui::Tab;
@@ -35,6 +36,8 @@ enum Scene {
     Welcome,
     /// The start page with the new-plan dialog open.
     NewPlanDialog,
+    /// Plan & notes with the target date's calendar open.
+    DatePicker,
 }
 
 /// A data folder at a fixed path (`/tmp/trailmap-snapshots/NAME`), made
@@ -78,6 +81,12 @@ fn snapshot(name: &str, scene: Scene, theme: ThemeChoice, (width, height): (f32,
     match scene {
         Scene::View(tab) => h.state_mut().run_command(UiCommand::ShowTab(tab)),
         Scene::NewPlanDialog => h.state_mut().run_command(UiCommand::New),
+        Scene::DatePicker => {
+            h.state_mut().run_command(UiCommand::ShowTab(Tab::Notes));
+            h.run_ok();
+            h.get_by_role_and_label(egui::accesskit::Role::Button, "2028-03-31 📆")
+                .click();
+        }
         Scene::Library | Scene::Welcome => {}
     }
     h.run_ok();
@@ -119,6 +128,8 @@ snapshots! {
     light_welcome: Scene::Welcome, Light, WIDE;
     dark_new_plan: Scene::NewPlanDialog, Dark, WIDE;
     light_new_plan: Scene::NewPlanDialog, Light, WIDE;
+    dark_date_picker: Scene::DatePicker, Dark, WIDE;
+    light_date_picker: Scene::DatePicker, Light, WIDE;
     small_skills: Scene::View(Tab::Skills), Dark, SMALL;
     small_path: Scene::View(Tab::Path), Dark, SMALL;
     small_checklist: Scene::View(Tab::Checklist), Dark, SMALL;

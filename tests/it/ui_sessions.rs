@@ -242,3 +242,110 @@ fn progress_shows_what_the_last_session_changed() {
     ctrl(&mut h, Key::Num5);
     assert!(shows(&h, "Decision-making (self): 2 to 3"), "after a restart too");
 }
+
+/// During a session the agenda is the session's own: points are ticked off
+/// as discussed, edited, removed and added; the log and the file keep what
+/// the session ended with, and which points were discussed.
+#[test]
+fn the_agenda_is_ticked_edited_trimmed_and_added_to_during_a_session() {
+    let sandbox = Sandbox::new();
+    let path = sandbox.example(MARCUS);
+    let mut h = harness(sandbox.config(Some(&path)));
+    ctrl(&mut h, Key::Num4);
+    click(&mut h, "Start session");
+    let suggested = plan(&h).open_session().expect("running").agenda.clone();
+    assert!(suggested.len() >= 4, "{suggested:?}");
+
+    press(&mut h, &format!("Discussed: {}", suggested[0].text));
+    crate::support::replace_text(&mut h, "Agenda point 2", "Roadmap review first");
+    click(&mut h, "Remove agenda point 3");
+    type_into(&mut h, "Add a point to the agenda", "Hiring plan for Q1");
+    click(&mut h, "Add point");
+    press(&mut h, "Discussed: Hiring plan for Q1");
+    // Ticking twice takes the tick back.
+    press(&mut h, "Discussed: Roadmap review first");
+    press(&mut h, "Discussed: Roadmap review first");
+
+    let mut expected: Vec<(String, bool)> = suggested.iter().map(|p| (p.text.clone(), false)).collect();
+    expected[0].1 = true;
+    expected[1].0 = "Roadmap review first".to_owned();
+    expected.remove(2);
+    expected.push(("Hiring plan for Q1".to_owned(), true));
+    let agenda = |p: &trailmap::model::Plan, ended: bool| -> Vec<(String, bool)> {
+        let session = if ended {
+            p.sessions.last().expect("logged")
+        } else {
+            p.open_session().expect("running")
+        };
+        session.agenda.iter().map(|a| (a.text.clone(), a.done)).collect()
+    };
+    assert_eq!(agenda(&plan(&h), false), expected);
+    // The point added by hand keeps no kind of the suggested ones.
+    let added = plan(&h)
+        .open_session()
+        .expect("running")
+        .agenda
+        .last()
+        .cloned()
+        .expect("added");
+    assert_eq!(added.kind, trailmap::analysis::AgendaKind::Other);
+
+    click(&mut h, "End session");
+    assert_eq!(
+        agenda(&plan(&h), true),
+        expected,
+        "the log keeps what the session ended with"
+    );
+    let discussed = format!("Agenda: 2 of {} discussed", expected.len());
+    assert!(shows(&h, &discussed), "the log says how many were discussed");
+
+    ctrl(&mut h, Key::S);
+    let text = std::fs::read_to_string(&path).expect("saved");
+    assert!(
+        text.contains(&format!("agenda_done: [0, {}]", expected.len() - 1)),
+        "{text}"
+    );
+    drop(h);
+    let h = harness(sandbox.config(Some(&path)));
+    assert_eq!(agenda(&plan(&h), true), expected, "after a restart too");
+}
+
+/// An action agreed in a session can be given a due date, which the new
+/// checklist item keeps.
+#[test]
+fn an_agreed_action_gets_a_due_date() {
+    let sandbox = Sandbox::new();
+    let path = sandbox.example(MARCUS);
+    let mut h = harness(sandbox.config(Some(&path)));
+    ctrl(&mut h, Key::Num4);
+    click(&mut h, "Start session");
+    type_into(&mut h, "An action you agreed on", "Draft the hiring plan");
+    click(&mut h, "Set due date");
+    click(&mut h, "Agree action");
+    let item = plan(&h)
+        .checklist
+        .iter()
+        .find(|i| i.text == "Draft the hiring plan")
+        .cloned()
+        .expect("on the checklist");
+    assert_eq!(
+        item.due,
+        Some(jiff::civil::date(2026, 12, 6)),
+        "two weeks from today"
+    );
+    assert!(
+        h.query_by_label_contains("due 6 Dec 2026").is_some(),
+        "the agreed action shows its due date"
+    );
+
+    // The next action starts without one.
+    type_into(&mut h, "An action you agreed on", "Book a skip-level");
+    click(&mut h, "Agree action");
+    let item = plan(&h)
+        .checklist
+        .iter()
+        .find(|i| i.text == "Book a skip-level")
+        .cloned()
+        .expect("on the checklist");
+    assert_eq!(item.due, None);
+}

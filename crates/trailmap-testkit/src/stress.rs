@@ -393,6 +393,7 @@ impl StressBuilder {
                     .map(|_| AgendaPoint {
                         kind: AgendaKind::Other,
                         text: format!("{} {}", self.rng.pick(&VERBS), self.rng.pick(&OBJECTS)),
+                        done: false,
                     })
                     .collect(),
                 notes,
@@ -642,6 +643,7 @@ pub fn library_plan(seed: u64, framework: &Framework) -> Plan {
                 agenda: vec![AgendaPoint {
                     kind: AgendaKind::Other,
                     text: format!("{} {}", rng.pick(&VERBS), rng.pick(&OBJECTS)),
+                    done: false,
                 }],
                 notes: vec![SessionNote {
                     id: note,

@@ -3,6 +3,7 @@
 
 use egui::{Align, Layout, RichText, TextEdit, Ui, vec2};
 
+use super::focus::SWITCH_HINT;
 use super::{ChecklistView, skill_combo};
 use crate::model::{ChecklistItem, Command, ItemId, Status};
 use crate::ui::widgets::{self, card};
@@ -16,17 +17,18 @@ impl ChecklistView {
         ctx: &ViewCtx<'_>,
         edits: &mut Edits,
         item: &ChecklistItem,
+        focus: bool,
     ) {
         card(ui, |ui| {
             self.detail_header_ui(ui);
-            item_text_ui(ui, edits, item);
+            item_text_ui(ui, edits, item, focus);
             item_fields_ui(ui, ctx, edits, item);
             ui.add_space(4.0);
             item_writing_ui(ui, edits, item);
             if let Some(source) = item.source.as_ref().and_then(|s| ctx.framework.action(s)) {
                 ui.add_space(4.0);
                 ui.label(
-                    RichText::new(format!("From the action library: {}", source.detail))
+                    RichText::new(library_note(&source.detail, &item.notes))
                         .small()
                         .weak(),
                 );
@@ -36,7 +38,8 @@ impl ChecklistView {
         });
     }
 
-    /// Draws the detail panel's heading with its Close button.
+    /// Draws the detail panel's heading with its Close button, and the
+    /// hint about F6.
     fn detail_header_ui(&mut self, ui: &mut Ui) {
         ui.horizontal(|ui| {
             ui.heading("Action");
@@ -50,6 +53,7 @@ impl ChecklistView {
                 }
             });
         });
+        ui.label(RichText::new(SWITCH_HINT).small().weak());
     }
 
     /// Draws the Move up, Move down and Delete buttons for the action `id`.
@@ -78,20 +82,35 @@ impl ChecklistView {
     }
 }
 
-/// Draws the editable text of the action in the detail panel.
-fn item_text_ui(ui: &mut Ui, edits: &mut Edits, item: &ChecklistItem) {
+/// What the panel says of the library action an item came from. Its text
+/// is given only when the notes do not hold it already: an action added
+/// from the library starts with that text as its notes.
+fn library_note(detail: &str, notes: &str) -> String {
+    let detail = detail.trim();
+    if notes.contains(detail) {
+        "From the action library (its advice is in the notes).".to_owned()
+    } else {
+        format!("From the action library: {detail}")
+    }
+}
+
+/// Draws the editable text of the action in the detail panel; gives it the
+/// keyboard focus when `focus` is set.
+fn item_text_ui(ui: &mut Ui, edits: &mut Edits, item: &ChecklistItem, focus: bool) {
     let id = item.id;
     let mut text = item.text.clone();
-    if ui
+    let response = ui
         .add(
             TextEdit::multiline(&mut text)
                 .id_salt(("item-text", id))
                 .desired_rows(2)
                 .desired_width(f32::INFINITY),
         )
-        .on_hover_text("What to do")
-        .changed()
-    {
+        .on_hover_text("What to do");
+    if focus {
+        response.request_focus();
+    }
+    if response.changed() {
         edits.typing(
             format!("item-text:{}", id.0),
             Command::UpdateItem(ChecklistItem { text, ..item.clone() }),
@@ -176,7 +195,7 @@ fn due_field_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, edits: &mut Edits, item: &Checkl
     ui.horizontal(|ui| match item.due {
         Some(due) => {
             let mut date = due;
-            ui.add(egui_extras::DatePickerButton::new(&mut date).id_salt(&format!("due-{}", item.id.0)));
+            crate::ui::date_picker::date_button(ui, &mut date, ctx.today, &format!("due-{}", item.id.0));
             if date != due {
                 edits.push(Command::UpdateItem(ChecklistItem {
                     due: Some(date),

@@ -5,6 +5,11 @@ use egui::{Align, Layout, RichText, ScrollArea, TextEdit, Ui, vec2};
 use jiff::civil::Date;
 
 mod detail;
+mod focus;
+mod row;
+
+use focus::{FocusState, FocusTo};
+use row::{header_row, item_row};
 
 use super::widgets;
 use super::{Edits, ViewCtx, theme};
@@ -97,6 +102,7 @@ pub struct ChecklistView {
     message: Option<String>,
     rows: Vec<Row>,
     rows_key: Option<RowKey>,
+    focus: FocusState,
 }
 
 /// The group an item belongs to when grouping by route step: the index of its
@@ -196,6 +202,7 @@ impl ChecklistView {
         if self.selected.is_some_and(|id| ctx.plan.item(id).is_none()) {
             self.selected = None;
         }
+        self.switch_focus_on_key(ui, ctx);
         self.toolbar_ui(ui, ctx, edits);
         ui.add_space(4.0);
         self.add_row_ui(ui, ctx, edits);
@@ -229,6 +236,7 @@ impl ChecklistView {
                     self.list_ui(ui, ctx, edits);
                 },
             );
+            self.focus.in_detail = false;
             if let Some(id) = self.selected
                 && let Some(item) = ctx.plan.item(id)
             {
@@ -238,7 +246,12 @@ impl ChecklistView {
                     Layout::top_down(Align::Min),
                     |ui| {
                         ScrollArea::vertical().id_salt("item-detail").show(ui, |ui| {
-                            self.detail_ui(ui, ctx, edits, item);
+                            let focus = self.focus.to == Some(FocusTo::Detail);
+                            self.detail_ui(ui, ctx, edits, item, focus);
+                            if focus {
+                                self.focus.to = None;
+                            }
+                            self.focus.in_detail = focus::focus_within(ui);
                             super::widgets::follow_focus(ui);
                         });
                     },
@@ -250,14 +263,18 @@ impl ChecklistView {
     fn toolbar_ui(&mut self, ui: &mut Ui, ctx: &ViewCtx<'_>, edits: &mut Edits) {
         ui.horizontal(|ui| {
             ui.heading("Checklist");
+            // The count beside the bar, not on it: text drawn across the
+            // bar's filled edge is half in one colour, half in another.
             let counts = ctx.derived.counts;
-            let fraction = counts.fraction_done();
+            let hint = "Done actions out of all but the dropped ones";
             ui.add(
-                egui::ProgressBar::new(fraction)
-                    .desired_width(220.0)
-                    .text(format!("{} of {} done", counts.done, counts.counted())),
+                egui::ProgressBar::new(counts.fraction_done())
+                    .desired_width(160.0)
+                    .desired_height(10.0),
             )
-            .on_hover_text("Done actions out of all but the dropped ones");
+            .on_hover_text(hint);
+            ui.label(format!("{} of {} done", counts.done, counts.counted()))
+                .on_hover_text(hint);
             if counts.overdue > 0 {
                 widgets::pill(ui, &format!("{} overdue", counts.overdue), theme::bad(ui.visuals()));
             }
@@ -361,30 +378,55 @@ impl ChecklistView {
             return;
         }
         let row_height = 30.0;
+        // F6 to a row out of view: scroll it in, a little below the top.
+        let target = self.focus_row_position(ctx);
+        if self.focus.to == Some(FocusTo::Row) && target.is_none() {
+            self.focus.to = None;
+        }
+        let mut area = ScrollArea::vertical()
+            .id_salt("checklist-rows")
+            .auto_shrink([false, false]);
+        if let Some(position) = target
+            && !self.focus.drawn.contains(&position)
+        {
+            let step = row_height + ui.spacing().item_spacing.y;
+            area = area.vertical_scroll_offset(position.saturating_sub(2) as f32 * step);
+        }
         let rows = &self.rows;
         let mut selected = self.selected;
-        ScrollArea::vertical()
-            .id_salt("checklist-rows")
-            .auto_shrink([false, false])
-            .show_rows(ui, row_height, rows.len(), |ui, range| {
-                for row in &rows[range] {
-                    match row {
-                        Row::Header { title, counts } => header_row(ui, title, *counts, row_height),
-                        Row::Item(index) => {
-                            let Some(item) = ctx.plan.checklist.get(*index) else {
-                                continue;
-                            };
-                            // A scope per item keeps its widgets' ids the same
-                            // whichever rows are drawn, so the keyboard focus
-                            // stays on its widget while the list scrolls.
-                            super::widgets::keyed(ui, item.id, |ui| {
-                                item_row(ui, ctx, edits, item, &mut selected, row_height);
-                            });
+        let mut focus_to = self.focus.to;
+        let mut focused_row = None;
+        let mut drawn = 0..0;
+        area.show_rows(ui, row_height, rows.len(), |ui, range| {
+            drawn = range.clone();
+            for row in &rows[range] {
+                match row {
+                    Row::Header { title, counts } => header_row(ui, title, *counts, row_height),
+                    Row::Item(index) => {
+                        let Some(item) = ctx.plan.checklist.get(*index) else {
+                            continue;
+                        };
+                        let focus = focus_to == Some(FocusTo::Row) && selected == Some(item.id);
+                        if focus {
+                            focus_to = None;
+                        }
+                        // A scope per item keeps its widgets' ids the same
+                        // whichever rows are drawn, so the keyboard focus
+                        // stays on its widget while the list scrolls.
+                        let has_focus = super::widgets::keyed(ui, item.id, |ui| {
+                            item_row(ui, ctx, edits, item, &mut selected, (row_height, focus))
+                        });
+                        if has_focus {
+                            focused_row = Some(item.id);
                         }
                     }
                 }
-                super::widgets::follow_focus(ui);
-            });
+            }
+            super::widgets::follow_focus(ui);
+        });
+        self.focus.to = focus_to;
+        self.focus.row = focused_row;
+        self.focus.drawn = drawn;
         self.selected = selected;
     }
 }
@@ -399,115 +441,5 @@ fn skill_combo(ui: &mut Ui, ctx: &ViewCtx<'_>, id: &str, skill: &mut Option<Skil
         for s in ctx.plan.all_skills(ctx.framework) {
             ui.selectable_value(skill, Some(s.id().clone()), s.name());
         }
-    });
-}
-
-fn header_row(ui: &mut Ui, title: &str, counts: ActionCounts, height: f32) {
-    ui.allocate_ui(vec2(ui.available_width(), height), |ui| {
-        ui.horizontal_centered(|ui| {
-            ui.label(RichText::new(title).strong());
-            ui.add(
-                egui::ProgressBar::new(counts.fraction_done())
-                    .desired_width(90.0)
-                    .desired_height(8.0),
-            )
-            .on_hover_text(format!(
-                "{} of {} done in this group",
-                counts.done,
-                counts.counted()
-            ));
-            ui.label(
-                RichText::new(format!("{} of {} done", counts.done, counts.counted()))
-                    .small()
-                    .weak(),
-            );
-        });
-    });
-}
-
-fn item_row(
-    ui: &mut Ui,
-    ctx: &ViewCtx<'_>,
-    edits: &mut Edits,
-    item: &ChecklistItem,
-    selected: &mut Option<ItemId>,
-    height: f32,
-) {
-    let visuals = ui.visuals().clone();
-    ui.allocate_ui(vec2(ui.available_width(), height), |ui| {
-        ui.horizontal_centered(|ui| {
-            ui.add_space(12.0);
-            let mut done = item.status == Status::Done;
-            let check = ui.checkbox(&mut done, "").on_hover_text(if done {
-                "Mark as not done"
-            } else {
-                "Mark as done"
-            });
-            check.widget_info(|| {
-                egui::WidgetInfo::selected(egui::Role::CheckBox, true, done, format!("Done: {}", item.text))
-            });
-            if check.changed() {
-                let status = if done { Status::Done } else { Status::Open };
-                edits.push(Command::UpdateItem(item.with_status(status, ctx.today)));
-            }
-            let is_selected = *selected == Some(item.id);
-            let mut text = RichText::new(&item.text);
-            if matches!(item.status, Status::Done | Status::Dropped) {
-                text = text.strikethrough().weak();
-            }
-            let right_width = 250.0;
-            let label_width = (ui.available_width() - right_width).max(120.0);
-            let response = ui.add(
-                egui::Button::selectable(is_selected, text)
-                    .right_text("")
-                    .truncate()
-                    .min_size(vec2(label_width, height - 6.0)),
-            );
-            // The row's name is the item's text (the right-hand spacer adds nothing).
-            response.widget_info(|| {
-                egui::WidgetInfo::selected(egui::Role::Button, true, is_selected, &item.text)
-            });
-            if response.clicked() {
-                *selected = if is_selected { None } else { Some(item.id) };
-            }
-            response.on_hover_text(&item.text);
-            ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-                if ui.small_button("⬇").on_hover_text("Move down").clicked()
-                    && let Some(index) = ctx.plan.item_index(item.id)
-                    && index + 1 < ctx.plan.checklist.len()
-                {
-                    edits.push(Command::MoveItem {
-                        id: item.id,
-                        to: index + 1,
-                    });
-                }
-                if ui.small_button("⬆").on_hover_text("Move up").clicked()
-                    && let Some(index) = ctx.plan.item_index(item.id)
-                    && index > 0
-                {
-                    edits.push(Command::MoveItem {
-                        id: item.id,
-                        to: index - 1,
-                    });
-                }
-                match item.status {
-                    Status::InProgress => {
-                        widgets::pill(ui, "in progress", theme::own(&visuals));
-                    }
-                    Status::Dropped => {
-                        widgets::pill(ui, "dropped", visuals.widgets.inactive.bg_fill);
-                    }
-                    _ => {}
-                }
-                if let Some(due) = item.due {
-                    let color = if item.is_overdue(ctx.today) {
-                        theme::bad(&visuals)
-                    } else {
-                        visuals.weak_text_color()
-                    };
-                    ui.label(RichText::new(format!("due {due}")).small().color(color));
-                }
-            });
-        });
     });
 }

@@ -22,10 +22,14 @@ pub use gaps::{
 pub use history::{History, HistoryPoint, PACE_WINDOW_DAYS, Projection, history, projection};
 pub use progress::{ActionCounts, counts_for_skill};
 pub use route::{RouteStep, route, route_steps};
-pub use seed::{MAX_SEEDED_PER_SKILL, item_from_action, route_roles, seed_items, seeded_plan, suggestions};
+pub use seed::{
+    MAX_SEEDED_PER_SKILL, NextForGap, item_from_action, next_for_largest_gap, route_roles, seed_items,
+    seeded_plan, suggestions,
+};
 pub use sessions::{
-    AGENDA_GAPS, AGENDA_OPEN_ACTIONS, AGENDA_OVERDUE, add_note, agenda, agree_action, agreed_in,
-    default_comparison, end_session, last_session_snapshot, since_last_session, start_session,
+    AGENDA_GAPS, AGENDA_OPEN_ACTIONS, AGENDA_OVERDUE, AgendaEdit, add_note, agenda, agree_action,
+    agree_action_due, agreed_in, default_comparison, edit_agenda, end_session, last_session_snapshot,
+    since_last_session, start_session,
 };
 pub use skill_will::{HIGH, Quadrant, SkillWill, skill_will};
 pub use summary::{RoleSummary, RouteSummary, SkillSummary, Summary, summarize};

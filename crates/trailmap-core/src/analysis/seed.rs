@@ -109,3 +109,64 @@ pub fn seeded_plan(name: &str, framework: &Framework, role: RoleId, target: Role
     let _ = doc.apply(crate::model::Command::InsertItems(items));
     doc.plan().clone()
 }
+
+/// What to do next about the largest gap toward the target: the skill, how
+/// far short it is, the actions already open for it (overdue first, then by
+/// due date, then checklist order), and library actions for it that are not
+/// on the checklist yet (those that fit the current level first).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NextForGap {
+    /// The skill with the largest gap (ties: the first in the plan's order).
+    pub skill: crate::model::SkillId,
+    /// How many levels short.
+    pub gap: u8,
+    /// Open or in-progress actions for the skill, at most `limit`.
+    pub open: Vec<ItemId>,
+    /// Library actions for the skill not on the checklist, at most `limit`.
+    pub suggested: Vec<crate::model::ActionId>,
+}
+
+/// [`NextForGap`] for the plan's target, or `None` when no skill falls short.
+pub fn next_for_largest_gap(
+    plan: &Plan,
+    framework: &Framework,
+    today: Date,
+    limit: usize,
+) -> Option<NextForGap> {
+    let gaps = super::gaps(plan, framework, &plan.target_role, super::Rater::Own);
+    let largest = gaps
+        .iter()
+        .filter(|g| g.gap > 0)
+        .fold(None, |best: Option<&super::SkillGap>, g| {
+            if best.is_some_and(|b| b.gap >= g.gap) {
+                best
+            } else {
+                Some(g)
+            }
+        })?;
+    let mut open: Vec<&ChecklistItem> = plan
+        .checklist
+        .iter()
+        .filter(|i| i.status.is_active() && i.skill.as_ref() == Some(&largest.skill))
+        .collect();
+    // A stable sort: overdue first, then the nearest due date, then no date.
+    open.sort_by_key(|i| (!i.is_overdue(today), i.due.is_none(), i.due));
+    let on_list: Vec<&crate::model::ActionId> =
+        plan.checklist.iter().filter_map(|i| i.source.as_ref()).collect();
+    let rating = largest.rating;
+    let mut suggested: Vec<&ActionTemplate> = framework
+        .actions
+        .iter()
+        .filter(|a| a.skill == largest.skill && !on_list.contains(&&a.id))
+        .collect();
+    suggested.sort_by_key(|a| {
+        !a.levels
+            .is_some_and(|band| rating.is_some_and(|r| band.min <= r && r <= band.max))
+    });
+    Some(NextForGap {
+        skill: largest.skill.clone(),
+        gap: largest.gap,
+        open: open.into_iter().take(limit).map(|i| i.id).collect(),
+        suggested: suggested.into_iter().take(limit).map(|a| a.id.clone()).collect(),
+    })
+}

@@ -1,5 +1,6 @@
 //! Mentor sessions: the agenda a session starts with, and the commands that
-//! start a session, add a note, agree an action and end it.
+//! start a session, change its agenda, add a note, agree an action and end
+//! it.
 
 use jiff::civil::{Date, DateTime};
 
@@ -82,6 +83,7 @@ pub fn agenda(plan: &Plan, framework: &Framework, today: Date) -> Vec<AgendaPoin
         items.push(AgendaPoint {
             kind: AgendaKind::Overdue,
             text: format!("Overdue since {due}: {}", item.text),
+            done: false,
         });
     }
     if let Some(more) = overdue.len().checked_sub(AGENDA_OVERDUE).filter(|n| *n > 0) {
@@ -89,6 +91,7 @@ pub fn agenda(plan: &Plan, framework: &Framework, today: Date) -> Vec<AgendaPoin
         items.push(AgendaPoint {
             kind: AgendaKind::Overdue,
             text: format!("Overdue: {more} more {actions} (the checklist's Overdue filter lists them)"),
+            done: false,
         });
     }
     let mut open: Vec<(usize, &ChecklistItem)> = plan
@@ -111,6 +114,7 @@ pub fn agenda(plan: &Plan, framework: &Framework, today: Date) -> Vec<AgendaPoin
         items.push(AgendaPoint {
             kind: AgendaKind::Open,
             text: format!("{state}: {}{due}", item.text),
+            done: false,
         });
     }
     let readiness = role_readiness(plan, framework, &plan.target_role, Rater::Own);
@@ -133,6 +137,7 @@ pub fn agenda(plan: &Plan, framework: &Framework, today: Date) -> Vec<AgendaPoin
                 plan.skill_name(framework, &g.skill),
                 framework.role_name(&plan.target_role)
             ),
+            done: false,
         });
     }
     if let Some(diff) = since_last_session(plan, today) {
@@ -151,6 +156,7 @@ pub fn agenda(plan: &Plan, framework: &Framework, today: Date) -> Vec<AgendaPoin
                     show(change.before),
                     show(change.after)
                 ),
+                done: false,
             });
         }
         let counts = [
@@ -167,6 +173,7 @@ pub fn agenda(plan: &Plan, framework: &Framework, today: Date) -> Vec<AgendaPoin
             items.push(AgendaPoint {
                 kind: AgendaKind::Change,
                 text: format!("Since last session: {}", parts.join(", ")),
+                done: false,
             });
         }
     }
@@ -204,13 +211,66 @@ pub fn add_note(plan: &Plan, text: &str, mentor_only: bool, now: DateTime) -> Op
 /// The command that adds an action agreed in the running session to the
 /// checklist, linked to the session.
 pub fn agree_action(plan: &Plan, text: &str, skill: Option<SkillId>, today: Date) -> Option<Command> {
+    agree_action_due(plan, text, skill, None, today)
+}
+
+/// [`agree_action`] with a due date for the new checklist item.
+pub fn agree_action_due(
+    plan: &Plan,
+    text: &str,
+    skill: Option<SkillId>,
+    due: Option<Date>,
+    today: Date,
+) -> Option<Command> {
     let session = plan.open_session()?;
     let item = ChecklistItem {
         skill,
+        due,
         session: Some(session.id),
         ..ChecklistItem::new(ItemId(plan.next_id), text, today)
     };
     Some(Command::InsertItems(vec![(plan.checklist.len(), item)]))
+}
+
+/// A change to the running session's agenda.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AgendaEdit {
+    /// Ticks the point at this position off as discussed, or takes the tick back.
+    Discussed(usize, bool),
+    /// Gives the point at this position a new text.
+    Text(usize, String),
+    /// Removes the point at this position.
+    Remove(usize),
+    /// Adds a point of the session's own (of kind `Other`) at the end.
+    Add(String),
+}
+
+/// The command that makes `edit` to the running session's agenda; `None`
+/// when no session runs, no point is at the position, or a point to add has
+/// no text.
+pub fn edit_agenda(plan: &Plan, edit: AgendaEdit) -> Option<Command> {
+    let mut session = plan.open_session()?.clone();
+    let agenda = &mut session.agenda;
+    match edit {
+        AgendaEdit::Discussed(index, done) => agenda.get_mut(index)?.done = done,
+        AgendaEdit::Text(index, text) => agenda.get_mut(index)?.text = text,
+        AgendaEdit::Remove(index) => {
+            agenda.get(index)?;
+            agenda.remove(index);
+        }
+        AgendaEdit::Add(text) => {
+            let text = text.trim();
+            if text.is_empty() {
+                return None;
+            }
+            agenda.push(AgendaPoint {
+                kind: AgendaKind::Other,
+                text: text.to_owned(),
+                done: false,
+            });
+        }
+    }
+    Some(Command::UpdateSession(session))
 }
 
 /// The command that ends the running session at `now` with `summary`, and
@@ -222,6 +282,8 @@ pub fn end_session(plan: &Plan, summary: &str, now: DateTime) -> Option<Command>
     let mut ended = session.clone();
     ended.ended = Some(now);
     ended.summary = summary.to_owned();
+    // A point whose text was cleared during the session says nothing.
+    ended.agenda.retain(|p| !p.text.trim().is_empty());
     let snapshot = plan.take_snapshot(
         ItemId(plan.next_id),
         now.date(),

@@ -207,6 +207,11 @@ impl<'a> Reader<'a> {
         Level::new(u8::try_from(self.number()?).ok()?)
     }
 
+    /// A position in a list (`usize`, as serde reads it).
+    fn index(&mut self) -> Option<usize> {
+        usize::try_from(self.number()?).ok()
+    }
+
     fn boolean(&mut self) -> Option<bool> {
         match self.ident()? {
             "true" => Some(true),
@@ -570,6 +575,7 @@ impl<'a> Reader<'a> {
             ended: p.option(Self::datetime)?,
             agenda: p.list(Self::string)?,
             agenda_kinds: p.list(Self::agenda_kind)?,
+            agenda_done: p.list(Self::index)?,
             notes: p.list(Self::note)?,
             summary: p.string()?,
         });
@@ -577,7 +583,11 @@ impl<'a> Reader<'a> {
             id: id?,
             started: started?,
             ended: ended.flatten(),
-            agenda: agenda_points(agenda.unwrap_or_default(), agenda_kinds.unwrap_or_default()),
+            agenda: agenda_points(
+                agenda.unwrap_or_default(),
+                agenda_kinds.unwrap_or_default(),
+                &agenda_done.unwrap_or_default(),
+            ),
             notes: notes.unwrap_or_default(),
             summary: summary.unwrap_or_default(),
         })

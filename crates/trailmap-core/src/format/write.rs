@@ -26,10 +26,10 @@ use jiff::civil::{Date, DateTime};
 
 use super::snapshots::{SnapshotDelta, delta, write_as_delta};
 use crate::model::plan::FrameworkRef;
-use crate::model::session::agenda_kinds;
+use crate::model::session::{agenda_done, agenda_kinds};
 use crate::model::{
-    AgendaKind, ChecklistItem, CustomSkill, Milestone, PLAN_FORMAT, Person, Plan, Session, SessionNote,
-    SkillEntry, Snapshot, SnapshotItem, SnapshotSkill, Status,
+    AgendaKind, AgendaPoint, ChecklistItem, CustomSkill, Milestone, PLAN_FORMAT, Person, Plan, Session,
+    SessionNote, SkillEntry, Snapshot, SnapshotItem, SnapshotSkill, Status,
 };
 
 /// The plan as RON text, ending with a newline.
@@ -659,10 +659,17 @@ impl Writer {
         if !agenda.is_empty() {
             self.raw("      agenda: [");
             for (i, point) in agenda.iter().enumerate() {
+                // Every field of a point is written: its kind and whether it
+                // was discussed in the lists below.
+                let AgendaPoint {
+                    kind: _,
+                    text,
+                    done: _,
+                } = point;
                 if i > 0 {
                     self.raw(", ");
                 }
-                self.string(&point.text);
+                self.string(text);
             }
             self.raw("],\n");
             let kinds = agenda_kinds(agenda);
@@ -679,6 +686,17 @@ impl Writer {
                         AgendaKind::Change => "Change",
                         AgendaKind::Other => "Other",
                     });
+                }
+                self.raw("],\n");
+            }
+            let done = agenda_done(agenda);
+            if !done.is_empty() {
+                self.raw("      agenda_done: [");
+                for (i, index) in done.into_iter().enumerate() {
+                    if i > 0 {
+                        self.raw(", ");
+                    }
+                    self.number(u64::try_from(index).unwrap_or(u64::MAX));
                 }
                 self.raw("],\n");
             }

@@ -1,0 +1,92 @@
+//! The Skills view as a user meets it: rating a skill for the first time
+//! leaves the cards below where they were, and the column beside the role
+//! table says what to do next about the largest gap.
+
+use crate::support::{Sandbox, harness, plan, press, shows};
+use egui_kittest::kittest::Queryable;
+use trailmap::model::SkillId;
+use trailmap::storage;
+
+const MARCUS: &str = "marcus-tech-lead-to-head-of-product.ron";
+
+/// Marcus's plan with communication not rated yet, saved in the sandbox.
+fn with_communication_unrated(sandbox: &Sandbox) -> std::path::PathBuf {
+    let path = sandbox.example(MARCUS);
+    let mut plan = crate::support::example("saves/marcus-tech-lead-to-head-of-product.ron");
+    let entry = plan
+        .skills
+        .get_mut(&SkillId::new("communication"))
+        .expect("rated");
+    entry.self_rating = None;
+    storage::save_plan(&path, &plan, None).expect("save");
+    path
+}
+
+#[test]
+fn rating_a_skill_the_first_time_leaves_the_cards_below_in_place() {
+    let sandbox = Sandbox::new();
+    let path = with_communication_unrated(&sandbox);
+    let mut h = harness(sandbox.config(Some(&path)));
+    let below = |h: &egui_kittest::Harness<'_, _>| h.get_by_label("Strategic thinking self rating 1").rect();
+    let before = below(&h);
+    press(&mut h, "Communication self rating 2");
+    assert_eq!(
+        plan(&h).skills[&SkillId::new("communication")]
+            .self_rating
+            .map(|l| l.get()),
+        Some(2)
+    );
+    assert_eq!(below(&h), before, "the next card did not move");
+    press(&mut h, "Communication self rating 5");
+    assert_eq!(below(&h), before, "nor on a second rating");
+}
+
+#[test]
+fn the_largest_gap_gets_its_next_actions_and_one_click_suggestions() {
+    let sandbox = Sandbox::new();
+    let path = sandbox.example(MARCUS);
+    let mut h = harness(sandbox.config(Some(&path)));
+    // Head of product needs 5 in strategic thinking; Marcus rates himself 3.
+    assert!(shows(&h, "Next for your largest gap"));
+    assert!(shows(
+        &h,
+        "Strategic thinking: 2 levels short of what Head of product needs."
+    ));
+    assert!(shows(
+        &h,
+        "Talk to customers regularly and write down what you learn"
+    ));
+    let before = plan(&h).checklist.len();
+    h.query_all_by_label("Add")
+        .next()
+        .expect("a library suggestion to add")
+        .click();
+    h.run();
+    let after = plan(&h);
+    assert_eq!(after.checklist.len(), before + 1);
+    let added = after.checklist.last().expect("added");
+    assert_eq!(added.skill, Some(SkillId::new("strategic-thinking")));
+    assert!(added.source.is_some(), "it came from the library");
+}
+
+/// The date field's calendar: named month buttons, a day per button, no
+/// unnamed lists (the harness fails a frame with an unnamed widget).
+#[test]
+fn the_calendar_sets_a_date_with_named_buttons() {
+    let sandbox = Sandbox::new();
+    let path = sandbox.example(MARCUS);
+    let mut h = harness(sandbox.config(Some(&path)));
+    crate::support::ctrl(&mut h, egui::Key::Num6);
+    h.get_by_role_and_label(egui::accesskit::Role::Button, "2028-03-31 📆")
+        .click();
+    h.run();
+    assert!(shows(&h, "March 2028"));
+    h.get_by_label("Next month").click();
+    h.run();
+    assert!(shows(&h, "April 2028"));
+    h.get_by_role_and_label(egui::accesskit::Role::Button, "15")
+        .click();
+    h.run();
+    assert_eq!(plan(&h).target_date, Some(jiff::civil::date(2028, 4, 15)));
+    assert!(!shows(&h, "April 2028"), "choosing a day closes the calendar");
+}
