@@ -65,7 +65,9 @@ import sys
 text = open(sys.argv[1]).read()
 running = """    (
       id: 40, started: "2026-11-22T16:00:00", ended: None,
-      agenda: ["Overdue since 2026-11-10: Tailor one message for engineers, partner teams and executives", "In progress: Draft a roadmap built around business outcomes (due 2026-11-30)", "Gap: Strategic thinking (needs 5 for Head of product, self-rated 3)", "Since last session: 1 action done"],
+      agenda: ["Overdue since 10 Nov 2026: Tailor one message for engineers, partner teams and executives", "In progress: Draft a roadmap built around business outcomes (due 30 Nov 2026)", "Gap: Strategic thinking (needs 5 for Head of product, self-rated 3)", "Since last session: 1 action done"],
+      agenda_kinds: [Overdue, Open, Gap, Change],
+      agenda_done: [0],
       notes: [
         (id: 41, at: "2026-11-22T16:04:00", text: "Roadmap draft is close: two outcomes agreed with sales.", mentor_only: false),
         (id: 42, at: "2026-11-22T16:12:00", text: "Still hedges in the exec summary; push for one recommendation.", mentor_only: true),

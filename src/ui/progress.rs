@@ -334,13 +334,22 @@ impl ProgressView {
 /// a coloured dot and a name per series, wrapping as needed.
 fn legend_ui<'n>(ui: &mut Ui, entries: impl Iterator<Item = (&'n str, egui::Color32)>) {
     ui.horizontal_wrapped(|ui| {
+        let spacing = ui.spacing().item_spacing.x;
         for (name, color) in entries {
-            // One entry wraps as a whole, never between its dot and name.
-            ui.horizontal(|ui| {
-                let (rect, _) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
-                ui.painter().circle_filled(rect.center(), 4.5, color);
-                ui.add(egui::Label::new(name).extend());
-            });
+            // One entry wraps as a whole, never between its dot and name:
+            // measured first, and put on a new line when it does not fit.
+            let galley = ui.painter().layout_no_wrap(
+                name.to_owned(),
+                egui::TextStyle::Body.resolve(ui.style()),
+                ui.visuals().text_color(),
+            );
+            let width = 10.0 + 2.0 * spacing + galley.size().x + 6.0;
+            if width > ui.available_size_before_wrap().x {
+                ui.end_row();
+            }
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
+            ui.painter().circle_filled(rect.center(), 4.5, color);
+            ui.add(egui::Label::new(name).extend());
             ui.add_space(6.0);
         }
     });

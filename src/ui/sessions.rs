@@ -233,7 +233,11 @@ impl SessionsView {
                         .strong(),
                 );
                 let mut text = point.text.clone();
-                let mut field = TextEdit::singleline(&mut text)
+                // Multiline so a long point wraps and reads whole; Enter
+                // adds no line break (a point is one line).
+                let mut field = TextEdit::multiline(&mut text)
+                    .desired_rows(1)
+                    .return_key(None)
                     .id_salt(("agenda-point", session.id, index))
                     .desired_width((ui.available_width() - 80.0).max(120.0));
                 if point.done {
