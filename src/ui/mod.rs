@@ -12,6 +12,7 @@ pub mod next_steps;
 pub mod notes;
 pub mod path;
 pub mod progress;
+pub mod role_table;
 pub mod sessions;
 pub mod skill_will;
 pub mod skills;

@@ -7,7 +7,7 @@ use egui::{Align, Layout, RichText, ScrollArea, TextEdit, Ui, vec2};
 use super::widgets::{self, PickerChange, card, gap_bar, gap_text, level_picker};
 use super::{Edits, ViewCtx, theme};
 use crate::analysis::gap;
-use crate::model::{Command, CustomSkill, Level, RoleId, SkillEntry, SkillId, SkillRef};
+use crate::model::{Command, CustomSkill, Level, SkillEntry, SkillId, SkillRef};
 
 /// View-local state of the skills view.
 #[derive(Debug, Default)]
@@ -57,7 +57,7 @@ impl SkillsView {
                     Layout::top_down(Align::Min),
                     |ui| {
                         ScrollArea::vertical().id_salt("compare").show(ui, |ui| {
-                            compare_ui(ui, ctx, edits);
+                            super::role_table::role_table_ui(ui, ctx, edits);
                             ui.add_space(12.0);
                             super::next_steps::next_steps_ui(ui, ctx, edits);
                             super::widgets::follow_focus(ui);
@@ -69,7 +69,7 @@ impl SkillsView {
             ScrollArea::vertical().id_salt("skills-narrow").show(ui, |ui| {
                 self.cards_ui(ui, ctx, edits, options);
                 ui.add_space(12.0);
-                compare_ui(ui, ctx, edits);
+                super::role_table::role_table_ui(ui, ctx, edits);
                 ui.add_space(12.0);
                 super::next_steps::next_steps_ui(ui, ctx, edits);
                 super::widgets::follow_focus(ui);
@@ -549,101 +549,4 @@ fn reserved(ui: &mut Ui, height: f32, add: impl FnOnce(&mut Ui)) {
         ui.set_min_size(vec2(width, height));
         add(ui);
     });
-}
-
-/// The compare table: every target role's need in every skill and the gap.
-fn compare_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, edits: &mut Edits) {
-    ui.heading("All target roles");
-    ui.label(RichText::new("Needed level and your gap to it. Click a role to make it your target.").weak());
-    ui.add_space(6.0);
-    let visuals = ui.visuals().clone();
-    let targets: Vec<&RoleId> = ctx.derived.targets.iter().map(|r| &r.role).collect();
-    let skills: Vec<_> = ctx.plan.all_skills(ctx.framework).collect();
-    let first = widgets::column_width(
-        ui,
-        skills.iter().map(|s| s.name()).chain(["Skill", "Readiness"]),
-        egui::TextStyle::Body,
-        60.0,
-    );
-    let mut widths = vec![first];
-    widths.extend(std::iter::repeat_n(96.0, targets.len()));
-    widgets::Table::new(&widths)
-        .striped(true)
-        .spacing(vec2(6.0, 8.0))
-        .show(ui, |table| {
-            table.row_of_height(40.0, |row| {
-                row.cell(|ui| ui.label(RichText::new("Skill").strong()));
-                for role in &targets {
-                    let selected = **role == ctx.plan.target_role;
-                    let name = ctx.framework.role_name(role);
-                    row.cell(|ui| {
-                        ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Wrap);
-                        let text = RichText::new(name).size(13.0);
-                        let text = if selected { text.strong() } else { text };
-                        let response = ui
-                            .add(egui::Button::selectable(selected, text).min_size(vec2(96.0, 36.0)))
-                            .on_hover_text(if selected {
-                                format!("{name} is your target role")
-                            } else {
-                                format!("Make {name} your target role")
-                            });
-                        if response.clicked() && !selected {
-                            edits.push(Command::SetTargetRole((*role).clone()));
-                        }
-                    });
-                }
-            });
-            for skill in &skills {
-                table.row(|row| {
-                    row.cell(|ui| ui.label(skill.name()));
-                    for readiness in &ctx.derived.targets {
-                        row.cell(|ui| {
-                            let Some(g) = readiness.gaps.iter().find(|g| &g.skill == skill.id()) else {
-                                return;
-                            };
-                            match g.required {
-                                Some(need) => {
-                                    let text = if g.gap == 0 {
-                                        format!("{need}  ✔")
-                                    } else {
-                                        format!("{need}  −{}", g.gap)
-                                    };
-                                    ui.label(RichText::new(text).color(theme::gap(&visuals, g.gap)))
-                                        .on_hover_text(format!(
-                                            "{} needs {need} in {}; {}",
-                                            ctx.framework.role_name(&readiness.role),
-                                            skill.name(),
-                                            gap_text(g.gap, g.required).to_lowercase()
-                                        ));
-                                }
-                                None => {
-                                    ui.label(RichText::new("–").weak());
-                                }
-                            }
-                        });
-                    }
-                });
-            }
-            table.row(|row| {
-                row.cell(|ui| ui.label(RichText::new("Readiness").strong()));
-                for readiness in &ctx.derived.targets {
-                    let highlight = readiness.role == ctx.plan.target_role;
-                    row.cell(|ui| widgets::readiness_bar(ui, readiness.readiness, 92.0, highlight));
-                }
-            });
-        });
-    ui.add_space(8.0);
-    let source = ctx
-        .framework
-        .role(&ctx.plan.target_role)
-        .map(|r| r.requires_source);
-    if source == Some(crate::model::Source::Estimate) {
-        ui.label(
-            RichText::new(
-                "Needed levels are our estimates: the articles describe the roles but give no levels.",
-            )
-            .small()
-            .weak(),
-        );
-    }
 }
