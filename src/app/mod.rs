@@ -124,6 +124,9 @@ struct Shell {
     /// The preferences as last written to `DATA/prefs.ron`; a difference
     /// from `prefs` is written at the end of the frame.
     prefs_saved: Prefs,
+    /// The window size as last written: the size alone is written at exit,
+    /// and only when it changed.
+    window_size_written: Option<[f32; 2]>,
     /// A fixed "today" (tests and screenshots); `None` reads the clock.
     fixed_today: Option<Date>,
     /// The status bar's message.
@@ -195,7 +198,7 @@ impl eframe::App for TrailmapApp {
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
-        self.save_prefs();
+        self.before_exit();
     }
 }
 
@@ -209,6 +212,7 @@ impl TrailmapApp {
                 instance: storage::Instance::claim(&config.data),
                 data: config.data,
                 prefs_saved: config.prefs.clone(),
+                window_size_written: config.prefs.window_size,
                 prefs: config.prefs,
                 fixed_today: config.today,
                 status: None,
@@ -362,6 +366,18 @@ impl TrailmapApp {
         }
     }
 
+    /// What is left to do as the window closes: write the preferences if
+    /// anything in them, the window size included, changed since they were
+    /// last written. Nothing else: a write is a flush to disk, and while it
+    /// runs the closing window can show black.
+    pub fn before_exit(&mut self) {
+        let changed = self.shell.prefs != self.shell.prefs_saved
+            || self.shell.prefs.window_size != self.shell.window_size_written;
+        if changed {
+            self.save_prefs();
+        }
+    }
+
     /// Writes the preferences, keeping recent files another window added
     /// since (see `Prefs::merged_with`).
     fn save_prefs(&mut self) {
@@ -377,6 +393,7 @@ impl TrailmapApp {
         if let Some(merged) = written.into_inner() {
             if result.is_ok() {
                 self.shell.prefs.recent = merged.recent.clone();
+                self.shell.window_size_written = self.shell.prefs.window_size;
             }
             self.shell.prefs_saved = self.shell.prefs.clone();
         }

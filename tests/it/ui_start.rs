@@ -18,3 +18,29 @@ fn the_start_page_lists_the_plans_in_the_data_folder() {
     h.run();
     assert_eq!(plan(&h).person.name, "Marcus Okafor");
 }
+
+/// Quitting writes the preferences only when something in them changed: a
+/// write flushes to disk, and the closing window waits for it.
+#[test]
+fn quitting_without_changes_writes_nothing() {
+    use std::os::unix::fs::MetadataExt;
+    let sandbox = Sandbox::new();
+    let path = sandbox.example("marcus-tech-lead-to-head-of-product.ron");
+    let mut h = harness(sandbox.config(Some(&path)));
+    h.run();
+    let prefs = sandbox.data().prefs();
+    // The first exit may write (the window size is new); the next has
+    // nothing new to write.
+    h.state_mut().before_exit();
+    let written = std::fs::metadata(&prefs).expect("prefs.ron").ino();
+    h.state_mut().before_exit();
+    assert_eq!(
+        std::fs::metadata(&prefs).expect("prefs.ron").ino(),
+        written,
+        "prefs.ron was replaced although nothing changed"
+    );
+    // A change is still written at exit.
+    h.state_mut().run_command(trailmap::app::UiCommand::ToggleLibrary);
+    h.state_mut().before_exit();
+    assert_ne!(std::fs::metadata(&prefs).expect("prefs.ron").ino(), written);
+}
