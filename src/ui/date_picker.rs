@@ -56,8 +56,21 @@ pub fn date_button(ui: &mut Ui, date: &mut Date, today: Date, salt: &str) -> Res
         Popup::close_id(ui.ctx(), id);
     }
     let mut response = button;
+    // The focus comes back to the field whose calendar closed, so the next
+    // Tab goes on from there; once the click is over (egui drops the focus
+    // of a widget when the pointer is pressed elsewhere in that frame).
+    let refocus_key = id.with("refocus");
     if changed {
         response.mark_changed();
+        ui.data_mut(|d| d.insert_temp(refocus_key, true));
+    }
+    if ui.data(|d| d.get_temp::<bool>(refocus_key)).unwrap_or(false) {
+        if ui.input(|i| i.pointer.any_pressed() || i.pointer.any_released()) {
+            ui.ctx().request_repaint();
+        } else {
+            ui.data_mut(|d| d.remove::<bool>(refocus_key));
+            response.request_focus();
+        }
     }
     response
 }

@@ -23,8 +23,37 @@ pub struct SessionsView {
     action_skill: Option<SkillId>,
     action_due: Option<jiff::civil::Date>,
     summary: String,
-    /// Whether the summary field is to take the focus (see [`Self::wrap_up`]).
-    wrap_up: bool,
+    /// The widget to take the keyboard focus once the click that asked for
+    /// it is over (egui takes the focus from a field when the pointer is
+    /// pressed elsewhere in the same frame).
+    focus: Option<Focus>,
+}
+
+/// Where the keyboard focus goes after a session step, so the next Tab
+/// continues from there instead of from the menu bar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Focus {
+    /// The summary field, for "End session…" from another view.
+    Summary,
+    /// The note field, once a session has started.
+    Note,
+    /// "Start session", once a session has ended (scrolled into view).
+    Start,
+}
+
+impl SessionsView {
+    /// Whether `target` is to take the focus now; clears the request.
+    fn take_focus(&mut self, ui: &Ui, target: Focus) -> bool {
+        if self.focus != Some(target) {
+            return false;
+        }
+        if ui.input(|i| i.pointer.any_pressed() || i.pointer.any_released()) {
+            ui.ctx().request_repaint();
+            return false;
+        }
+        self.focus = None;
+        true
+    }
 }
 
 fn time(at: DateTime) -> String {
@@ -111,13 +140,17 @@ impl SessionsView {
                 ui.horizontal(|ui| {
                     ui.heading("Next session");
                     ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-                        if ui
+                        let start = ui
                             .button(RichText::new("Start session").strong())
-                            .on_hover_text("Start a mentor session with this agenda; notes are timestamped")
-                            .clicked()
-                        {
+                            .on_hover_text("Start a mentor session with this agenda; notes are timestamped");
+                        if self.take_focus(ui, Focus::Start) {
+                            start.request_focus();
+                            start.scroll_to_me(Some(Align::Min));
+                        }
+                        if start.clicked() {
                             edits.push(analysis::start_session(plan, ctx.framework, now));
                             self.summary.clear();
+                            self.focus = Some(Focus::Note);
                         }
                     });
                 });
@@ -179,16 +212,9 @@ impl SessionsView {
                 .desired_rows(2)
                 .desired_width(f32::INFINITY),
         );
-        if self.wrap_up {
-            // Not in the frame of the click that asked for it: egui takes
-            // the focus from a field when the pointer is pressed elsewhere.
-            if ui.input(|i| i.pointer.any_pressed() || i.pointer.any_released()) {
-                ui.ctx().request_repaint();
-            } else {
-                self.wrap_up = false;
-                summary.request_focus();
-                summary.scroll_to_me(Some(Align::Center));
-            }
+        if self.take_focus(ui, Focus::Summary) {
+            summary.request_focus();
+            summary.scroll_to_me(Some(Align::Center));
         }
         if ui
             .button(RichText::new("End session").strong())
@@ -198,6 +224,7 @@ impl SessionsView {
         {
             edits.push(command);
             self.summary.clear();
+            self.focus = Some(Focus::Start);
         }
     }
 
@@ -303,6 +330,9 @@ impl SessionsView {
                     .hint_text("Add a note")
                     .desired_width(ui.available_width() - 220.0),
             );
+            if self.take_focus(ui, Focus::Note) {
+                response.request_focus();
+            }
             let enter = super::widgets::entered(ui, &response);
             if !presenting {
                 ui.checkbox(&mut self.mentor_only, "Mentor only").on_hover_text(
@@ -416,7 +446,7 @@ impl SessionsView {
     /// Asks for the wrap-up: the summary field takes the focus (and comes
     /// into view) the next time the running session is drawn.
     pub fn wrap_up(&mut self) {
-        self.wrap_up = true;
+        self.focus = Some(Focus::Summary);
     }
 }
 

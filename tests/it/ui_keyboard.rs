@@ -333,3 +333,35 @@ fn view_menu_toggles_show_whether_they_are_on() {
     press(&mut h, "View");
     assert_ne!(state(&h, "Mentor ratings"), mentor, "the mark follows the state");
 }
+
+/// After Start session the focus is in the note field; after End session it
+/// is on Start session (scrolled into view): the next Tab goes on from there,
+/// not from the menu bar. Pressed by keyboard, as a keyboard user would.
+#[test]
+fn session_steps_leave_the_focus_where_the_work_goes_on() {
+    let sandbox = Sandbox::new();
+    let path = sandbox.example("marcus-tech-lead-to-head-of-product.ron");
+    let mut h = harness(sandbox.config(Some(&path)));
+    crate::support::ctrl(&mut h, Key::Num4);
+    h.get_by_label("Start session").focus();
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    h.run();
+    assert!(plan(&h).open_session().is_some());
+    assert!(
+        h.get_by(|n| n.placeholder() == Some("Add a note")).is_focused(),
+        "the note field has the focus after Start session"
+    );
+    h.get_by_label("End session").focus();
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    h.run();
+    assert!(plan(&h).open_session().is_none());
+    assert!(
+        h.get_by_role_and_label(egui::Role::Button, "Start session")
+            .is_focused(),
+        "Start session has the focus after End session"
+    );
+}

@@ -3,7 +3,7 @@
 //! table says what to do next about the largest gap.
 
 use crate::support::{Sandbox, harness, plan, press, shows};
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use trailmap::model::SkillId;
 use trailmap::storage;
 
@@ -89,4 +89,9 @@ fn the_calendar_sets_a_date_with_named_buttons() {
     h.run();
     assert_eq!(plan(&h).target_date, Some(jiff::civil::date(2028, 4, 15)));
     assert!(!shows(&h, "April 2028"), "choosing a day closes the calendar");
+    assert!(
+        h.get_by_role_and_label(egui::accesskit::Role::Button, "2028-04-15 📆")
+            .is_focused(),
+        "the focus comes back to the date field"
+    );
 }
