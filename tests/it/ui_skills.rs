@@ -3,7 +3,7 @@
 //! table says what to do next about the largest gap.
 
 use crate::support::{Sandbox, harness, plan, press, shows};
-use egui_kittest::kittest::{NodeT, Queryable};
+use egui_kittest::kittest::Queryable;
 use trailmap::model::SkillId;
 use trailmap::storage;
 
