@@ -43,7 +43,8 @@ pub fn run_in_on(dir: &Path, today: &str, args: &[&str]) -> Output {
 
 /// An example plan, loaded and checked.
 pub fn example(path: &str) -> Plan {
-    storage::load_plan(Path::new(path), &FrameworkCatalog::builtin_only())
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
+    storage::load_plan(&path, &FrameworkCatalog::builtin_only())
         .unwrap_or_else(|e| panic!("{e}"))
         .plan
 }

@@ -161,7 +161,11 @@ fn narrow(sandbox: &Sandbox, width: f32) -> Harness<'static, TrailmapApp> {
         .join("and another one inside it, as people make");
     std::fs::create_dir_all(&folder).expect("folder");
     let path = folder.join(MARCUS);
-    std::fs::copy(Path::new("saves").join(MARCUS), &path).expect("copy");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("saves").join(MARCUS),
+        &path,
+    )
+    .expect("copy");
     let app = TrailmapApp::new(sandbox.config(Some(&path)));
     let mut h = Harness::builder()
         .with_size(egui::vec2(width, 700.0))
