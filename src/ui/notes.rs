@@ -169,7 +169,17 @@ fn target_date_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, edits: &mut Edits) {
 fn milestone_row_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, edits: &mut Edits, milestone: &Milestone) {
     ui.horizontal(|ui| {
         let mut reached = milestone.reached;
-        if ui.checkbox(&mut reached, "").on_hover_text("Reached").changed() {
+        let tick = ui.checkbox(&mut reached, "").on_hover_text("Reached");
+        // Named for assistive technology, which sees no label beside it.
+        tick.widget_info(|| {
+            egui::WidgetInfo::selected(
+                egui::Role::CheckBox,
+                true,
+                milestone.reached,
+                format!("Reached: {}", milestone.title),
+            )
+        });
+        if tick.changed() {
             edits.push(Command::UpdateMilestone(Milestone {
                 reached,
                 ..milestone.clone()

@@ -186,7 +186,7 @@ impl SessionsView {
             ui.label(
                 RichText::new(format!(
                     "since {} {}",
-                    session.started.date(),
+                    human_date(session.started.date()),
                     time(session.started)
                 ))
                 .weak(),
@@ -502,7 +502,7 @@ impl SessionsView {
                 let title = format!(
                     "Session {} · {} {}–{ended}",
                     index + 1,
-                    session.started.date(),
+                    human_date(session.started.date()),
                     time(session.started)
                 );
                 egui::CollapsingHeader::new(RichText::new(title).strong())

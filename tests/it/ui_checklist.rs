@@ -63,7 +63,7 @@ fn due_dates_and_badges_sit_next_to_their_titles_at_every_width() {
     let path = sandbox.example(MARCUS);
     for (width, height) in [(1024.0, 700.0), (1280.0, 800.0), (1920.0, 1080.0)] {
         let h = checklist_at(sandbox.config(Some(&path)), width, height);
-        for (text, due) in [(TAILOR, "due 2026-11-10"), (CUSTOMERS, "due 2026-12-15")] {
+        for (text, due) in [(TAILOR, "due 10 Nov 2026"), (CUSTOMERS, "due 15 Dec 2026")] {
             let row = title(&h, text);
             let text_end = row.left() + button_text_width(&h, text);
             let due = on_row(&h, due, row);
@@ -78,7 +78,7 @@ fn due_dates_and_badges_sit_next_to_their_titles_at_every_width() {
             );
         }
         let row = title(&h, CUSTOMERS);
-        let due = on_row(&h, "due 2026-12-15", row);
+        let due = on_row(&h, "due 15 Dec 2026", row);
         let badge = on_row(&h, "in progress", row);
         let gap = badge.left() - due.right();
         assert!(

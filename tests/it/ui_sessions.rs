@@ -72,7 +72,7 @@ fn a_whole_session_from_start_to_end() {
     assert_eq!(snapshot.label, "Session 4");
     assert!(snapshot.items.contains_key(&agreed.id));
     // The log shows it, newest first.
-    assert!(h.query_by_label_contains("Session 4 · 2026-11-22").is_some());
+    assert!(h.query_by_label_contains("Session 4 · 22 Nov 2026").is_some());
 
     // The checklist view lists the agreed action.
     ctrl(&mut h, Key::Num3);
@@ -124,7 +124,7 @@ fn presentation_mode_hides_private_notes() {
     );
     ctrl(&mut h, Key::Num4);
     // Session 1 is collapsed in the log; open it.
-    press(&mut h, "Session 1 · 2026-08-18 16:00–17:05");
+    press(&mut h, "Session 1 · 18 Aug 2026 16:00–17:05");
     assert!(shows(&h, mentor_only));
 
     h.key_press(Key::F5);

@@ -95,3 +95,24 @@ fn the_calendar_sets_a_date_with_named_buttons() {
         "the focus comes back to the date field"
     );
 }
+
+/// A milestone's "reached" box is named after its milestone for assistive
+/// technology (it has no visible label of its own).
+#[test]
+fn milestone_boxes_are_named_after_their_milestone() {
+    let sandbox = Sandbox::new();
+    let path = sandbox.example(MARCUS);
+    let mut h = harness(sandbox.config(Some(&path)));
+    crate::support::ctrl(&mut h, egui::Key::Num6);
+    let name = "Reached: First discovery interview on my own";
+    h.get_by_role_and_label(egui::accesskit::Role::CheckBox, name)
+        .click();
+    h.run();
+    let plan = plan(&h);
+    let milestone = plan
+        .milestones
+        .iter()
+        .find(|m| m.title == "First discovery interview on my own")
+        .expect("milestone");
+    assert!(milestone.reached);
+}

@@ -48,7 +48,7 @@ impl Badges {
             } else {
                 visuals.weak_text_color()
             };
-            (format!("due {due}"), color)
+            (format!("due {}", crate::dates::human_date(due)), color)
         });
         let status = match item.status {
             Status::InProgress => Some(("in progress", theme::own(visuals))),
