@@ -224,7 +224,13 @@ impl TrailmapApp {
                 let action = if presenting {
                     presenting_start_ui(ui)
                 } else {
-                    crate::ui::welcome::welcome_ui(ui, &recent, &self.jobs.library.entries, &plans)
+                    // With the library panel open, the plans are listed there.
+                    let listed: &[crate::storage::LibraryEntry] = if self.shell.prefs.library_open {
+                        &[]
+                    } else {
+                        &self.jobs.library.entries
+                    };
+                    crate::ui::welcome::welcome_ui(ui, &recent, listed, &plans)
                 };
                 if let Some(action) = action {
                     self.welcome_action(action);

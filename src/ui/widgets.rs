@@ -146,6 +146,30 @@ pub fn pill(ui: &mut Ui, text: &str, color: Color32) -> Response {
     response
 }
 
+/// A thin bar filled to `fraction` (0 to 1): a track, and a fill only when
+/// there is something done (egui's own bar draws a dot at 0, which reads
+/// as a little done).
+pub fn progress_bar(ui: &mut Ui, fraction: f32, size: egui::Vec2) -> Response {
+    let fraction = fraction.clamp(0.0, 1.0);
+    let (rect, response) = ui.allocate_exact_size(size, Sense::hover());
+    let percent = format!("{:.0}%", fraction * 100.0);
+    response.widget_info(|| WidgetInfo::labeled(egui::Role::ProgressIndicator, true, &percent));
+    if ui.is_rect_visible(rect) {
+        let visuals = ui.visuals();
+        let radius = CornerRadius::same((size.y / 2.0) as u8);
+        // A track that shows on either panel, and a fill that stands out
+        // from it in both themes.
+        ui.painter()
+            .rect_filled(rect, radius, visuals.widgets.inactive.bg_fill);
+        if fraction > 0.0 {
+            let mut fill = rect;
+            fill.set_width((rect.width() * fraction).max(size.y));
+            ui.painter().rect_filled(fill, radius, theme::own(visuals));
+        }
+    }
+    response
+}
+
 /// Space between a bar's edge and its label.
 const BAR_PAD: f32 = 6.0;
 

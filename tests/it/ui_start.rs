@@ -44,3 +44,19 @@ fn quitting_without_changes_writes_nothing() {
     h.state_mut().before_exit();
     assert_ne!(std::fs::metadata(&prefs).expect("prefs.ron").ino(), written);
 }
+
+/// With the library panel open the plans are listed there, not twice.
+#[test]
+fn the_start_page_does_not_list_the_plans_twice() {
+    let sandbox = Sandbox::new();
+    sandbox.example("priya-tech-lead-to-em.ron");
+    let mut config = sandbox.config(None);
+    config.prefs.library_open = true;
+    let mut h = harness(config);
+    h.run();
+    assert!(!shows(&h, "Your plans"));
+    assert!(
+        h.query_all_by_label("Priya Raman").next().is_some(),
+        "the library lists it"
+    );
+}

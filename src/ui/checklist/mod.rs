@@ -267,12 +267,7 @@ impl ChecklistView {
             // bar's filled edge is half in one colour, half in another.
             let counts = ctx.derived.counts;
             let hint = "Done actions out of all but the dropped ones";
-            ui.add(
-                egui::ProgressBar::new(counts.fraction_done())
-                    .desired_width(160.0)
-                    .desired_height(10.0),
-            )
-            .on_hover_text(hint);
+            widgets::progress_bar(ui, counts.fraction_done(), vec2(160.0, 10.0)).on_hover_text(hint);
             ui.label(format!("{} of {} done", counts.done, counts.counted()))
                 .on_hover_text(hint);
             if counts.overdue > 0 {

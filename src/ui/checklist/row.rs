@@ -12,16 +12,9 @@ pub(super) fn header_row(ui: &mut Ui, title: &str, counts: crate::analysis::Acti
     ui.allocate_ui(vec2(ui.available_width(), height), |ui| {
         ui.horizontal_centered(|ui| {
             ui.label(RichText::new(title).strong());
-            ui.add(
-                egui::ProgressBar::new(counts.fraction_done())
-                    .desired_width(90.0)
-                    .desired_height(8.0),
-            )
-            .on_hover_text(format!(
-                "{} of {} done in this group",
-                counts.done,
-                counts.counted()
-            ));
+            crate::ui::widgets::progress_bar(ui, counts.fraction_done(), vec2(90.0, 8.0)).on_hover_text(
+                format!("{} of {} done in this group", counts.done, counts.counted()),
+            );
             ui.label(
                 RichText::new(format!("{} of {} done", counts.done, counts.counted()))
                     .small()
