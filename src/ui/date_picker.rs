@@ -64,13 +64,9 @@ pub fn date_button(ui: &mut Ui, date: &mut Date, today: Date, salt: &str) -> Res
         response.mark_changed();
         ui.data_mut(|d| d.insert_temp(refocus_key, true));
     }
-    if ui.data(|d| d.get_temp::<bool>(refocus_key)).unwrap_or(false) {
-        if ui.input(|i| i.pointer.any_pressed() || i.pointer.any_released()) {
-            ui.ctx().request_repaint();
-        } else {
-            ui.data_mut(|d| d.remove::<bool>(refocus_key));
-            response.request_focus();
-        }
+    if ui.data(|d| d.get_temp::<bool>(refocus_key)).unwrap_or(false) && super::widgets::pointer_settled(ui) {
+        ui.data_mut(|d| d.remove::<bool>(refocus_key));
+        response.request_focus();
     }
     response
 }
@@ -145,6 +141,6 @@ fn calendar(ui: &mut Ui, shown: &mut Date, selected: Date, today: Date) -> Optio
 
 /// An arrow button with its name as tooltip and as its accessible name.
 fn named(response: Response, name: &str) -> Response {
-    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, name));
+    super::widgets::name_widget(&response, egui::Role::Button, name);
     response.on_hover_text(name)
 }

@@ -12,9 +12,16 @@ use crate::model::{Command, ItemId};
 /// How many open actions and suggestions the card lists.
 const SHOWN: usize = 3;
 
+/// The card's content, kept until the plan or the day changes (finding it
+/// walks the whole checklist: not something for every frame).
+pub type NextMemo = super::Memo<(Option<u64>, jiff::civil::Date), Option<analysis::NextForGap>>;
+
 /// Draws the card; nothing when every skill meets the target.
-pub fn next_steps_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, edits: &mut Edits) {
-    let Some(next) = analysis::next_for_largest_gap(ctx.plan, ctx.framework, ctx.today, SHOWN) else {
+pub fn next_steps_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, edits: &mut Edits, memo: &mut NextMemo) {
+    let next = memo.get((ctx.derived.revision, ctx.today), || {
+        analysis::next_for_largest_gap(ctx.plan, ctx.framework, ctx.today, SHOWN)
+    });
+    let Some(next) = next else {
         return;
     };
     let visuals = ui.visuals().clone();

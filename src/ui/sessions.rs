@@ -47,8 +47,7 @@ impl SessionsView {
         if self.focus != Some(target) {
             return false;
         }
-        if ui.input(|i| i.pointer.any_pressed() || i.pointer.any_released()) {
-            ui.ctx().request_repaint();
+        if !super::widgets::pointer_settled(ui) {
             return false;
         }
         self.focus = None;

@@ -18,6 +18,8 @@ pub struct SkillsView {
     /// Each card's height and the width it was drawn at, from the last frame
     /// it was drawn: cards far outside the view are skipped (see `cards_ui`).
     card_heights: std::collections::HashMap<SkillId, (f32, f32)>,
+    /// The "Next for your largest gap" card's content.
+    next: super::next_steps::NextMemo,
 }
 
 /// Whether to show mentor ratings beside the person's own.
@@ -59,7 +61,7 @@ impl SkillsView {
                         ScrollArea::vertical().id_salt("compare").show(ui, |ui| {
                             super::role_table::role_table_ui(ui, ctx, edits);
                             ui.add_space(12.0);
-                            super::next_steps::next_steps_ui(ui, ctx, edits);
+                            super::next_steps::next_steps_ui(ui, ctx, edits, &mut self.next);
                             super::widgets::follow_focus(ui);
                         });
                     },
@@ -71,7 +73,7 @@ impl SkillsView {
                 ui.add_space(12.0);
                 super::role_table::role_table_ui(ui, ctx, edits);
                 ui.add_space(12.0);
-                super::next_steps::next_steps_ui(ui, ctx, edits);
+                super::next_steps::next_steps_ui(ui, ctx, edits, &mut self.next);
                 super::widgets::follow_focus(ui);
             });
         }

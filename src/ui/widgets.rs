@@ -515,6 +515,18 @@ pub fn entered(ui: &Ui, response: &Response) -> bool {
     enter
 }
 
+/// Whether a focus asked for by a click may be given in this frame: not
+/// while the pointer is pressed or released, for egui takes the focus from
+/// a widget when the pointer is pressed elsewhere in that frame. When not,
+/// asks for another frame, so the focus is given without waiting for input.
+pub fn pointer_settled(ui: &Ui) -> bool {
+    let busy = ui.input(|i| i.pointer.any_pressed() || i.pointer.any_released());
+    if busy {
+        ui.ctx().request_repaint();
+    }
+    !busy
+}
+
 /// A combo box of the framework's roles, with `label` as its accessible
 /// name; returns the new choice if changed.
 pub fn role_combo(
