@@ -1,4 +1,5 @@
-//! The command line: `validate`, `summary`, `new`, `export`, `framework`.
+//! The command line: `validate`, `summary`, `new`, `export`, `framework`,
+//! `share`, `merge`.
 //! Everything here works without a display.
 
 use std::borrow::Cow;
@@ -12,7 +13,7 @@ use crate::analysis::{self, Rater};
 use crate::clock;
 use crate::export;
 use crate::export::terminal::{escape_json_controls, one_line, show_controls, summary_text};
-use crate::model::{Framework, RoleId};
+use crate::model::{Framework, RoleId, Side, sync};
 use crate::storage::{self, DataDir, ErrorKind, FrameworkCatalog, StorageError};
 
 /// Plan the move from tech lead into engineering or product leadership.
@@ -106,6 +107,35 @@ pub enum CliCommand {
         #[arg(long, value_name = "FILE")]
         check: Option<PathBuf>,
     },
+    /// Write a copy of a plan for your mentor or mentee, without your private notes.
+    Share {
+        /// The plan file.
+        plan: PathBuf,
+        /// Who the copy is for.
+        #[arg(long = "for", value_enum, value_name = "WHO")]
+        to: Person,
+        /// Where to write it.
+        #[arg(short, long, value_name = "PATH")]
+        output: PathBuf,
+    },
+    /// Merge two copies of one plan. Writes only OUT; exits 0 when clean, 1
+    /// when texts both sides changed are kept side by side for you to settle
+    /// (listed on standard error), 2 on an error. As a git merge driver:
+    /// `trailmap merge --base %O %A %B -o %A`.
+    Merge {
+        /// Your copy.
+        ours: PathBuf,
+        /// The other copy.
+        theirs: PathBuf,
+        /// The copy both started from (git's `%O`). Optional: the copies
+        /// record who changed what and when, which is all the merge needs;
+        /// it is checked to be the same plan.
+        #[arg(long, value_name = "BASE")]
+        base: Option<PathBuf>,
+        /// Where to write the merged plan (may be OURS).
+        #[arg(short, long, value_name = "PATH")]
+        output: PathBuf,
+    },
     /// Load a plan and save it to another path (used by the reliability tests).
     #[command(hide = true)]
     SaveCopy {
@@ -114,6 +144,15 @@ pub enum CliCommand {
         /// Where to save it.
         to: PathBuf,
     },
+}
+
+/// Who a shared copy is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Person {
+    /// The mentor (leaves out the mentee's private notes).
+    Mentor,
+    /// The mentee (leaves out the mentor's notes).
+    Mentee,
 }
 
 /// Export formats.
@@ -191,6 +230,13 @@ pub fn run(command: CliCommand, global: &GlobalArgs) -> ExitCode {
             check,
         } => done(framework(print_builtin, check.as_deref())),
         CliCommand::SaveCopy { from, to } => done(save_copy(&from, &to, global)),
+        CliCommand::Share { plan, to, output } => done(share(&plan, to, &output, global)),
+        CliCommand::Merge {
+            ours,
+            theirs,
+            base,
+            output,
+        } => merge(&ours, &theirs, base.as_deref(), &output, global),
     };
     match result {
         Ok(code) => code,
@@ -332,7 +378,8 @@ fn new_plan(
     let (role, target) = (known(role, "current")?, known(target, "target")?);
     // `-o -` prints the plan, as `export -o -` prints the report.
     if output.as_deref().is_some_and(|o| o.as_os_str() == "-") {
-        let plan = analysis::seeded_plan(name, &framework, role, target, clock::today());
+        let mut plan = analysis::seeded_plan(name, &framework, role, target, clock::today());
+        plan.id = storage::new_plan_id();
         return print(Stream::Out, Printed::Document(&storage::plan_to_string(&plan)));
     }
     let path = match output {
@@ -350,7 +397,8 @@ fn new_plan(
             shown(&path)
         )));
     }
-    let plan = analysis::seeded_plan(name, &framework, role, target, clock::today());
+    let mut plan = analysis::seeded_plan(name, &framework, role, target, clock::today());
+    plan.id = storage::new_plan_id();
     let _lock = plan_lock(&path, global)?;
     storage::save_plan(&path, &plan, None)?;
     let line = format!(
@@ -442,6 +490,109 @@ fn framework(print_builtin: bool, check: Option<&Path>) -> Result<(), CliError> 
         return print(Stream::Out, Printed::Document(storage::BUILTIN_TEXT));
     }
     Err(CliError("say --print or --check FILE".into()))
+}
+
+fn share(path: &Path, to: Person, output: &Path, global: &GlobalArgs) -> Result<(), CliError> {
+    let loaded = storage::load_plan(path, &catalog(global)?)?;
+    let side = match to {
+        Person::Mentor => Side::Mentor,
+        Person::Mentee => Side::Mentee,
+    };
+    let copy = sync::layers::share_for(&loaded.plan, side);
+    if storage::canonical(output) == storage::canonical(path) {
+        return Err(CliError(format!(
+            "{}: the shared copy would replace the plan itself; choose another file",
+            shown(output)
+        )));
+    }
+    clean_leftovers(output);
+    let _lock = plan_lock(output, global)?;
+    storage::save_plan(output, &copy, None)?;
+    let line = format!(
+        "wrote {} for the {}, without the {}'s private notes\n",
+        shown(output),
+        side.label(),
+        side.other().label()
+    );
+    print(Stream::Out, Printed::Lines(&line))
+}
+
+/// `trailmap merge`: 0 merged cleanly, 1 merged with text conflicts kept, 2
+/// nothing written.
+fn merge(
+    ours: &Path,
+    theirs: &Path,
+    base: Option<&Path>,
+    output: &Path,
+    global: &GlobalArgs,
+) -> Result<ExitCode, CliError> {
+    let fail = |e: CliError| -> Result<ExitCode, CliError> {
+        let _ = print(Stream::Err, Printed::Lines(&format!("trailmap: {}\n", e.0)));
+        Ok(ExitCode::from(2))
+    };
+    let result = (|| -> Result<(trailmap_core::model::Plan, std::sync::Arc<Framework>), CliError> {
+        let catalog = catalog(global)?;
+        let a = storage::load_plan(ours, &catalog)?;
+        let b = storage::load_plan(theirs, &catalog)?;
+        for (path, loaded) in [(ours, &a), (theirs, &b)] {
+            if let Some(v) = loaded.newer_format {
+                return Err(CliError(format!(
+                    "{}: written by a newer Trailmap (format {v}); merge it there",
+                    shown(path)
+                )));
+            }
+        }
+        if let Some(base) = base {
+            let o = storage::load_plan(base, &catalog)?;
+            if o.plan.id != a.plan.id {
+                return Err(CliError(format!(
+                    "{}: the base is another plan (id `{}`, not `{}`)",
+                    shown(base),
+                    o.plan.id,
+                    a.plan.id
+                )));
+            }
+        }
+        let merged = sync::merge::merge(&a.plan, &b.plan)
+            .map_err(|e| CliError(format!("{} and {}: {e}", shown(ours), shown(theirs))))?;
+        Ok((merged, a.framework))
+    })();
+    let (merged, framework) = match result {
+        Ok(done) => done,
+        Err(e) => return fail(e),
+    };
+    let issues = merged.check(&framework);
+    if let Some(issue) = issues.first() {
+        return fail(CliError(format!(
+            "{}: the merged plan would not load ({}: {}); nothing written",
+            shown(output),
+            issue.place,
+            issue.message
+        )));
+    }
+    clean_leftovers(output);
+    let written = plan_lock(output, global).and_then(|_lock| storage::save_merged(output, &merged).map_err(CliError::from));
+    if let Err(e) = written {
+        return fail(e);
+    }
+    let conflicts = sync::merge::text_conflicts(&merged);
+    if conflicts.is_empty() {
+        print(Stream::Out, Printed::Lines(&format!("merged into {}\n", shown(output))))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let mut text = format!(
+        "merged into {}; {} text(s) were changed on both sides and are kept side by side; settle them in the app:\n",
+        shown(output),
+        conflicts.len()
+    );
+    for c in &conflicts {
+        text.push_str(&format!("  {}: {}\n", c.field, one_line(&c.shown)));
+        for other in &c.others {
+            text.push_str(&format!("    and: {}\n", one_line(other)));
+        }
+    }
+    print(Stream::Err, Printed::Lines(&text))?;
+    Ok(ExitCode::from(1))
 }
 
 fn save_copy(from: &Path, to: &Path, global: &GlobalArgs) -> Result<(), CliError> {

@@ -25,6 +25,12 @@ pub fn now() -> DateTime {
     today().to_datetime(time)
 }
 
+/// Milliseconds since 1970 by the system clock, for the clocks that order
+/// changes to a plan (see `trailmap_core::model::sync`).
+pub fn unix_millis() -> u64 {
+    u64::try_from(unix_nanos() / 1_000_000).unwrap_or(u64::MAX)
+}
+
 /// Nanoseconds since 1970 by the system clock, for unique names and log
 /// lines (not for dates: use [`today`] and [`now`]).
 pub fn unix_nanos() -> u128 {

@@ -265,6 +265,10 @@ impl TrailmapApp {
 
     /// Forgets what belonged to the plan open before.
     pub(super) fn after_open(&mut self) {
+        let replica = self.shell.replica;
+        if let Some(open) = self.document.open_plan_mut() {
+            open.doc.set_replica(replica);
+        }
         self.views.plan_opened();
         self.document.recovery.last_write = None;
     }
@@ -465,11 +469,12 @@ impl TrailmapApp {
         target: RoleId,
         seed: bool,
     ) {
-        let plan = if seed {
+        let mut plan = if seed {
             crate::analysis::seeded_plan(name, framework, current, target, self.today())
         } else {
             Plan::new(name, framework, current, target)
         };
+        plan.id = storage::new_plan_id();
         self.guard(Pending::Create(Box::new(plan)));
     }
 

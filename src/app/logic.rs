@@ -106,6 +106,7 @@ impl TrailmapApp {
     /// Runs `f` on the open plan's document, if a plan is open.
     pub(super) fn with_doc(&mut self, f: impl FnOnce(&mut Document)) {
         if let Some(open) = self.document.open_plan_mut() {
+            open.doc.set_now(crate::clock::unix_millis());
             f(&mut open.doc);
         }
     }
@@ -207,6 +208,7 @@ impl TrailmapApp {
             open.doc.seal();
             self.document.last_typing = None;
         }
+        open.doc.set_now(crate::clock::unix_millis());
         let mut error = None;
         for edit in list {
             let result = match &edit.typing {

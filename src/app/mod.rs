@@ -131,6 +131,9 @@ struct Shell {
     fixed_today: Option<Date>,
     /// The status bar's message.
     status: Option<Status>,
+    /// This installation's replica id: the range of the item numbers it
+    /// hands out and the author of its changes (see `model::sync`).
+    replica: crate::model::Replica,
 }
 
 /// The app.
@@ -209,6 +212,7 @@ impl TrailmapApp {
         let views = Views::new(&config.prefs);
         let mut app = Self {
             shell: Shell {
+                replica: storage::replica(&config.data),
                 instance: storage::Instance::claim(&config.data),
                 data: config.data,
                 prefs_saved: config.prefs.clone(),

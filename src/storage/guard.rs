@@ -20,6 +20,11 @@ pub enum Purpose {
         /// What the file held when it was opened or last saved.
         expected: Option<Fingerprint>,
     },
+    /// The result of merging two copies of a plan (`trailmap merge -o`): as
+    /// [`Purpose::Plan`] without an expected state, and without a `.bak`
+    /// (a git merge driver writes over git's own temporary file, which
+    /// would leave a backup in the work tree).
+    Merged,
     /// A report, chart image or other export: never replaces a Trailmap plan
     /// or framework (an export aimed at the plan it came from would destroy
     /// it).
@@ -96,7 +101,7 @@ fn refusals(path: &Path, purpose: Purpose) -> Result<(std::path::PathBuf, Option
     // rename then replaces the link itself.
     let follow = matches!(
         purpose,
-        Purpose::Plan { .. } | Purpose::Export | Purpose::ExportPart
+        Purpose::Plan { .. } | Purpose::Merged | Purpose::Export | Purpose::ExportPart
     );
     // Asked of the system first: it follows links our own resolution cannot
     // (`/dev/stdout` leads to `/proc/self/fd/1`, which names `pipe:[N]`).
@@ -138,6 +143,18 @@ fn refusals(path: &Path, purpose: Purpose) -> Result<(std::path::PathBuf, Option
                 }
                 if let Some(found) = newer_version_in(old) {
                     return Err(StorageError::new(path, ErrorKind::WouldOverwriteNewer { found }));
+                }
+            }
+            Purpose::Merged => {
+                if let Some(found) = newer_version_in(old) {
+                    return Err(StorageError::new(path, ErrorKind::WouldOverwriteNewer { found }));
+                }
+                // Only a plan (or a file that is not Trailmap's at all,
+                // such as git's temporary copy) is replaced.
+                if let Some(what) = holds_trailmap_file(&target, old)
+                    && what != "plan"
+                {
+                    return Err(StorageError::new(path, ErrorKind::WouldReplaceTrailmapFile(what)));
                 }
             }
             Purpose::ExportPart if !String::from_utf8_lossy(old).contains(crate::export::CHART_MARK) => {

@@ -21,6 +21,7 @@ mod paths;
 mod plans;
 mod prefs;
 mod recovery;
+mod sync;
 mod text;
 
 pub use atomic::{STALE_AFTER, TMP_PREFIX, TMP_SUFFIX, WriteFn, clean_temp_files, resolve_links, write_all};
@@ -36,13 +37,14 @@ pub use locks::{Instance, PlanLock, canonical};
 pub use paths::{DATA_DIR_ENV, DataDir};
 pub use plans::{
     Fingerprint, LoadedPlan, backup_path, check_plan, load_plan, load_plan_text, parse_plan, plan_to_string,
-    save_plan, save_plan_with,
+    save_merged, save_plan, save_plan_with,
 };
 pub use prefs::{read_prefs_text, update_prefs};
 pub use recovery::{
     Recovery, discard_recovery, has_recoveries_of, list_recoveries, read_recovery, recovery_path,
     write_recovery,
 };
+pub use sync::{conflict_copies, is_conflict_copy, move_to_merged, new_plan_id, replica};
 pub use text::{MAX_DEPTH, MAX_FILE_BYTES, read_text};
 /// The fast reader alone (no `ron` fallback), for the differential tests
 /// and benchmarks; the app reads plans with [`parse_plan`].

@@ -71,6 +71,17 @@ impl DataDir {
         self.root.join("ui-state.ron")
     }
 
+    /// Conflict copies a sync tool left beside a plan, once merged into it:
+    /// `DATA/merged`.
+    pub fn merged(&self) -> PathBuf {
+        self.root.join("merged")
+    }
+
+    /// This installation's replica id: `DATA/replica`.
+    pub fn replica(&self) -> PathBuf {
+        self.root.join("replica")
+    }
+
     /// Preferences and recent files: `DATA/prefs.ron`.
     pub fn prefs(&self) -> PathBuf {
         self.root.join("prefs.ron")

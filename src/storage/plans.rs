@@ -107,7 +107,7 @@ pub fn parse_plan(path: &Path, text: &str) -> Result<(Plan, Option<u32>), Storag
             if version > PLAN_FORMAT {
                 return Ok((plan, Some(version)));
             }
-            plan.format_version = PLAN_FORMAT;
+            upgrade(&mut plan);
             Ok((plan, None))
         }
         full => explain_version(path, text, full),
@@ -154,9 +154,20 @@ fn explain_version(
         };
     }
     full.map(|mut plan| {
-        plan.format_version = PLAN_FORMAT;
+        upgrade(&mut plan);
         (plan, None)
     })
+}
+
+/// A plan read from an older format (or without an id) in this build's
+/// format: the same on every machine (see [`trailmap_core::model::sync::adopt_legacy`]).
+/// It is written in the new format on the next save, which keeps the old
+/// file as `.bak`.
+fn upgrade(plan: &mut Plan) {
+    if plan.format_version < 3 || plan.id.is_empty() {
+        trailmap_core::model::sync::adopt_legacy(plan);
+    }
+    plan.format_version = PLAN_FORMAT;
 }
 
 /// The format version a plan file states, read cheaply from its start when
@@ -279,4 +290,10 @@ pub(super) fn newer_version_in(old: &[u8]) -> Option<u32> {
     }
     let found = ron::from_str::<Header>(text).ok()?.format_version?;
     (found > PLAN_FORMAT).then_some(found)
+}
+
+/// Writes the result of a merge to `path` (see [`Purpose::Merged`]): no
+/// `.bak`, never over a framework or a plan from a newer Trailmap.
+pub fn save_merged(path: &Path, plan: &Plan) -> Result<(), StorageError> {
+    super::guard::write_guarded(path, plan_to_string(plan).as_bytes(), super::guard::Purpose::Merged).map(|_| ())
 }

@@ -22,6 +22,7 @@ mod commands;
 mod content;
 mod custom_framework;
 mod export;
+mod merge;
 mod plan_parse;
 mod plan_text;
 mod properties;

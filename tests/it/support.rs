@@ -19,6 +19,16 @@ pub const PRIYA: &str = "saves/priya-tech-lead-to-em.ron";
 pub const MARCUS: &str = "saves/marcus-tech-lead-to-head-of-product.ron";
 
 /// The built binary.
+/// What a plan holds, without its records for merging: an edit undone is a
+/// new change for the clocks (see `model::sync`), so undo gives back the
+/// content, with newer clocks.
+pub fn content(plan: &Plan) -> Plan {
+    Plan {
+        sync: trailmap::model::sync::SyncState::default(),
+        ..plan.clone()
+    }
+}
+
 pub fn bin() -> &'static str {
     env!("CARGO_BIN_EXE_trailmap")
 }

@@ -300,9 +300,9 @@ fn milestones_are_shown_in_date_order() {
     type_into(&mut h, "New milestone", "Run planning");
     click(&mut h, "Add milestone");
     assert_eq!(shown(&h), ["First", "Run planning", "Second", "Third"]);
-    // The plan keeps its own order: only the view is sorted.
+    // The plan keeps them by date too: the order every copy agrees on.
     let titles: Vec<String> = plan(&h).milestones.iter().map(|m| m.title.clone()).collect();
-    assert_eq!(titles, ["Third", "First", "Second", "Run planning"]);
+    assert_eq!(titles, ["First", "Run planning", "Second", "Third"]);
     assert!(plan(&h).milestones.iter().all(|m| m.id != ItemId(0)));
 }
 

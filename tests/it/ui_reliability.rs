@@ -334,6 +334,7 @@ fn control_characters_in_a_name_never_reach_the_window_title() {
 /// saved still loads.
 #[test]
 fn item_numbers_at_their_limit_refuse_a_new_item_and_still_save() {
+    use trailmap::model::Replica;
     let sandbox = Sandbox::new();
     let path = sandbox.example(PRIYA);
     let text = std::fs::read_to_string(&path).expect("read");
@@ -347,8 +348,14 @@ fn item_numbers_at_their_limit_refuse_a_new_item_and_still_save() {
     );
     drop(h);
 
+    // This installation has the last replica range, and the plan already
+    // holds its last number: the next one would leave the range.
     let limit = trailmap::model::limits::MAX_ITEM_NUMBER;
-    std::fs::write(&path, at(limit)).expect("write");
+    std::fs::create_dir_all(sandbox.data().root()).expect("data folder");
+    std::fs::write(sandbox.data().replica(), "1fffffff\n").expect("replica");
+    let last = trailmap::model::ItemId::of(trailmap::model::Replica(Replica::LIMIT - 1), (1 << 24) - 1);
+    assert_eq!(last.0, limit - 1);
+    std::fs::write(&path, at(limit).replacen("(id: 1, ", &format!("(id: {}, ", last.0), 1)).expect("write");
     let mut h = harness(sandbox.config(Some(&path)));
     assert_eq!(h.state().page_kind(), PageKind::Plan, "{}", status(&h));
     let before = plan(&h).checklist.len();

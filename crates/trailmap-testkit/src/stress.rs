@@ -298,6 +298,9 @@ pub fn stress_plan(seed: u64) -> (Plan, Arc<Framework>) {
     plan.checklist = checklist;
     plan.sessions = sessions;
     plan.next_id = b.next_id;
+    plan.id = format!("stress-plan-{seed}");
+    // In the order every copy agrees on, as a plan of this format keeps it.
+    trailmap::model::sync::adopt_legacy(&mut plan);
     (plan, framework)
 }
 
@@ -579,6 +582,7 @@ pub fn library_plan(seed: u64, framework: &Framework) -> Plan {
         RoleId::new(current),
         RoleId::new(target),
     );
+    plan.id = format!("library-plan-{seed}");
     if rng.chance(60) {
         plan.person.mentor = name(&mut rng);
     }

@@ -30,6 +30,7 @@ use serde::de::value::{Error as ValueError, StrDeserializer};
 use super::snapshots::{ReadDelta, ReadSnapshot, apply};
 use crate::model::plan::FrameworkRef;
 use crate::model::session::agenda_points;
+use crate::model::sync::{Clock, Replica, Side, SyncState, Version};
 use crate::model::{
     ActionId, AgendaKind, ChecklistItem, CustomSkill, ItemId, Level, Milestone, Person, Plan, RoleId,
     Session, SessionNote, SkillEntry, SkillId, Snapshot, SnapshotItem, SnapshotSkill, Status,
@@ -354,6 +355,8 @@ impl<'a> Reader<'a> {
     fn plan(&mut self) -> Option<Plan> {
         read_fields!(self, |p| {
             format_version: u32::try_from(p.number()?).ok()?,
+            id: p.string()?,
+            side: p.side()?,
             framework: p.framework_ref()?,
             person: p.person()?,
             current_role: p.role_id()?,
@@ -366,6 +369,8 @@ impl<'a> Reader<'a> {
             snapshots: p.snapshots()?,
             sessions: p.list(Self::session)?,
             private_notes: p.string()?,
+            mentor_notes: p.string()?,
+            sync: p.sync()?,
             next_id: p.number()?,
         });
         let default = Plan::default();
@@ -374,6 +379,8 @@ impl<'a> Reader<'a> {
         Some(Plan {
             // A missing version reads as 0 (see `Plan::format_version`).
             format_version: format_version.unwrap_or(0),
+            id: id.unwrap_or_default(),
+            side: side.unwrap_or_default(),
             framework: framework.unwrap_or(default.framework),
             person: person.unwrap_or(default.person),
             current_role: current_role.unwrap_or(default.current_role),
@@ -386,7 +393,63 @@ impl<'a> Reader<'a> {
             snapshots: snapshots.unwrap_or_default(),
             sessions: sessions.unwrap_or_default(),
             private_notes: private_notes.unwrap_or_default(),
+            mentor_notes: mentor_notes.unwrap_or_default(),
+            sync: sync.unwrap_or_default(),
             next_id: next_id.unwrap_or(default.next_id),
+        })
+    }
+
+    fn side(&mut self) -> Option<Side> {
+        match self.ident()? {
+            "Mentee" => Some(Side::Mentee),
+            "Mentor" => Some(Side::Mentor),
+            _ => None,
+        }
+    }
+
+    fn sync(&mut self) -> Option<SyncState> {
+        read_fields!(self, |p| {
+            clock: p.number()?,
+            mentee_layer: p.boolean()?,
+            mentor_layer: p.boolean()?,
+            stamps: p.map(|p| p.string()?.parse().ok(), Self::clock)?,
+            removed: p.map(|p| p.string()?.parse().ok(), Self::clock)?,
+            conflicts: p.map(|p| p.string()?.parse().ok(), |p| p.list(Self::version))?,
+            checklist_order: p.option(|p| p.list(Self::item_id))?,
+            skill_order: p.option(|p| p.list(Self::skill_id))?,
+        });
+        let default = SyncState::default();
+        Some(SyncState {
+            clock: clock.unwrap_or(default.clock),
+            mentee_layer: mentee_layer.unwrap_or(default.mentee_layer),
+            mentor_layer: mentor_layer.unwrap_or(default.mentor_layer),
+            stamps: stamps.unwrap_or_default(),
+            removed: removed.unwrap_or_default(),
+            conflicts: conflicts.unwrap_or_default(),
+            checklist_order: checklist_order.flatten(),
+            skill_order: skill_order.flatten(),
+        })
+    }
+
+    /// `[(replica, time), …]`.
+    fn clock(&mut self) -> Option<Clock> {
+        let pairs = self.list(|p| {
+            p.eat(b'(')?;
+            let replica = u32::try_from(p.number()?).ok()?;
+            p.eat(b',')?;
+            let at = p.number()?;
+            p.eat_if(b',');
+            p.eat(b')')?;
+            Some((Replica(replica), at))
+        })?;
+        Some(Clock(pairs))
+    }
+
+    fn version(&mut self) -> Option<Version> {
+        read_fields!(self, |p| { text: p.string()?, clock: p.clock()? });
+        Some(Version {
+            text: text?,
+            clock: clock?,
         })
     }
 

@@ -25,7 +25,10 @@ use std::fmt::Write as _;
 use jiff::civil::{Date, DateTime};
 
 use super::snapshots::{SnapshotDelta, delta, write_as_delta};
+use std::collections::BTreeMap;
+
 use crate::model::plan::FrameworkRef;
+use crate::model::sync::{Clock, Side, SyncState};
 use crate::model::session::{agenda_done, agenda_kinds};
 use crate::model::{
     AgendaKind, AgendaPoint, ChecklistItem, CustomSkill, Milestone, PLAN_FORMAT, Person, Plan, Session,
@@ -264,6 +267,8 @@ impl Writer {
             // copy in this format, editable here (the newer file is never
             // written over).
             format_version: _,
+            id,
+            side,
             framework: FrameworkRef { id: framework },
             person: Person { name, mentor },
             current_role,
@@ -276,10 +281,19 @@ impl Writer {
             snapshots,
             sessions,
             private_notes,
+            mentor_notes,
+            sync,
             next_id,
         } = plan;
         self.raw("(\n  format_version: ");
         self.number(u64::from(PLAN_FORMAT));
+        self.raw(",\n  id: ");
+        self.string(id);
+        self.raw(",\n  side: ");
+        self.raw(match side {
+            Side::Mentee => "Mentee",
+            Side::Mentor => "Mentor",
+        });
         self.raw(",\n  framework: (id: ");
         self.string(framework);
         self.raw("),\n  person: (name: ");
@@ -307,9 +321,102 @@ impl Writer {
         self.list("sessions", sessions, Self::session);
         self.raw("  private_notes: ");
         self.string(private_notes);
-        self.raw(",\n  next_id: ");
+        self.raw(",\n  mentor_notes: ");
+        self.string(mentor_notes);
+        self.raw(",\n");
+        self.sync(sync);
+        self.raw("  next_id: ");
         self.number(*next_id);
         self.raw(",\n)\n");
+    }
+
+    /// The records for merging: a field or thing per line.
+    fn sync(&mut self, sync: &SyncState) {
+        let SyncState {
+            clock,
+            mentee_layer,
+            mentor_layer,
+            stamps,
+            removed,
+            conflicts,
+            checklist_order,
+            skill_order,
+        } = sync;
+        self.raw("  sync: (\n    clock: ");
+        self.number(*clock);
+        self.raw(",\n    mentee_layer: ");
+        self.raw(if *mentee_layer { "true" } else { "false" });
+        self.raw(",\n    mentor_layer: ");
+        self.raw(if *mentor_layer { "true" } else { "false" });
+        self.raw(",\n    stamps: {");
+        self.keyed(stamps, Self::clock);
+        self.raw("    removed: {");
+        self.keyed(removed, Self::clock);
+        self.raw("    conflicts: {");
+        self.keyed(conflicts, |w, versions| {
+            w.raw("[");
+            for (i, v) in versions.iter().enumerate() {
+                w.raw(if i == 0 { "(text: " } else { ", (text: " });
+                w.string(&v.text);
+                w.raw(", clock: ");
+                w.clock(&v.clock);
+                w.raw(")");
+            }
+            w.raw("]");
+        });
+        self.raw("    checklist_order: ");
+        self.option(checklist_order.as_ref(), |w, ids| {
+            w.raw("[");
+            for (i, id) in ids.iter().enumerate() {
+                if i > 0 {
+                    w.raw(", ");
+                }
+                w.number(id.0);
+            }
+            w.raw("]");
+        });
+        self.raw(",\n    skill_order: ");
+        self.option(skill_order.as_ref(), |w, ids| {
+            w.raw("[");
+            for (i, id) in ids.iter().enumerate() {
+                if i > 0 {
+                    w.raw(", ");
+                }
+                w.string(id.as_str());
+            }
+            w.raw("]");
+        });
+        self.raw(",\n  ),\n");
+    }
+
+    /// `{` then `"key": value,` per line, then `},` (the `{` is written by
+    /// the caller).
+    fn keyed<K: std::fmt::Display, V>(&mut self, map: &BTreeMap<K, V>, mut value: impl FnMut(&mut Self, &V)) {
+        if map.is_empty() {
+            self.raw("},\n");
+            return;
+        }
+        for (key, v) in map {
+            self.raw("\n      ");
+            self.string(&key.to_string());
+            self.raw(": ");
+            value(self, v);
+            self.raw(",");
+        }
+        self.raw("\n    },\n");
+    }
+
+    /// A clock: `[(replica, time), …]`.
+    fn clock(&mut self, clock: &Clock) {
+        self.raw("[");
+        for (i, (replica, at)) in clock.0.iter().enumerate() {
+            self.raw(if i == 0 { "(" } else { ", (" });
+            self.number(u64::from(replica.0));
+            self.raw(", ");
+            self.number(*at);
+            self.raw(")");
+        }
+        self.raw("]");
     }
 
     /// `  name: [` then one element per line, indented by four spaces.

@@ -8,6 +8,7 @@ use thiserror::Error;
 use super::ids::{ItemId, RoleId, SkillId};
 use super::plan::{ChecklistItem, CustomSkill, Milestone, Plan, SkillEntry, Snapshot};
 use super::session::Session;
+use super::sync::{Field, Version, merge};
 
 /// One change to a plan.
 #[derive(Clone, Debug, PartialEq)]
@@ -89,6 +90,21 @@ pub enum Command {
     },
     /// Removes a snapshot.
     RemoveSnapshot(ItemId),
+    /// Replaces the mentor's own notes on the mentee.
+    SetMentorNotes(String),
+    /// Settles a text both copies changed apart: the field becomes `text`
+    /// and its other versions become `restore` (empty to settle it; undo
+    /// brings them back).
+    SettleConflict {
+        /// The text field.
+        field: Field,
+        /// Its text afterwards.
+        text: String,
+        /// The versions still waiting afterwards.
+        restore: Vec<Version>,
+    },
+    /// Replaces the whole plan (a merge, as one undoable step).
+    ReplacePlan(Box<Plan>),
     /// Several changes as one step; applied in order, undone in reverse.
     Batch(Vec<Command>),
 }
@@ -304,6 +320,31 @@ fn apply_batch(plan: &mut Plan, commands: Vec<Command>) -> Result<Command, Comma
     Ok(Command::Batch(inverses))
 }
 
+/// Sets a conflicted text and its waiting versions. The versions it takes
+/// away are folded into the field's clock, so the settled text counts as
+/// having seen them when the copies meet again.
+fn settle_conflict(plan: &mut Plan, field: Field, text: String, restore: Vec<Version>) -> Result<Command, CommandError> {
+    let slot = merge::text_mut(plan, &field).ok_or_else(|| missing("text field", &field))?;
+    let old_text = std::mem::replace(slot, text);
+    let old = if restore.is_empty() {
+        plan.sync.conflicts.remove(&field).unwrap_or_default()
+    } else {
+        plan.sync.conflicts.insert(field.clone(), restore).unwrap_or_default()
+    };
+    let mut clock = plan.sync.stamp(&field);
+    for v in &old {
+        clock = clock.join(&v.clock);
+    }
+    if !clock.is_bottom() {
+        plan.sync.stamps.insert(field.clone(), clock);
+    }
+    Ok(Command::SettleConflict {
+        field,
+        text: old_text,
+        restore: old,
+    })
+}
+
 /// Inserts `value` at `index` unless an element with its key is there.
 /// `what` names one element, `list_name` the list.
 fn insert_unique<T>(
@@ -438,6 +479,9 @@ impl Command {
                 let (index, snapshot) = remove_by(&mut plan.snapshots, "snapshot", id, |s| s.id)?;
                 Self::InsertSnapshot { index, snapshot }
             }
+            Self::SetMentorNotes(text) => Self::SetMentorNotes(std::mem::replace(&mut plan.mentor_notes, text)),
+            Self::SettleConflict { field, text, restore } => settle_conflict(plan, field, text, restore)?,
+            Self::ReplacePlan(new) => Self::ReplacePlan(Box::new(std::mem::replace(plan, *new))),
             Self::Batch(commands) => apply_batch(plan, commands)?,
         })
     }

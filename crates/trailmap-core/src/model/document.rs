@@ -3,7 +3,9 @@
 //! revision number that caches key on all follow from that one door.
 
 use super::command::{Command, CommandError};
+use super::ids::ItemId;
 use super::plan::Plan;
+use super::sync::{Replica, observe};
 
 /// One step of history: the change and what undoes it.
 #[derive(Clone, Debug)]
@@ -33,6 +35,11 @@ pub struct Document {
     next_serial: u64,
     revision: u64,
     sealed: bool,
+    /// The installation making the changes; their clocks and new item
+    /// numbers are its own.
+    replica: Replica,
+    /// The time now, in milliseconds since 1970, as the app last said.
+    now: u64,
 }
 
 impl Document {
@@ -50,7 +57,27 @@ impl Document {
             next_serial: 1,
             revision: 0,
             sealed: true,
+            replica: Replica(0),
+            now: 0,
         }
+    }
+
+    /// Makes this installation the author of the changes to come, and hands
+    /// out new item numbers in its range (see [`ItemId::of`]).
+    pub fn set_replica(&mut self, replica: Replica) {
+        self.replica = replica;
+        self.plan.next_id = observe::next_number(&self.plan, replica);
+    }
+
+    /// The installation making the changes.
+    pub fn replica(&self) -> Replica {
+        self.replica
+    }
+
+    /// Tells the document the time, in milliseconds since 1970, for the
+    /// clocks of the changes to come (the model reads no clock).
+    pub fn set_now(&mut self, now_ms: u64) {
+        self.now = now_ms;
     }
 
     /// A document for a plan that has never been saved (dirty from the start).
@@ -114,7 +141,9 @@ impl Document {
         let new_id = command.max_new_id();
         // Checked before anything changes: the next number must stay within
         // the limit (so `id + 1` cannot overflow).
-        if new_id.is_some_and(|id| id.0 >= super::limits::MAX_ITEM_NUMBER - 1) {
+        // Nor may it leave this replica's range.
+        let past_range = |id: ItemId| ItemId(id.0 + 1).replica() != id.replica();
+        if new_id.is_some_and(|id| id.0 >= super::limits::MAX_ITEM_NUMBER - 1 || past_range(id)) {
             return Err(CommandError::Limit {
                 what: "numbered items",
                 limit: super::limits::MAX_ITEM_NUMBER - 1,
@@ -122,6 +151,8 @@ impl Document {
         }
         let forward = command.clone();
         let snapshot_items = command.inserts_snapshot();
+        let scopes = observe::scopes(&command);
+        let before = observe::capture(&self.plan, &scopes);
         let inverse = command.apply(&mut self.plan)?;
         // A text past its limit would make a file that no longer loads:
         // the change is taken back and refused.
@@ -133,9 +164,14 @@ impl Document {
                 message: issue.message,
             });
         }
-        if let Some(id) = new_id {
+        // Numbers of another replica's range (a merged copy's) leave this
+        // copy's next number alone.
+        if let Some(id) = new_id
+            && id.replica() == ItemId(self.plan.next_id).replica()
+        {
             self.plan.next_id = self.plan.next_id.max(id.0 + 1);
         }
+        observe::record(&mut self.plan, before, self.replica, self.now);
         let next_id_after = self.plan.next_id;
         self.revision += 1;
         self.redo.clear();
@@ -184,6 +220,8 @@ impl Document {
         let Some(step) = self.undo.pop() else {
             return false;
         };
+        let scopes = observe::scopes(&step.inverse);
+        let before = observe::capture(&self.plan, &scopes);
         if step.inverse.clone().apply(&mut self.plan).is_err() {
             // The history and the plan disagree; that is a bug, and the safest
             // answer is to drop the history rather than corrupt the plan.
@@ -193,6 +231,7 @@ impl Document {
             return false;
         }
         self.plan.next_id = step.next_id_before;
+        observe::record(&mut self.plan, before, self.replica, self.now);
         self.revision += 1;
         self.sealed = true;
         self.redo.push(step);
@@ -204,6 +243,8 @@ impl Document {
         let Some(step) = self.redo.pop() else {
             return false;
         };
+        let scopes = observe::scopes(&step.forward);
+        let before = observe::capture(&self.plan, &scopes);
         if step.forward.clone().apply(&mut self.plan).is_err() {
             log::error!("redo failed; history cleared");
             self.undo.clear();
@@ -211,6 +252,7 @@ impl Document {
             return false;
         }
         self.plan.next_id = step.next_id_after;
+        observe::record(&mut self.plan, before, self.replica, self.now);
         self.revision += 1;
         self.sealed = true;
         self.undo.push(step);

@@ -12,6 +12,7 @@ pub mod level;
 pub mod plan;
 pub mod session;
 mod shared_text;
+pub mod sync;
 
 pub use check::PlanIssue;
 pub use command::{Command, CommandError};
@@ -27,6 +28,7 @@ pub use plan::{
 };
 pub use session::{AgendaKind, AgendaPoint, Session, SessionNote};
 pub use shared_text::SharedText;
+pub use sync::{Replica, Side};
 
 /// Limits that keep every plan that validates quick to draw and safe to
 /// edit; `Plan::check`, `Framework::validate` and the commands enforce them.

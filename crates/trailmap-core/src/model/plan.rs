@@ -14,6 +14,7 @@ use super::ids::{ActionId, ItemId, RoleId, SkillId};
 use super::level::Level;
 use super::session::Session;
 use super::shared_text::SharedText;
+use super::sync::{Side, SyncState};
 
 /// The plan format version this build writes and reads. Files with a higher
 /// version (from a newer Trailmap) open read-only and are never written over;
@@ -21,7 +22,11 @@ use super::shared_text::SharedText;
 ///
 /// Format 2 writes each snapshot after the first as its change from the one
 /// before (see `format::snapshots`); format 1 wrote every snapshot in full.
-pub const PLAN_FORMAT: u32 = 2;
+///
+/// Format 3 gives each plan a random id, numbers items in the range of the
+/// replica that added them, records who changed what and when (`sync`), and
+/// says whose copy the file is (`side`); see `model::sync`.
+pub const PLAN_FORMAT: u32 = 3;
 
 /// A map key as it is written in a file, for error messages.
 pub(crate) trait KeyText {
@@ -112,6 +117,12 @@ pub struct Plan {
     /// no format uses, so that reading can tell it apart.
     #[serde(default)]
     pub format_version: u32,
+    /// The plan's random id, the same in every copy of it. Copies merge only
+    /// when their ids match. Files from before format 3 get one made from
+    /// the person's name and the framework, the same on every machine.
+    pub id: String,
+    /// Whose copy this is: the mentee's or the mentor's.
+    pub side: Side,
     /// The framework the plan is measured against.
     pub framework: FrameworkRef,
     /// Who the plan belongs to.
@@ -133,8 +144,8 @@ pub struct Plan {
     pub custom_skills: Vec<CustomSkill>,
     /// The action checklist, in the order the person arranged it.
     pub checklist: Vec<ChecklistItem>,
-    /// Dated milestones, in the order they were added; they are shown by
-    /// date ([`Plan::milestones_by_date`]).
+    /// Dated milestones, by date (then number): the order every copy of the
+    /// plan agrees on (see `model::sync`).
     pub milestones: Vec<Milestone>,
     /// Dated copies of the ratings and checklist, oldest first. In a file,
     /// each after the first is written as its change from the one before.
@@ -144,6 +155,11 @@ pub struct Plan {
     pub sessions: Vec<Session>,
     /// Notes only the person sees; never exported when redacting.
     pub private_notes: String,
+    /// The mentor's own notes on the mentee; mentor-private, never in a copy
+    /// shared with the mentee, never exported when redacting.
+    pub mentor_notes: String,
+    /// What the copy keeps for merging with other copies.
+    pub sync: SyncState,
     /// The next number to hand out for a checklist item, milestone, session,
     /// snapshot or session note.
     pub next_id: u64,
@@ -392,6 +408,8 @@ impl Default for Plan {
     fn default() -> Self {
         Self {
             format_version: PLAN_FORMAT,
+            id: String::new(),
+            side: Side::Mentee,
             framework: FrameworkRef::default(),
             person: Person::default(),
             current_role: RoleId::new("tech-lead"),
@@ -404,6 +422,8 @@ impl Default for Plan {
             snapshots: Vec::new(),
             sessions: Vec::new(),
             private_notes: String::new(),
+            mentor_notes: String::new(),
+            sync: SyncState::default(),
             next_id: 1,
         }
     }
@@ -528,9 +548,9 @@ impl Plan {
         self.checklist.iter().position(|i| i.id == id)
     }
 
-    /// The milestones by date, earliest first; those on the same day in the
-    /// order they were added. The plan keeps them as added, so moving one's
-    /// date moves it in the list and undo puts it back.
+    /// The milestones by date, earliest first; those on the same day by
+    /// number. (A document keeps them in this order; a plan built by hand
+    /// may not.)
     pub fn milestones_by_date(&self) -> Vec<&Milestone> {
         let mut milestones: Vec<&Milestone> = self.milestones.iter().collect();
         milestones.sort_by_key(|m| m.date);

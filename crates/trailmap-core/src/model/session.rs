@@ -64,7 +64,7 @@ pub enum AgendaKind {
 }
 
 /// One point on a session's agenda.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct AgendaPoint {
     /// What it is about.
     pub kind: AgendaKind,
