@@ -12,8 +12,17 @@ pub enum UiCommand {
     New,
     /// Open a plan file.
     Open,
-    /// Open a plan received from someone else as a copy in the plans folder.
+    /// Open a plan a mentee shared: it becomes the mentor's copy, kept in
+    /// the plans folder.
     OpenCopy,
+    /// Write a copy for the mentor, without the mentee's private notes.
+    ShareWithMentor,
+    /// Write a copy for the mentee, without the mentor's notes.
+    ShareWithMentee,
+    /// Merge a copy received from the other person into the open plan.
+    MergeIn,
+    /// Settle the texts both copies changed apart.
+    SettleConflicts,
     /// Save the plan.
     Save,
     /// Save the plan under another name.
@@ -64,6 +73,10 @@ impl UiCommand {
             Self::New,
             Self::Open,
             Self::OpenCopy,
+            Self::ShareWithMentor,
+            Self::ShareWithMentee,
+            Self::MergeIn,
+            Self::SettleConflicts,
             Self::Save,
             Self::SaveAs,
             Self::Export,
@@ -108,11 +121,15 @@ impl UiCommand {
             Self::ZoomOut => 16,
             Self::ZoomReset => 17,
             Self::About => 18,
+            Self::ShareWithMentor => 19,
+            Self::ShareWithMentee => 20,
+            Self::MergeIn => 21,
+            Self::SettleConflicts => 22,
         }
     }
 
     /// How many values [`Self::ordinal`] takes.
-    pub const ORDINALS: usize = 19;
+    pub const ORDINALS: usize = 23;
 
     /// Every command with a shortcut, those with more modifiers first (egui
     /// matches Ctrl+S also when Shift is held, so Ctrl+Shift+S must be tried
@@ -135,7 +152,11 @@ impl UiCommand {
         match self {
             Self::New => "New plan…",
             Self::Open => "Open…",
-            Self::OpenCopy => "Open a copy…",
+            Self::OpenCopy => "Open as mentor…",
+            Self::ShareWithMentor => "Share with mentor…",
+            Self::ShareWithMentee => "Share with mentee…",
+            Self::MergeIn => "Merge in…",
+            Self::SettleConflicts => "Settle changes made on both copies…",
             Self::Save => "Save",
             Self::SaveAs => "Save as…",
             Self::Export => "Export…",
@@ -181,7 +202,12 @@ impl UiCommand {
             Self::ZoomIn => s(CTRL, Key::Plus),
             Self::ZoomOut => s(CTRL, Key::Minus),
             Self::ZoomReset => s(CTRL, Key::Num0),
-            Self::OpenCopy | Self::ChooseFramework => None,
+            Self::OpenCopy
+            | Self::ChooseFramework
+            | Self::ShareWithMentor
+            | Self::ShareWithMentee
+            | Self::MergeIn
+            | Self::SettleConflicts => None,
         }
     }
 
@@ -201,8 +227,17 @@ impl UiCommand {
             Self::New => "Start a new plan",
             Self::Open => "Open a plan file",
             Self::OpenCopy => {
-                "Open a plan someone sent you as a copy in your plans folder; their file is never written"
+                "Open a plan your mentee shared with you: it becomes your copy (the mentor's), kept in your plans \
+                 folder; their file is only read"
             }
+            Self::ShareWithMentor => {
+                "Write a copy of this plan for your mentor, without your private notes; send it any way you like"
+            }
+            Self::ShareWithMentee => {
+                "Write a copy of this plan for your mentee, without your notes as mentor; send it any way you like"
+            }
+            Self::MergeIn => "Bring in the changes from a copy the other person sent you; you see them first",
+            Self::SettleConflicts => "Texts both of you changed apart: choose which to keep, or keep both",
             Self::Save => "Save the plan",
             Self::SaveAs => "Save the plan under another name",
             Self::Export => "Export the plan as Markdown or a self-contained HTML page",

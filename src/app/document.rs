@@ -240,6 +240,7 @@ impl TrailmapApp {
                     )),
                     None => self.set_status(format!("Opened {}", path.display())),
                 }
+                self.merge_sync_copies();
             }
             Err(error) => {
                 let text = storage::read_lossy(path);
@@ -334,13 +335,16 @@ impl TrailmapApp {
             .file_stem()
             .map_or_else(|| "plan".to_owned(), |s| s.to_string_lossy().into_owned());
         let path = self.free_plan_path(&format!("{name}-copy"));
+        // Opened as the mentor, it is the mentor's copy from now on.
+        let mut plan = loaded.plan;
+        plan.side = crate::model::Side::Mentor;
         let result = storage::ensure_dir(&self.shell.data.plans())
-            .and_then(|()| storage::save_plan(&path, &loaded.plan, None));
+            .and_then(|()| storage::save_plan(&path, &plan, None));
         match result {
             Ok(_) => {
                 self.open_path(&path);
                 self.set_status(format!(
-                    "Opened a copy of {} as {}",
+                    "Opened {} as your copy (the mentor's): {}",
                     from.display(),
                     path.display()
                 ));
@@ -544,6 +548,9 @@ impl TrailmapApp {
                 }
             }
             PathPurpose::Export => return Err("use the export dialog".to_owned()),
+            PathPurpose::ShareWithMentor => self.share_to(&path, crate::model::Side::Mentor)?,
+            PathPurpose::ShareWithMentee => self.share_to(&path, crate::model::Side::Mentee)?,
+            PathPurpose::MergeIn => self.prepare_merge(&path)?,
             PathPurpose::ChartImage => {
                 let path = storage::canonical(&if path.extension().is_none() {
                     path.with_extension("png")

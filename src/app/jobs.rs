@@ -140,9 +140,17 @@ impl TrailmapApp {
                 PathPurpose::Export => dialog.save_file(),
                 PathPurpose::ChartImage => dialog.add_filter("PNG image", &["png"]).save_file(),
                 PathPurpose::Framework => dialog.add_filter("Trailmap framework", &["ron"]).pick_file(),
-                PathPurpose::Open | PathPurpose::OpenCopy => {
+                PathPurpose::Open | PathPurpose::OpenCopy | PathPurpose::MergeIn => {
                     dialog.add_filter("Trailmap plan", &["ron"]).pick_file()
                 }
+                PathPurpose::ShareWithMentor | PathPurpose::ShareWithMentee => dialog
+                    .add_filter("Trailmap plan", &["ron"])
+                    .set_file_name(
+                        start
+                            .file_name()
+                            .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
+                    )
+                    .save_file(),
             };
             let _ = tx.send((purpose, result));
             ctx.request_repaint();

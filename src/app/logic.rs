@@ -100,6 +100,14 @@ impl TrailmapApp {
             UiCommand::ZoomOut => self.window.pending_zoom = Some(ZoomRequest::Step(1.0 / 1.1)),
             UiCommand::ZoomReset => self.window.pending_zoom = Some(ZoomRequest::Set(1.0)),
             UiCommand::About => self.dialogs.current = Some(Dialog::About),
+            UiCommand::ShareWithMentor => self.show_share(crate::model::Side::Mentor),
+            UiCommand::ShareWithMentee => self.show_share(crate::model::Side::Mentee),
+            UiCommand::MergeIn => {
+                if self.open_plan().is_some() {
+                    self.dialogs.current = Some(Dialog::Path(PathForm::new(PathPurpose::MergeIn, String::new())));
+                }
+            }
+            UiCommand::SettleConflicts => self.show_conflicts(),
         }
     }
 

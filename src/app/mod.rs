@@ -16,6 +16,7 @@ mod logic;
 mod prefs;
 mod presentation;
 mod recovery;
+mod sharing;
 mod status_bar;
 mod views;
 
@@ -328,6 +329,12 @@ impl TrailmapApp {
         self.handle_dropped_files(&ctx);
         self.handle_shortcuts(&ctx);
         self.handle_close_request(&ctx);
+        // Back in focus: a sync tool may have left conflict copies meanwhile.
+        let focused = ctx.input(|i| i.viewport().focused.unwrap_or(true));
+        if focused && !self.window.focused {
+            self.merge_sync_copies();
+        }
+        self.window.focused = focused;
 
         let mut edits = Edits::default();
         egui::Panel::top("menu-bar").show(ui, |ui| self.menu_bar_ui(ui));
@@ -435,6 +442,12 @@ impl TrailmapApp {
                 self.menu_item(ui, UiCommand::Save, has_plan);
                 self.menu_item(ui, UiCommand::SaveAs, has_plan);
                 self.menu_item(ui, UiCommand::Export, has_plan);
+                ui.separator();
+                self.menu_item(ui, UiCommand::ShareWithMentor, has_plan);
+                self.menu_item(ui, UiCommand::ShareWithMentee, has_plan);
+                self.menu_item(ui, UiCommand::MergeIn, has_plan);
+                let conflicts = self.has_conflicts();
+                self.menu_item(ui, UiCommand::SettleConflicts, conflicts);
                 ui.separator();
                 self.menu_item(ui, UiCommand::ChooseFramework, true);
                 ui.separator();

@@ -27,6 +27,8 @@ pub(super) struct Window {
     pub(super) allow_close: bool,
     /// Whether Quit was asked for.
     pub(super) quit_requested: bool,
+    /// Whether the window had the focus last frame.
+    pub(super) focused: bool,
 }
 
 impl Window {

@@ -21,7 +21,9 @@ use crate::ui::{Derived, Edits, Tab, View, ViewCtx};
 /// plan has a mentor or any mentor rating.
 pub(super) fn mentor_shown(setting: Option<bool>, plan: &crate::model::Plan) -> bool {
     setting.unwrap_or_else(|| {
-        !plan.person.mentor.is_empty() || plan.skills.values().any(|e| e.mentor_rating.is_some())
+        plan.side == crate::model::Side::Mentor
+            || !plan.person.mentor.is_empty()
+            || plan.skills.values().any(|e| e.mentor_rating.is_some())
     })
 }
 
@@ -140,6 +142,7 @@ impl TrailmapApp {
         };
         let ctx = self.views.basis.ctx(open, today, now, presenting);
         let plan = ctx.plan;
+        let mut settle = false;
         ui.add_space(6.0);
         ui.horizontal(|ui| {
             let name = if plan.person.name.is_empty() { "Unnamed plan" } else { plan.person.name.as_str() };
@@ -171,11 +174,29 @@ impl TrailmapApp {
                     "This file comes from a newer Trailmap (format {version}); it will not be written over. Use Save as… to keep a copy."
                 ));
             }
+            if plan.side == crate::model::Side::Mentor {
+                crate::ui::widgets::pill(ui, "mentor's copy", crate::ui::theme::mentor(ui.visuals())).on_hover_text(
+                    "Your copy as mentor. File › Share with mentee… writes a copy for them without your notes; \
+                     File › Merge in… brings in theirs.",
+                );
+            }
+            let conflicts = crate::model::sync::merge::text_conflicts(plan).len();
+            if conflicts > 0
+                && crate::ui::widgets::pill(ui, &format!("{conflicts} to settle"), crate::ui::theme::warn(ui.visuals()))
+                    .on_hover_text("Texts changed on both copies: click to choose what to keep")
+                    .interact(egui::Sense::click())
+                    .clicked()
+            {
+                settle = true;
+            }
             if presenting {
                 crate::ui::widgets::pill(ui, "presenting", crate::ui::theme::own(ui.visuals()))
                     .on_hover_text("Presentation mode: private notes are hidden. F5 ends it.");
             }
         });
+        if settle {
+            self.show_conflicts();
+        }
         ui.add_space(2.0);
         self.tabs_row_ui(ui);
         ui.add_space(4.0);

@@ -35,6 +35,13 @@ pub struct LibraryEntry {
     pub open_due: Vec<Date>,
     /// Why the plan could not be read, if it could not.
     pub error: Option<String>,
+    /// Texts changed on both copies, not yet settled.
+    #[serde(default)]
+    pub to_settle: usize,
+    /// Conflict copies a sync tool left beside it, not yet merged (counted
+    /// at each scan, not cached).
+    #[serde(default)]
+    pub unmerged_copies: usize,
 }
 
 impl LibraryEntry {
@@ -133,6 +140,8 @@ pub fn read_entry(path: &Path, catalog: &FrameworkCatalog) -> LibraryEntry {
                     .filter_map(|i| i.due)
                     .collect(),
                 error: None,
+                to_settle: trailmap_core::model::sync::merge::text_conflicts(plan).len(),
+                unmerged_copies: 0,
             }
         }
         Err(e) => LibraryEntry {
@@ -144,6 +153,8 @@ pub fn read_entry(path: &Path, catalog: &FrameworkCatalog) -> LibraryEntry {
             last_session: None,
             open_due: Vec::new(),
             error: Some(e.to_string()),
+            to_settle: 0,
+            unmerged_copies: 0,
         },
     }
 }
@@ -162,6 +173,27 @@ pub fn scan(dir: &Path, catalog: &FrameworkCatalog, cache: &mut LibraryCache) ->
         .filter(|p| p.extension().is_some_and(|x| x == "ron") && p.is_file())
         .collect();
     paths.sort();
+    // A sync tool's conflict copy is not a plan of its own: it is counted
+    // for the plan it is a copy of.
+    let stems: Vec<String> = paths
+        .iter()
+        .filter_map(|p| p.file_stem().map(|s| s.to_string_lossy().into_owned()))
+        .collect();
+    let copy_of = |path: &Path| -> Option<String> {
+        let name = path.file_name()?.to_str()?;
+        stems
+            .iter()
+            .find(|stem| super::sync::is_conflict_copy(stem, name))
+            .cloned()
+    };
+    let mut copies: BTreeMap<String, usize> = BTreeMap::new();
+    paths.retain(|p| match copy_of(p) {
+        Some(stem) => {
+            *copies.entry(stem).or_default() += 1;
+            false
+        }
+        None => true,
+    });
     let mut fresh = BTreeMap::new();
     let mut entries = Vec::with_capacity(paths.len());
     for path in paths {
@@ -172,8 +204,12 @@ pub fn scan(dir: &Path, catalog: &FrameworkCatalog, cache: &mut LibraryCache) ->
             Some((seen, entry)) if *seen == stamp && entry.error.is_none() => entry.clone(),
             _ => read_entry(&path, catalog),
         };
-        fresh.insert(path, (stamp, entry.clone()));
-        entries.push(entry);
+        fresh.insert(path.clone(), (stamp, entry.clone()));
+        let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        entries.push(LibraryEntry {
+            unmerged_copies: copies.get(&stem).copied().unwrap_or(0),
+            ..entry
+        });
     }
     cache.entries = fresh;
     entries

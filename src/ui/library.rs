@@ -283,6 +283,17 @@ fn entry_card_ui(
                                 .color(theme::bad(visuals)),
                         );
                     }
+                    if entry.unmerged_copies > 0 {
+                        ui.label(RichText::new("copy to merge").small().color(theme::warn(visuals)))
+                            .on_hover_text("A sync tool left a conflict copy beside this plan: opening it merges the copy in");
+                    } else if entry.to_settle > 0 {
+                        ui.label(
+                            RichText::new(format!("{} to settle", entry.to_settle))
+                                .small()
+                                .color(theme::warn(visuals)),
+                        )
+                        .on_hover_text("Texts changed on both copies, waiting for you to choose");
+                    }
                 });
             }
         })

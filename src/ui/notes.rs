@@ -222,9 +222,15 @@ fn milestone_row_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, edits: &mut Edits, milestone
     });
 }
 
-/// Draws the content of the Private notes card, hidden while presenting.
+/// Draws the content of the Private notes card, hidden while presenting:
+/// the mentee's private notes, or in the mentor's copy the mentor's own
+/// notes on the mentee.
 fn private_notes_card_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, edits: &mut Edits) {
-    ui.heading("Private notes");
+    if ctx.plan.side == crate::model::Side::Mentor {
+        mentor_notes_ui(ui, ctx, edits);
+        return;
+    }
+    let heading = ui.heading("Private notes");
     if ctx.presenting {
         ui.label(RichText::new("Hidden while presenting.").italics().weak());
     } else {
@@ -239,10 +245,38 @@ fn private_notes_card_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, edits: &mut Edits) {
                     .desired_rows(6)
                     .desired_width(f32::INFINITY),
             )
+            .labelled_by(heading.id)
             .on_hover_text("Private notes")
             .changed()
         {
             edits.typing("private-notes", Command::SetPrivateNotes(notes));
         }
+    }
+}
+
+/// The mentor's own notes on the mentee, in the mentor's copy.
+fn mentor_notes_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, edits: &mut Edits) {
+    let heading = ui.heading("Your notes as mentor");
+    if ctx.presenting {
+        ui.label(RichText::new("Hidden while presenting.").italics().weak());
+        return;
+    }
+    ui.label(
+        RichText::new("Only in your copy: never in a copy you share with your mentee, left out of redacted exports.")
+            .weak(),
+    );
+    let mut notes = ctx.plan.mentor_notes.clone();
+    if ui
+        .add(
+            TextEdit::multiline(&mut notes)
+                .id_salt("mentor-notes")
+                .desired_rows(6)
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(heading.id)
+        .on_hover_text("Your notes as mentor")
+        .changed()
+    {
+        edits.typing("mentor-notes", Command::SetMentorNotes(notes));
     }
 }

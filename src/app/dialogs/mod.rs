@@ -8,6 +8,7 @@
 mod about;
 mod changed_on_disk;
 mod export;
+mod merge;
 mod new_plan;
 mod path;
 mod recovery;
@@ -19,6 +20,7 @@ use std::path::PathBuf;
 use egui::{Align, Layout, RichText, TextEdit, Ui};
 
 pub use export::ExportForm;
+pub use merge::{ConflictRow, MergePreview};
 pub use new_plan::NewPlanForm;
 pub use path::{PathForm, PathPurpose};
 
@@ -79,6 +81,10 @@ pub enum Dialog {
     Recovery(Vec<(PathBuf, Recovery)>),
     /// About Trailmap.
     About,
+    /// What a merge would change, before it does.
+    MergePreview(Box<MergePreview>),
+    /// Texts changed on both copies, to settle.
+    Conflicts(Vec<ConflictRow>),
 }
 
 /// Which dialog is open, for tests.
@@ -100,6 +106,10 @@ pub enum DialogKind {
     Recovery,
     /// About.
     About,
+    /// A merge preview.
+    MergePreview,
+    /// Texts to settle.
+    Conflicts,
 }
 
 impl Dialog {
@@ -114,6 +124,8 @@ impl Dialog {
             Self::SaveFailed(_) => DialogKind::SaveFailed,
             Self::Recovery(_) => DialogKind::Recovery,
             Self::About => DialogKind::About,
+            Self::MergePreview(_) => DialogKind::MergePreview,
+            Self::Conflicts(_) => DialogKind::Conflicts,
         }
     }
 }
@@ -236,6 +248,8 @@ impl TrailmapApp {
                 Dialog::SaveFailed(message) => save_failed::ui(ui, message),
                 Dialog::Recovery(entries) => recovery::ui(ui, entries),
                 Dialog::About => about::ui(ui),
+                Dialog::MergePreview(preview) => merge::preview_ui(ui, preview),
+                Dialog::Conflicts(rows) => merge::conflicts_ui(ui, rows),
             }
         });
         if let Some((purpose, start)) = browse {

@@ -23,6 +23,12 @@ pub enum PathPurpose {
     Export,
     /// Choose where the chart image goes.
     ChartImage,
+    /// Where to write a copy for the mentor.
+    ShareWithMentor,
+    /// Where to write a copy for the mentee.
+    ShareWithMentee,
+    /// A copy to merge in.
+    MergeIn,
 }
 
 impl PathPurpose {
@@ -34,6 +40,9 @@ impl PathPurpose {
             Self::Framework => "Use a framework file",
             Self::Export => "Export to",
             Self::ChartImage => "Save the chart as an image",
+            Self::ShareWithMentor => "Share with your mentor",
+            Self::ShareWithMentee => "Share with your mentee",
+            Self::MergeIn => "Merge in a copy",
         }
     }
 
@@ -45,6 +54,8 @@ impl PathPurpose {
             Self::Framework => "Use this framework",
             Self::Export => "Export",
             Self::ChartImage => "Save image",
+            Self::ShareWithMentor | Self::ShareWithMentee => "Write the copy",
+            Self::MergeIn => "See the changes",
         }
     }
 
@@ -61,6 +72,18 @@ impl PathPurpose {
             }
             Self::Export => "Where to write the export.",
             Self::ChartImage => "A PNG of the chart exactly as it is shown now, overlays included.",
+            Self::ShareWithMentor => {
+                "A copy of the plan for your mentor, without your private notes. Send it by mail, a shared folder \
+                 or git; when they send theirs back, use File › Merge in…"
+            }
+            Self::ShareWithMentee => {
+                "A copy of the plan for your mentee, without your notes as mentor (notes on skills, mentor-only \
+                 session notes, your notes on them). They merge it into theirs with File › Merge in…"
+            }
+            Self::MergeIn => {
+                "A copy of this plan the other person sent you. You see what it changes before anything does; \
+                 undo takes it back."
+            }
         }
     }
 }
