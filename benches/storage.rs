@@ -8,8 +8,12 @@
 //! Also the plan library's read of a folder of 200 plans, without and with
 //! its cache.
 //!
+//! And merging two copies of the stress plan that a mentee and a mentor
+//! each changed apart (`merge/stress_copies`).
+//!
 //! Targets (issue #6): load plus validate at most 20 ms, serialise at most
-//! 10 ms, the library panel with 200 plans open in at most 150 ms.
+//! 10 ms, the library panel with 200 plans open in at most 150 ms; a merge
+//! of two copies of the stress plan at most 50 ms.
 #![allow(
     clippy::disallowed_methods,
     clippy::disallowed_types,
@@ -82,5 +86,56 @@ fn storage_benches(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, storage_benches);
+/// Two copies of the stress plan, each changed on its own replica as weeks
+/// apart would: ratings, hundreds of actions ticked off or edited, new
+/// actions, milestones and a session with notes.
+fn two_copies() -> (trailmap::model::Plan, trailmap::model::Plan) {
+    use trailmap::model::{ChecklistItem, Command, Document, ItemId, Replica, SkillEntry, Status};
+    let (plan, framework) = stress::stress_plan(1);
+    let edit = |replica: u32, offset: usize| {
+        let mut doc = Document::new(plan.clone());
+        doc.set_replica(Replica(replica));
+        let mut now = 1_800_000_000_000 + u64::from(replica);
+        let mut step = |doc: &mut Document, command: Command| {
+            now += 1000;
+            doc.set_now(now);
+            doc.apply(command).expect("applies");
+        };
+        for skill in framework.skills.iter().skip(offset % 2).step_by(2) {
+            let entry = SkillEntry {
+                self_rating: trailmap::model::Level::new(3),
+                ..doc.plan().entry(&skill.id)
+            };
+            step(&mut doc, Command::SetSkillEntry { skill: skill.id.clone(), entry });
+        }
+        let items: Vec<ChecklistItem> = doc.plan().checklist.iter().skip(offset).step_by(10).take(300).cloned().collect();
+        for item in items {
+            let mut item = item.with_status(Status::Done, stress::TODAY);
+            item.notes.push_str(" Followed up.");
+            step(&mut doc, Command::UpdateItem(item));
+        }
+        for n in 0..50 {
+            let id = ItemId(doc.plan().next_id);
+            let at = doc.plan().checklist.len();
+            let item = ChecklistItem::new(id, format!("New action {n} on replica {replica}"), stress::TODAY);
+            step(&mut doc, Command::InsertItems(vec![(at, item)]));
+        }
+        doc.plan().clone()
+    };
+    (edit(11, 0), edit(12, 5))
+}
+
+fn merge_benches(c: &mut Criterion) {
+    let (mentee, mentor) = two_copies();
+    let merged = trailmap::model::sync::merge::merge(&mentee, &mentor).expect("one plan");
+    assert_eq!(merged.checklist.len(), mentee.checklist.len() + 50);
+    let mut group = c.benchmark_group("merge");
+    group.sample_size(30);
+    group.bench_function("stress_copies", |b| {
+        b.iter_with_large_drop(|| trailmap::model::sync::merge::merge(black_box(&mentee), black_box(&mentor)))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, storage_benches, merge_benches);
 criterion_main!(benches);

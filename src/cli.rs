@@ -499,7 +499,11 @@ fn share(path: &Path, to: Person, output: &Path, global: &GlobalArgs) -> Result<
         Person::Mentee => Side::Mentee,
     };
     let copy = sync::layers::share_for(&loaded.plan, side);
-    if storage::canonical(output) == storage::canonical(path) {
+    // Links followed: the save writes through a link, so `-o` naming a link
+    // to the plan would replace the plan.
+    if storage::canonical(&storage::resolve_links(output))
+        == storage::canonical(&storage::resolve_links(path))
+    {
         return Err(CliError(format!(
             "{}: the shared copy would replace the plan itself; choose another file",
             shown(output)

@@ -335,8 +335,10 @@ impl TrailmapApp {
             .file_stem()
             .map_or_else(|| "plan".to_owned(), |s| s.to_string_lossy().into_owned());
         let path = self.free_plan_path(&format!("{name}-copy"));
-        // Opened as the mentor, it is the mentor's copy from now on.
-        let mut plan = loaded.plan;
+        // Opened as the mentor, it is the mentor's copy from now on, and
+        // never holds the mentee's private notes (should the file they sent
+        // be their own plan rather than a shared copy).
+        let mut plan = crate::model::sync::layers::without(&loaded.plan, crate::model::sync::Layer::Mentee);
         plan.side = crate::model::Side::Mentor;
         let result = storage::ensure_dir(&self.shell.data.plans())
             .and_then(|()| storage::save_plan(&path, &plan, None));

@@ -579,13 +579,13 @@ fn generated_inputs_deep_huge_and_odd() {
 
 /// Every prefix of a real example that ends before its closing bracket fails
 /// with a positioned error (or "empty" for a prefix of only comments), and
-/// never panics. Offsets: every 7th byte, and every byte of the last 64.
+/// never panics. Offsets: every 6th byte, and every byte of the last 64.
 fn truncations() -> usize {
     let full = fs::read(crate::support::PRIYA).expect("example");
     let end = full.iter().rposition(|&b| b == b')').expect("closing bracket");
     let dir = crate::support::temp_dir();
     let path = dir.path().join("truncated.ron");
-    let mut offsets: Vec<usize> = (0..end).step_by(7).chain(end.saturating_sub(64)..end).collect();
+    let mut offsets: Vec<usize> = (0..end).step_by(6).chain(end.saturating_sub(64)..end).collect();
     offsets.sort_unstable();
     offsets.dedup();
     for &cut in &offsets {

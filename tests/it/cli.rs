@@ -91,7 +91,7 @@ fn validate_ok_and_errors() {
         d.join("future.ron"),
         fs::read_to_string(PRIYA)
             .expect("read")
-            .replace("format_version: 1,", "format_version: 99,"),
+            .replace("format_version: 3,", "format_version: 99,"),
     )
     .expect("write");
     let out = run_in(d, &["validate", "future.ron"]);
@@ -314,16 +314,13 @@ fn summary_of_a_bad_file_is_one_line_with_its_position() {
     let text = fs::read_to_string(dir.path().join("priya.ron")).expect("read");
     fs::write(
         dir.path().join("bad.ron"),
-        text.replace(
-            "Some(3), mentor_rating: None, will: Some(4)",
-            "Some(6), mentor_rating: None, will: Some(4)",
-        ),
+        text.replace("Some(3), will: Some(4)", "Some(6), will: Some(4)"),
     )
     .expect("write");
     let out = run_in(dir.path(), &["summary", "bad.ron", "--json"]);
     assert_eq!(
         one_error_line(&out),
-        "trailmap: bad.ron:10:41: a level must be from 1 to 5, not 6"
+        "trailmap: bad.ron:11:41: a level must be from 1 to 5, not 6"
     );
     assert_eq!(stdout(&out), "");
 }
@@ -1091,13 +1088,13 @@ fn no_way_of_writing_a_plan_lets_an_export_replace_it() {
     let d = dir.path();
     let text = fs::read_to_string(d.join("priya.ron")).expect("read");
     let body = text.trim_start_matches(|c: char| c != '(');
-    let version_last = body.replacen("format_version: 1,", "", 1).replacen(
+    let version_last = body.replacen("format_version: 3,", "", 1).replacen(
         "(\n",
         "(\n  // the version comes last here\n",
         1,
     );
     let version_last = format!(
-        "{}format_version: 1)\n",
+        "{}format_version: 3)\n",
         version_last.trim_end().trim_end_matches(')')
     );
     let variants = [

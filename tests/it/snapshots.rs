@@ -38,6 +38,66 @@ enum Scene {
     NewPlanDialog,
     /// Plan & notes with the target date's calendar open.
     DatePicker,
+    /// The texts changed on both copies, to settle.
+    Conflicts,
+    /// What merging in a copy from the mentor would change.
+    MergePreview,
+}
+
+/// Two copies of the example, changed apart on two replicas at fixed
+/// times: the mentee's (`mine`) and the mentor's.
+fn two_copies(path: &std::path::Path) -> (trailmap::model::Document, trailmap::model::Document) {
+    use trailmap::model::{Document, Replica};
+    let plan = trailmap::storage::load_plan(path, &trailmap::storage::FrameworkCatalog::builtin_only())
+        .expect("the example loads")
+        .plan;
+    let copy = |replica: u32| {
+        let mut doc = Document::new(plan.clone());
+        doc.set_replica(Replica(replica));
+        doc.set_now(1_800_000_000_000);
+        doc
+    };
+    (copy(1), copy(2))
+}
+
+/// The example's first action, its notes changed on both copies apart.
+fn write_conflict(path: &std::path::Path) {
+    use trailmap::model::Command;
+    let (mut mine, mut theirs) = two_copies(path);
+    let mut item = mine.plan().checklist[0].clone();
+    item.notes = "Booked the room for Thursday; the agenda goes out on Monday.".to_owned();
+    mine.apply(Command::UpdateItem(item.clone())).expect("applies");
+    item.notes = "Ask Dana to run the first half so you can watch the room.".to_owned();
+    theirs.apply(Command::UpdateItem(item)).expect("applies");
+    let merged = trailmap::model::sync::merge::merge(mine.plan(), theirs.plan()).expect("one plan");
+    trailmap::storage::save_plan(path, &merged, None).expect("write");
+}
+
+/// A copy from the mentor beside the data folder: a rating, an action
+/// ticked off, a new action. Returns its path.
+fn write_mentor_copy(path: &std::path::Path, to: &std::path::Path) {
+    use trailmap::model::{ChecklistItem, Command, ItemId, Level, SkillEntry, SkillId, Status};
+    let (_, mut theirs) = two_copies(path);
+    let skill = SkillId::new("influence");
+    let entry = SkillEntry {
+        mentor_rating: Level::new(4),
+        ..theirs.plan().entry(&skill)
+    };
+    theirs.apply(Command::SetSkillEntry { skill, entry }).expect("applies");
+    let open = theirs
+        .plan()
+        .checklist
+        .iter()
+        .find(|i| i.status.is_active())
+        .expect("an open action")
+        .with_status(Status::Done, TODAY);
+    theirs.apply(Command::UpdateItem(open)).expect("applies");
+    let id = ItemId(theirs.plan().next_id);
+    let at = theirs.plan().checklist.len();
+    let item = ChecklistItem::new(id, "Shadow a hiring loop with Dana", TODAY);
+    theirs.apply(Command::InsertItems(vec![(at, item)])).expect("applies");
+    let copy = trailmap::model::sync::layers::share_for(theirs.plan(), trailmap::model::Side::Mentee);
+    trailmap::storage::save_plan(to, &copy, None).expect("write");
 }
 
 /// A data folder at a fixed path (`/tmp/trailmap-snapshots/NAME`), made
@@ -71,6 +131,13 @@ fn snapshot(name: &str, scene: Scene, theme: ThemeChoice, (width, height): (f32,
         config.plan = Some(trailmap::storage::canonical(&data.plans().join(EXAMPLE)));
     }
     config.prefs.library_open = matches!(scene, Scene::Library);
+    let example = data.plans().join(EXAMPLE);
+    let mentor_copy = data.root().join("from-dana.ron");
+    match scene {
+        Scene::Conflicts => write_conflict(&example),
+        Scene::MergePreview => write_mentor_copy(&example, &mentor_copy),
+        _ => {}
+    }
     let app = TrailmapApp::new(config);
     let mut h = Harness::builder()
         .with_size(egui::vec2(width, height))
@@ -85,6 +152,14 @@ fn snapshot(name: &str, scene: Scene, theme: ThemeChoice, (width, height): (f32,
             h.state_mut().run_command(UiCommand::ShowTab(Tab::Notes));
             h.run_ok();
             h.get_by_role_and_label(egui::accesskit::Role::Button, "2028-03-31 📆")
+                .click();
+        }
+        Scene::Conflicts => h.state_mut().run_command(UiCommand::SettleConflicts),
+        Scene::MergePreview => {
+            h.state_mut().run_command(UiCommand::MergeIn);
+            h.run_ok();
+            crate::support::replace_text(&mut h, "Location", &mentor_copy.display().to_string());
+            h.get_by_role_and_label(egui::accesskit::Role::Button, "See the changes")
                 .click();
         }
         Scene::Library | Scene::Welcome => {}
@@ -134,4 +209,8 @@ snapshots! {
     small_path: Scene::View(Tab::Path), Dark, SMALL;
     small_checklist: Scene::View(Tab::Checklist), Dark, SMALL;
     small_progress: Scene::View(Tab::Progress), Light, SMALL;
+    dark_conflicts: Scene::Conflicts, Dark, WIDE;
+    light_conflicts: Scene::Conflicts, Light, WIDE;
+    dark_merge_preview: Scene::MergePreview, Dark, WIDE;
+    light_merge_preview: Scene::MergePreview, Light, SMALL;
 }

@@ -457,7 +457,7 @@ fn a_read_only_folder_as_a_normal_user() {
 fn newer_text() -> String {
     fs::read_to_string(PRIYA)
         .expect("example")
-        .replace("format_version: 1,", "format_version: 7,")
+        .replace("format_version: 3,", "format_version: 7,")
         .replace(
             "  next_id: 13,",
             "  next_id: 13,\n  coach_notes: [\"from the future\"],",
@@ -506,13 +506,13 @@ fn format_version_zero_and_a_broken_newer_file_are_refused() {
         &zero,
         fs::read_to_string(PRIYA)
             .expect("example")
-            .replace("format_version: 1,", "format_version: 0,"),
+            .replace("format_version: 3,", "format_version: 0,"),
     )
     .expect("write");
     let err = load(&zero).expect_err("version 0");
     assert_eq!(
         err.to_string(),
-        format!("{}:3:3: unknown format version 0", zero.display())
+        format!("{}:2:3: unknown format version 0", zero.display())
     );
 
     let broken = dir.path().join("broken-future.ron");
@@ -521,7 +521,7 @@ fn format_version_zero_and_a_broken_newer_file_are_refused() {
     assert_eq!(
         err.to_string(),
         format!(
-            "{}:3:3: written by a newer Trailmap (format 7); this build understands format {PLAN_FORMAT}",
+            "{}:2:3: written by a newer Trailmap (format 7); this build understands format {PLAN_FORMAT}",
             broken.display()
         )
     );

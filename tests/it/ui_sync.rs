@@ -162,3 +162,107 @@ fn a_sync_conflict_copy_beside_the_plan_is_merged_on_open_and_undo_takes_it_back
     assert_eq!(crate::support::content(&plan(&h)).checklist, crate::support::content(&base).checklist, "undo brings the plan back as it was");
     assert!(!dirty(&h));
 }
+
+#[test]
+fn texts_changed_on_both_copies_are_shown_side_by_side_and_settled_by_choice() {
+    use trailmap::model::{Command, Document, Replica};
+    let sandbox = Sandbox::new();
+    let file = sandbox.example(PRIYA);
+    let catalog = trailmap::storage::FrameworkCatalog::builtin_only();
+    let base = trailmap::storage::load_plan(&file, &catalog).expect("loads").plan;
+    let copy = |replica: u32, notes: &str| {
+        let mut doc = Document::new(base.clone());
+        doc.set_replica(Replica(replica));
+        let mut item = doc.plan().checklist[0].clone();
+        item.notes = notes.to_owned();
+        doc.apply(Command::UpdateItem(item)).expect("applies");
+        doc.plan().clone()
+    };
+    let merged = trailmap::model::sync::merge::merge(&copy(1, "Mine: book the room"), &copy(2, "Theirs: ask Dana"))
+        .expect("one plan");
+    trailmap::storage::save_plan(&file, &merged, None).expect("write");
+    // The file keeps both; the app says so and lists them.
+    assert!(text(&file).contains("Mine: book the room") && text(&file).contains("Theirs: ask Dana"));
+    let mut h = harness(sandbox.config(Some(&file)));
+    assert!(h.query_by_label("1 to settle").is_some(), "the header says so");
+    h.state_mut().run_command(UiCommand::SettleConflicts);
+    h.run_ok();
+    assert_eq!(h.state().dialog_kind(), Some(DialogKind::Conflicts));
+    assert!(h.query_by_label("Mine: book the room").is_some());
+    assert!(h.query_by_label("Theirs: ask Dana").is_some());
+    click(&mut h, "Keep both");
+    let notes = plan(&h).checklist[0].notes.clone();
+    assert!(notes.contains("Mine: book the room") && notes.contains("Theirs: ask Dana"), "{notes}");
+    assert!(trailmap::model::sync::merge::text_conflicts(&plan(&h)).is_empty());
+    assert_eq!(h.state().dialog_kind(), None, "nothing left to settle");
+    // Undo brings the choice back; Keep theirs then keeps theirs alone.
+    ctrl(&mut h, Key::Z);
+    assert_eq!(trailmap::model::sync::merge::text_conflicts(&plan(&h)).len(), 1);
+    h.state_mut().run_command(UiCommand::SettleConflicts);
+    h.run_ok();
+    click(&mut h, "Keep theirs");
+    let notes = plan(&h).checklist[0].notes.clone();
+    assert_eq!(notes, "Theirs: ask Dana");
+    // Saved, the plan holds no conflict, and merging the other copy again
+    // does not bring one back: the choice saw both texts.
+    ctrl(&mut h, Key::S);
+    let saved = trailmap::storage::load_plan(&file, &catalog).expect("loads").plan;
+    let again = trailmap::model::sync::merge::merge(&saved, &copy(1, "Mine: book the room")).expect("merges");
+    assert!(trailmap::model::sync::merge::text_conflicts(&again).is_empty());
+    assert_eq!(again.checklist[0].notes, "Theirs: ask Dana");
+}
+
+#[test]
+fn a_plan_opened_as_mentor_never_keeps_the_mentees_private_notes() {
+    let (mentee_data, mentor_data) = (Sandbox::new(), Sandbox::new());
+    let file = mentee_data.example(PRIYA);
+    let catalog = trailmap::storage::FrameworkCatalog::builtin_only();
+    let mut own = trailmap::storage::load_plan(&file, &catalog).expect("loads").plan;
+    own.private_notes = "MENTEE-ONLY-3318".to_owned();
+    trailmap::storage::save_plan(&file, &own, None).expect("write");
+    let before = std::fs::read(&file).expect("read");
+    // The mentee sent their own file instead of a shared copy.
+    let mut mentor = harness(mentor_data.config(None));
+    file_command(&mut mentor, UiCommand::OpenCopy, PathPurpose::OpenCopy, &file, "Copy and open");
+    assert_eq!(plan(&mentor).side, Side::Mentor);
+    assert_eq!(plan(&mentor).private_notes, "");
+    let copy = mentor.state().open_plan().and_then(|o| o.path.clone()).expect("a copy");
+    assert!(!text(&copy).contains("MENTEE-ONLY-3318"));
+    assert_eq!(std::fs::read(&file).expect("read"), before, "their file is only read");
+    assert!(mentor.query_by_label("mentor's copy").is_some(), "the header says whose copy it is");
+}
+
+#[test]
+fn the_library_marks_a_copy_to_merge_and_texts_to_settle() {
+    use trailmap::model::{Command, Document, Replica};
+    let sandbox = Sandbox::new();
+    let priya = sandbox.example(PRIYA);
+    let marcus = sandbox.example("marcus-tech-lead-to-head-of-product.ron");
+    let catalog = trailmap::storage::FrameworkCatalog::builtin_only();
+    // Priya's plan has a Dropbox conflict copy beside it.
+    let copy = priya.with_file_name("priya-tech-lead-to-em (Sam's conflicted copy 2026-11-30).ron");
+    std::fs::copy(&priya, &copy).expect("copy");
+    // Marcus's plan holds a text changed on both copies.
+    let base = trailmap::storage::load_plan(&marcus, &catalog).expect("loads").plan;
+    let edit = |replica: u32, text: &str| {
+        let mut doc = Document::new(base.clone());
+        doc.set_replica(Replica(replica));
+        doc.apply(Command::SetMentor(text.to_owned())).expect("applies");
+        doc.plan().clone()
+    };
+    let merged = trailmap::model::sync::merge::merge(&edit(1, "Dana W."), &edit(2, "Dana Whitfield-Ray")).expect("merges");
+    trailmap::storage::save_plan(&marcus, &merged, None).expect("write");
+
+    let mut cache = trailmap::storage::LibraryCache::default();
+    let entries = trailmap::storage::scan(&sandbox.data().plans(), &catalog, &mut cache);
+    assert_eq!(entries.len(), 2, "the conflict copy is not a plan of its own");
+    let of = |name: &str| entries.iter().find(|e| e.path.ends_with(name)).expect("listed");
+    assert_eq!(of(PRIYA).unmerged_copies, 1);
+    assert_eq!(of("marcus-tech-lead-to-head-of-product.ron").to_settle, 1);
+
+    let mut h = harness(sandbox.config(None));
+    h.state_mut().run_command(UiCommand::ToggleLibrary);
+    h.run_ok();
+    assert!(h.query_by_label("copy to merge").is_some());
+    assert!(h.query_by_label("1 to settle").is_some());
+}

@@ -174,11 +174,23 @@ pub fn merge(ours: &Plan, theirs: &Plan) -> Result<Plan, MergeError> {
     plan.snapshots = entities(&mut m, |p| &p.snapshots, |s| s.id, |s| Entity::Snapshot(s.id), merge_snapshot);
     // A note deleted in one copy stays deleted in a session the other copy
     // alone still holds.
+    let note_ids = |p: &Plan| -> std::collections::HashSet<ItemId> {
+        p.sessions.iter().flat_map(|s| &s.notes).map(|n| n.id).collect()
+    };
+    let (ours_notes, theirs_notes) = (note_ids(ours), note_ids(theirs));
     for session in &mut plan.sessions {
         session.notes.retain(|note| {
             let entity = Entity::Note(note.id);
-            let holds = |p: &Plan| p.sessions.iter().flat_map(|s| &s.notes).any(|n| n.id == note.id);
-            let holders: Vec<&SyncState> = [ours, theirs].into_iter().filter(|p| holds(p)).map(|p| &p.sync).collect();
+            if !m.out.removed.contains_key(&entity) {
+                return true;
+            }
+            let mut holders: Vec<&SyncState> = Vec::new();
+            if ours_notes.contains(&note.id) {
+                holders.push(&ours.sync);
+            }
+            if theirs_notes.contains(&note.id) {
+                holders.push(&theirs.sync);
+            }
             let alive = m.alive(&entity, &holders);
             if !alive {
                 for field in super::observe::fields_of(&entity) {
@@ -331,7 +343,7 @@ fn ratings<'a>(m: &mut Merger<'a>) -> BTreeMap<SkillId, SkillEntry> {
 /// The things both copies hold in one list, merged one by one: those of one
 /// copy only are kept as they are (unless a deletion saw them), those of
 /// both are merged by `both`.
-fn entities<T: Clone, K: Ord + Copy>(
+fn entities<T: Clone + PartialEq, K: Ord + Copy>(
     m: &mut Merger<'_>,
     list: impl Fn(&Plan) -> &Vec<T>,
     key: impl Fn(&T) -> K,
@@ -340,12 +352,20 @@ fn entities<T: Clone, K: Ord + Copy>(
 ) -> Vec<T> {
     let (a, b) = (m.a, m.b);
     let mut theirs: BTreeMap<K, &T> = list(b).iter().map(|t| (key(t), t)).collect();
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(list(a).len().max(list(b).len()));
     for x in list(a) {
         let e = entity(x);
         match theirs.remove(&key(x)) {
             Some(y) => {
-                if m.alive(&e, &[&a.sync, &b.sync]) {
+                if !m.alive(&e, &[&a.sync, &b.sync]) {
+                    continue;
+                }
+                // The same thing with the same records on both sides (most
+                // of a plan, most of the time): merging it changes nothing.
+                if x == y && same_records(&a.sync, &b.sync, &e, a) {
+                    copy_records(m, &e, &a.sync);
+                    out.push(x.clone());
+                } else {
                     out.push(both(m, x, y));
                 }
             }
@@ -365,6 +385,49 @@ fn entities<T: Clone, K: Ord + Copy>(
         }
     }
     out
+}
+
+/// The first and last field recorded for `entity`, for a range of the
+/// records (a skill's ratings are another range: `None`).
+fn field_range(entity: &Entity) -> Option<(Field, Field)> {
+    let (first, last) = match entity {
+        Entity::Skill(_) => return None,
+        Entity::Item(id) => (Field::Item(*id, ItemField::Born), Field::Item(*id, ItemField::Session)),
+        Entity::Milestone(id) => (
+            Field::Milestone(*id, MilestoneField::Born),
+            Field::Milestone(*id, MilestoneField::Reached),
+        ),
+        Entity::Session(id) => (Field::Session(*id, SessionField::Born), Field::Session(*id, SessionField::Summary)),
+        Entity::Note(id) => (Field::Note(*id, NoteField::Born), Field::Note(*id, NoteField::MentorOnly)),
+        Entity::Snapshot(id) => (Field::Snapshot(*id), Field::Snapshot(*id)),
+    };
+    Some((first, last))
+}
+
+/// Whether both copies hold the same records for `entity` (and, for a
+/// session, for the notes `plan` has in it).
+fn same_records(a: &SyncState, b: &SyncState, entity: &Entity, plan: &Plan) -> bool {
+    let one = |e: &Entity| match field_range(e) {
+        Some((first, last)) => {
+            a.stamps.range(first.clone()..=last.clone()).eq(b.stamps.range(first.clone()..=last.clone()))
+                && a.conflicts.range(first.clone()..=last.clone()).eq(b.conflicts.range(first..=last))
+        }
+        None => super::observe::fields_of(e)
+            .iter()
+            .all(|f| a.stamps.get(f) == b.stamps.get(f) && a.conflicts.get(f) == b.conflicts.get(f)),
+    };
+    if !one(entity) {
+        return false;
+    }
+    match entity {
+        Entity::Session(id) => plan
+            .sessions
+            .iter()
+            .filter(|s| s.id == *id)
+            .flat_map(|s| &s.notes)
+            .all(|n| one(&Entity::Note(n.id))),
+        _ => true,
+    }
 }
 
 /// Takes the records of `entity` (and its notes, for a session) from one copy.
@@ -594,8 +657,16 @@ fn merge_snapshot(m: &mut Merger<'_>, x: &Snapshot, y: &Snapshot) -> Snapshot {
     let field = Field::Snapshot(x.id);
     born(m, field.clone());
     let (ca, cb) = (m.a.sync.stamp(&field), m.b.sync.stamp(&field));
-    let key = |s: &Snapshot, c: &Clock| (c.last(), s.date, s.label.clone(), format!("{s:?}"));
-    if key(x, &ca) >= key(y, &cb) { x.clone() } else { y.clone() }
+    let first = |s: &Snapshot, c: &Clock| (c.last(), s.date, s.label.clone());
+    match first(x, &ca).cmp(&first(y, &cb)) {
+        std::cmp::Ordering::Greater => x.clone(),
+        std::cmp::Ordering::Less => y.clone(),
+        std::cmp::Ordering::Equal if x == y => x.clone(),
+        // Rare (two copies forked before format 3): any fixed choice.
+        std::cmp::Ordering::Equal => {
+            if format!("{x:?}") >= format!("{y:?}") { x.clone() } else { y.clone() }
+        }
+    }
 }
 
 /// When something was added, for ordering: the latest write of its birth
