@@ -106,9 +106,23 @@ fn two_copies() -> (trailmap::model::Plan, trailmap::model::Plan) {
                 self_rating: trailmap::model::Level::new(3),
                 ..doc.plan().entry(&skill.id)
             };
-            step(&mut doc, Command::SetSkillEntry { skill: skill.id.clone(), entry });
+            step(
+                &mut doc,
+                Command::SetSkillEntry {
+                    skill: skill.id.clone(),
+                    entry,
+                },
+            );
         }
-        let items: Vec<ChecklistItem> = doc.plan().checklist.iter().skip(offset).step_by(10).take(300).cloned().collect();
+        let items: Vec<ChecklistItem> = doc
+            .plan()
+            .checklist
+            .iter()
+            .skip(offset)
+            .step_by(10)
+            .take(300)
+            .cloned()
+            .collect();
         for item in items {
             let mut item = item.with_status(Status::Done, stress::TODAY);
             item.notes.push_str(" Followed up.");

@@ -575,13 +575,17 @@ fn merge(
         )));
     }
     clean_leftovers(output);
-    let written = plan_lock(output, global).and_then(|_lock| storage::save_merged(output, &merged).map_err(CliError::from));
+    let written = plan_lock(output, global)
+        .and_then(|_lock| storage::save_merged(output, &merged).map_err(CliError::from));
     if let Err(e) = written {
         return fail(e);
     }
     let conflicts = sync::merge::text_conflicts(&merged);
     if conflicts.is_empty() {
-        print(Stream::Out, Printed::Lines(&format!("merged into {}\n", shown(output))))?;
+        print(
+            Stream::Out,
+            Printed::Lines(&format!("merged into {}\n", shown(output))),
+        )?;
         return Ok(ExitCode::SUCCESS);
     }
     let mut text = format!(

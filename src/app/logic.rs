@@ -104,7 +104,8 @@ impl TrailmapApp {
             UiCommand::ShareWithMentee => self.show_share(crate::model::Side::Mentee),
             UiCommand::MergeIn => {
                 if self.open_plan().is_some() {
-                    self.dialogs.current = Some(Dialog::Path(PathForm::new(PathPurpose::MergeIn, String::new())));
+                    self.dialogs.current =
+                        Some(Dialog::Path(PathForm::new(PathPurpose::MergeIn, String::new())));
                 }
             }
             UiCommand::SettleConflicts => self.show_conflicts(),

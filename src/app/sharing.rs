@@ -17,11 +17,10 @@ impl TrailmapApp {
     /// in the exports folder.
     pub(super) fn show_share(&mut self, to: Side) {
         let Some(open) = self.open_plan() else { return };
-        let stem = open
-            .path
-            .as_ref()
-            .and_then(|p| p.file_stem())
-            .map_or_else(|| crate::model::slug(&open.doc.plan().person.name), |s| s.to_string_lossy().into_owned());
+        let stem = open.path.as_ref().and_then(|p| p.file_stem()).map_or_else(
+            || crate::model::slug(&open.doc.plan().person.name),
+            |s| s.to_string_lossy().into_owned(),
+        );
         let path = self.exports_dir().join(format!("{stem}-for-{}.ron", to.label()));
         let purpose = match to {
             Side::Mentor => PathPurpose::ShareWithMentor,
@@ -67,7 +66,9 @@ impl TrailmapApp {
         }
         let theirs = storage::load_plan(path, &self.document.catalog).map_err(|e| e.to_string())?;
         if let Some(v) = theirs.newer_format {
-            return Err(format!("it comes from a newer Trailmap (format {v}); merge it there"));
+            return Err(format!(
+                "it comes from a newer Trailmap (format {v}); merge it there"
+            ));
         }
         let Some(open) = self.open_plan() else {
             return Err("no plan is open".to_owned());
@@ -76,7 +77,10 @@ impl TrailmapApp {
         let merged = merge::merge(ours, &theirs.plan).map_err(|e| e.to_string())?;
         let issues = merged.check(&open.framework);
         if let Some(issue) = issues.first() {
-            return Err(format!("the merged plan would not be valid ({}: {})", issue.place, issue.message));
+            return Err(format!(
+                "the merged plan would not be valid ({}: {})",
+                issue.place, issue.message
+            ));
         }
         let lines = change_lines(ours, &merged, &open.framework, self.today());
         let conflicts = merge::text_conflicts(&merged).len();
@@ -94,7 +98,9 @@ impl TrailmapApp {
     pub(super) fn apply_merge(&mut self, path: &Path, merged: Plan) {
         self.apply(Command::ReplacePlan(Box::new(merged)));
         self.readopt_replica();
-        let conflicts = self.open_plan().map_or(0, |o| merge::text_conflicts(o.doc.plan()).len());
+        let conflicts = self
+            .open_plan()
+            .map_or(0, |o| merge::text_conflicts(o.doc.plan()).len());
         let mut status = format!("Merged in {} (Edit › Undo takes it back)", path.display());
         if conflicts > 0 {
             status.push_str(&format!(
@@ -181,6 +187,7 @@ impl TrailmapApp {
             field,
             text,
             restore: Vec::new(),
+            stamp: None,
         });
         self.show_conflicts();
     }
@@ -189,7 +196,9 @@ impl TrailmapApp {
     /// text (the version this installation wrote last, else the one shown)
     /// beside the other's.
     fn conflict_rows(&self) -> Vec<ConflictRow> {
-        let Some(open) = self.open_plan() else { return Vec::new() };
+        let Some(open) = self.open_plan() else {
+            return Vec::new();
+        };
         let plan = open.doc.plan();
         let replica = self.shell.replica;
         merge::text_conflicts(plan)
@@ -229,15 +238,26 @@ impl TrailmapApp {
         let plan = open.doc.plan();
         let quote = |s: &str| {
             let short: String = s.chars().take(40).collect();
-            if short.len() < s.len() { format!("“{short}…”") } else { format!("“{short}”") }
+            if short.len() < s.len() {
+                format!("“{short}…”")
+            } else {
+                format!("“{short}”")
+            }
         };
-        let item = |id: &ItemId| plan.item(*id).map_or_else(|| "an action".to_owned(), |i| format!("Action {}", quote(&i.text)));
+        let item = |id: &ItemId| {
+            plan.item(*id).map_or_else(
+                || "an action".to_owned(),
+                |i| format!("Action {}", quote(&i.text)),
+            )
+        };
         match field {
             Field::Plan(PlanField::Name) => "The person's name".to_owned(),
             Field::Plan(PlanField::Mentor) => "The mentor's name".to_owned(),
             Field::Plan(PlanField::PrivateNotes) => "Private notes".to_owned(),
             Field::Plan(PlanField::MentorNotes) => "The mentor's notes".to_owned(),
-            Field::Rating(id, RatingField::Evidence) => format!("Evidence for {}", plan.skill_name(&open.framework, id)),
+            Field::Rating(id, RatingField::Evidence) => {
+                format!("Evidence for {}", plan.skill_name(&open.framework, id))
+            }
             Field::Rating(id, _) => format!("The mentor's note on {}", plan.skill_name(&open.framework, id)),
             Field::Skill(id, SkillField::Name) => format!("The name of the skill {id}"),
             Field::Skill(id, _) => format!("The description of {}", plan.skill_name(&open.framework, id)),
@@ -247,7 +267,12 @@ impl TrailmapApp {
             Field::Milestone(_, MilestoneField::Title) => "A milestone's title".to_owned(),
             Field::Session(id, _) => plan.sessions.iter().find(|s| s.id == *id).map_or_else(
                 || "A session's summary".to_owned(),
-                |s| format!("Summary of the session of {}", crate::dates::human_date(s.started.date())),
+                |s| {
+                    format!(
+                        "Summary of the session of {}",
+                        crate::dates::human_date(s.started.date())
+                    )
+                },
             ),
             Field::Note(..) => "A session note".to_owned(),
             _ => field.to_string(),
@@ -256,7 +281,8 @@ impl TrailmapApp {
 
     /// Whether the open plan has texts to settle.
     pub fn has_conflicts(&self) -> bool {
-        self.open_plan().is_some_and(|o| !merge::text_conflicts(o.doc.plan()).is_empty())
+        self.open_plan()
+            .is_some_and(|o| !merge::text_conflicts(o.doc.plan()).is_empty())
     }
 
     /// Which person's copy the open plan is.
@@ -270,12 +296,18 @@ impl TrailmapApp {
 
 /// What a merge would change, a line each: ratings and actions as the
 /// "what changed" view tells them, then counts of the rest.
-fn change_lines(ours: &Plan, merged: &Plan, framework: &crate::model::Framework, today: jiff::civil::Date) -> Vec<String> {
+fn change_lines(
+    ours: &Plan,
+    merged: &Plan,
+    framework: &crate::model::Framework,
+    today: jiff::civil::Date,
+) -> Vec<String> {
     let before = ours.take_snapshot(ItemId(0), today, "Now", None);
     let after = merged.take_snapshot(ItemId(0), today, "Merged", None);
     let diff = analysis::diff_snapshots(&before, &after);
     let mut lines = Vec::new();
-    let level = |l: Option<crate::model::Level>| l.map_or_else(|| "unrated".to_owned(), |l| l.get().to_string());
+    let level =
+        |l: Option<crate::model::Level>| l.map_or_else(|| "unrated".to_owned(), |l| l.get().to_string());
     for r in &diff.ratings {
         let whose = match r.rater {
             analysis::Rater::Own => "self rating",
@@ -305,13 +337,29 @@ fn change_lines(ours: &Plan, merged: &Plan, framework: &crate::model::Framework,
         n => Some(format!("{n} {many}")),
     };
     let new_of = |a: Vec<ItemId>, b: Vec<ItemId>| b.iter().filter(|id| !a.contains(id)).count();
-    let sessions = new_of(ours.sessions.iter().map(|s| s.id).collect(), merged.sessions.iter().map(|s| s.id).collect());
-    let notes = new_of(
-        ours.sessions.iter().flat_map(|s| s.notes.iter().map(|n| n.id)).collect(),
-        merged.sessions.iter().flat_map(|s| s.notes.iter().map(|n| n.id)).collect(),
+    let sessions = new_of(
+        ours.sessions.iter().map(|s| s.id).collect(),
+        merged.sessions.iter().map(|s| s.id).collect(),
     );
-    let milestones = new_of(ours.milestones.iter().map(|m| m.id).collect(), merged.milestones.iter().map(|m| m.id).collect());
-    let snapshots = new_of(ours.snapshots.iter().map(|s| s.id).collect(), merged.snapshots.iter().map(|s| s.id).collect());
+    let notes = new_of(
+        ours.sessions
+            .iter()
+            .flat_map(|s| s.notes.iter().map(|n| n.id))
+            .collect(),
+        merged
+            .sessions
+            .iter()
+            .flat_map(|s| s.notes.iter().map(|n| n.id))
+            .collect(),
+    );
+    let milestones = new_of(
+        ours.milestones.iter().map(|m| m.id).collect(),
+        merged.milestones.iter().map(|m| m.id).collect(),
+    );
+    let snapshots = new_of(
+        ours.snapshots.iter().map(|s| s.id).collect(),
+        merged.snapshots.iter().map(|s| s.id).collect(),
+    );
     let changed = merged
         .sync
         .stamps
@@ -324,7 +372,11 @@ fn change_lines(ours: &Plan, merged: &Plan, framework: &crate::model::Framework,
             count(notes, "new session note", "new session notes"),
             count(milestones, "new milestone", "new milestones"),
             count(snapshots, "new snapshot", "new snapshots"),
-            count(changed, "field changed in all (notes, dates, texts and the above)", "fields changed in all (notes, dates, texts and the above)"),
+            count(
+                changed,
+                "change in all, counting the above (notes, dates and texts too)",
+                "changes in all, counting the above (notes, dates and texts too)",
+            ),
         ]
         .into_iter()
         .flatten(),

@@ -205,7 +205,10 @@ pub fn scan(dir: &Path, catalog: &FrameworkCatalog, cache: &mut LibraryCache) ->
             _ => read_entry(&path, catalog),
         };
         fresh.insert(path.clone(), (stamp, entry.clone()));
-        let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let stem = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
         entries.push(LibraryEntry {
             unmerged_copies: copies.get(&stem).copied().unwrap_or(0),
             ..entry

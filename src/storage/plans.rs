@@ -295,5 +295,10 @@ pub(super) fn newer_version_in(old: &[u8]) -> Option<u32> {
 /// Writes the result of a merge to `path` (see [`Purpose::Merged`]): no
 /// `.bak`, never over a framework or a plan from a newer Trailmap.
 pub fn save_merged(path: &Path, plan: &Plan) -> Result<(), StorageError> {
-    super::guard::write_guarded(path, plan_to_string(plan).as_bytes(), super::guard::Purpose::Merged).map(|_| ())
+    super::guard::write_guarded(
+        path,
+        plan_to_string(plan).as_bytes(),
+        super::guard::Purpose::Merged,
+    )
+    .map(|_| ())
 }

@@ -78,7 +78,10 @@ pub fn is_conflict_copy(stem: &str, name: &str) -> bool {
         return parts.len() == 3
             && parts[0].len() == 8
             && parts[1].len() == 6
-            && parts[0].bytes().chain(parts[1].bytes()).all(|b| b.is_ascii_digit())
+            && parts[0]
+                .bytes()
+                .chain(parts[1].bytes())
+                .all(|b| b.is_ascii_digit())
             && !parts[2].is_empty()
             && parts[2].bytes().all(|b| b.is_ascii_alphanumeric());
     }
@@ -90,7 +93,11 @@ pub fn conflict_copies(plan: &Path) -> Vec<PathBuf> {
     let (Some(dir), Some(stem)) = (plan.parent(), plan.file_stem().and_then(|s| s.to_str())) else {
         return Vec::new();
     };
-    let dir = if dir.as_os_str().is_empty() { Path::new(".") } else { dir };
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
     let Ok(entries) = fs::read_dir(dir) else {
         return Vec::new();
     };
@@ -109,7 +116,9 @@ pub fn conflict_copies(plan: &Path) -> Vec<PathBuf> {
 pub fn move_to_merged(data: &DataDir, copy: &Path) -> Result<PathBuf, StorageError> {
     let dir = data.merged();
     super::ensure_dir(&dir)?;
-    let name = copy.file_name().map_or_else(|| "copy.ron".into(), |n| n.to_os_string());
+    let name = copy
+        .file_name()
+        .map_or_else(|| "copy.ron".into(), |n| n.to_os_string());
     let mut target = dir.join(&name);
     let mut n = 2;
     while target.exists() {

@@ -51,7 +51,9 @@ impl Copy {
     /// Merges `theirs` in, as File → Merge in… does (one undoable step).
     fn merge_in(&mut self, theirs: &Plan) {
         let merged = merge(self.doc.plan(), theirs).expect("one plan");
-        self.doc.apply(Command::ReplacePlan(Box::new(merged))).expect("replaces");
+        self.doc
+            .apply(Command::ReplacePlan(Box::new(merged)))
+            .expect("replaces");
         let replica = self.doc.replica();
         self.doc.set_replica(replica);
     }
@@ -68,7 +70,9 @@ fn first_difference(a: &Plan, b: &Plan) -> String {
 
 /// Every text field a plan holds, with its text.
 fn texts(plan: &Plan) -> Vec<(Field, String)> {
-    use trailmap::model::sync::{ItemField, MilestoneField, NoteField, RatingField, SessionField, SkillField};
+    use trailmap::model::sync::{
+        ItemField, MilestoneField, NoteField, RatingField, SessionField, SkillField,
+    };
     let mut out = vec![
         (Field::Plan(PlanField::Name), plan.person.name.clone()),
         (Field::Plan(PlanField::Mentor), plan.person.mentor.clone()),
@@ -76,12 +80,21 @@ fn texts(plan: &Plan) -> Vec<(Field, String)> {
         (Field::Plan(PlanField::MentorNotes), plan.mentor_notes.clone()),
     ];
     for (id, e) in &plan.skills {
-        out.push((Field::Rating(id.clone(), RatingField::Evidence), e.evidence.clone()));
-        out.push((Field::Rating(id.clone(), RatingField::MentorNote), e.mentor_note.clone()));
+        out.push((
+            Field::Rating(id.clone(), RatingField::Evidence),
+            e.evidence.clone(),
+        ));
+        out.push((
+            Field::Rating(id.clone(), RatingField::MentorNote),
+            e.mentor_note.clone(),
+        ));
     }
     for s in &plan.custom_skills {
         out.push((Field::Skill(s.id.clone(), SkillField::Name), s.name.clone()));
-        out.push((Field::Skill(s.id.clone(), SkillField::Description), s.description.clone()));
+        out.push((
+            Field::Skill(s.id.clone(), SkillField::Description),
+            s.description.clone(),
+        ));
     }
     for i in &plan.checklist {
         out.push((Field::Item(i.id, ItemField::Text), i.text.clone()));
@@ -126,9 +139,9 @@ fn kept_or_overwritten(field: &Field, text: &str, ours: &Plan, theirs: &Plan, me
             .is_some_and(|v| v.iter().any(|v| v.text == text));
     let ours_clock = ours.sync.stamp(field);
     let overwritten = theirs.sync.stamp(field) != ours_clock && ours_clock.le(&theirs.sync.stamp(field));
-    let deleted = owner(field).and_then(|e| merged.sync.removed.get(&e).cloned()).is_some_and(|r: Clock| {
-        ours_clock.le(&r) && text_of(merged, field).is_none()
-    });
+    let deleted = owner(field)
+        .and_then(|e| merged.sync.removed.get(&e).cloned())
+        .is_some_and(|r: Clock| ours_clock.le(&r) && text_of(merged, field).is_none());
     // A session's notes go with it.
     let session_gone = matches!(field, Field::Note(..)) && text_of(merged, field).is_none() && {
         let session = ours
@@ -291,7 +304,9 @@ fn items_both_replicas_add_apart_get_different_numbers_and_both_survive() {
         let id = ItemId(plan.next_id);
         let item = ChecklistItem::new(id, text, crate::support::TODAY);
         let at = plan.checklist.len();
-        copy.doc.apply(Command::InsertItems(vec![(at, item)])).expect("adds");
+        copy.doc
+            .apply(Command::InsertItems(vec![(at, item)]))
+            .expect("adds");
         id
     };
     let a = add(&mut mentee, "Ask for feedback after the all-hands");
@@ -300,15 +315,24 @@ fn items_both_replicas_add_apart_get_different_numbers_and_both_survive() {
     assert_eq!((a.replica(), b.replica()), (Replica(11), Replica(12)));
     let merged = merge(mentee.doc.plan(), mentor.doc.plan()).expect("merges");
     let texts: Vec<&str> = merged.checklist.iter().map(|i| i.text.as_str()).collect();
-    assert!(texts.contains(&"Ask for feedback after the all-hands"), "{texts:?}");
+    assert!(
+        texts.contains(&"Ask for feedback after the all-hands"),
+        "{texts:?}"
+    );
     assert!(texts.contains(&"Shadow a hiring loop"), "{texts:?}");
     assert_eq!(merged.checklist.len(), start.checklist.len() + 2);
     assert!(merged.check(&trailmap::storage::builtin()).is_empty());
     // A deletion on one side and an edit of another item on the other: both hold.
     let gone = start.checklist[0].id;
-    mentee.doc.apply(Command::RemoveItems(vec![gone])).expect("removes");
+    mentee
+        .doc
+        .apply(Command::RemoveItems(vec![gone]))
+        .expect("removes");
     let merged = merge(mentee.doc.plan(), mentor.doc.plan()).expect("merges");
-    assert!(merged.item(gone).is_none(), "the mentor's copy lacking nothing does not bring it back");
+    assert!(
+        merged.item(gone).is_none(),
+        "the mentor's copy lacking nothing does not bring it back"
+    );
     let merged = merge(mentor.doc.plan(), mentee.doc.plan()).expect("merges");
     assert!(merged.item(gone).is_none());
 }

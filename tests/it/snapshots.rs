@@ -83,7 +83,9 @@ fn write_mentor_copy(path: &std::path::Path, to: &std::path::Path) {
         mentor_rating: Level::new(4),
         ..theirs.plan().entry(&skill)
     };
-    theirs.apply(Command::SetSkillEntry { skill, entry }).expect("applies");
+    theirs
+        .apply(Command::SetSkillEntry { skill, entry })
+        .expect("applies");
     let open = theirs
         .plan()
         .checklist
@@ -95,7 +97,9 @@ fn write_mentor_copy(path: &std::path::Path, to: &std::path::Path) {
     let id = ItemId(theirs.plan().next_id);
     let at = theirs.plan().checklist.len();
     let item = ChecklistItem::new(id, "Shadow a hiring loop with Dana", TODAY);
-    theirs.apply(Command::InsertItems(vec![(at, item)])).expect("applies");
+    theirs
+        .apply(Command::InsertItems(vec![(at, item)]))
+        .expect("applies");
     let copy = trailmap::model::sync::layers::share_for(theirs.plan(), trailmap::model::Side::Mentee);
     trailmap::storage::save_plan(to, &copy, None).expect("write");
 }

@@ -14,7 +14,13 @@ use trailmap::model::{Plan, Side, Status};
 use crate::support::{Sandbox, click, ctrl, dirty, harness, plan, press, replace_text, type_into};
 
 /// Runs a File command that asks for a path, fills it in and confirms.
-fn file_command(h: &mut Harness<'_, TrailmapApp>, command: UiCommand, purpose: PathPurpose, path: &Path, button: &str) {
+fn file_command(
+    h: &mut Harness<'_, TrailmapApp>,
+    command: UiCommand,
+    purpose: PathPurpose,
+    path: &Path,
+    button: &str,
+) {
     h.state_mut().run_command(command);
     h.run_ok();
     assert_eq!(h.state().dialog_kind(), Some(DialogKind::Path(purpose)));
@@ -24,8 +30,19 @@ fn file_command(h: &mut Harness<'_, TrailmapApp>, command: UiCommand, purpose: P
 
 /// Merges the copy at `path` in: the preview first, then "Merge".
 fn merge_in(h: &mut Harness<'_, TrailmapApp>, path: &Path) {
-    file_command(h, UiCommand::MergeIn, PathPurpose::MergeIn, path, "See the changes");
-    assert_eq!(h.state().dialog_kind(), Some(DialogKind::MergePreview), "{:?}", h.state().status());
+    file_command(
+        h,
+        UiCommand::MergeIn,
+        PathPurpose::MergeIn,
+        path,
+        "See the changes",
+    );
+    assert_eq!(
+        h.state().dialog_kind(),
+        Some(DialogKind::MergePreview),
+        "{:?}",
+        h.state().status()
+    );
     click(h, "Merge");
     assert_eq!(h.state().dialog_kind(), None);
 }
@@ -36,14 +53,18 @@ fn append_to(h: &mut Harness<'_, TrailmapApp>, label: &str, text: &str) {
     field.focus();
     h.run_ok();
     h.key_press_modifiers(egui::Modifiers::COMMAND, Key::End);
-    h.get_by_role_and_label(egui::accesskit::Role::MultilineTextInput, label).type_text(text);
+    h.get_by_role_and_label(egui::accesskit::Role::MultilineTextInput, label)
+        .type_text(text);
     h.run_ok();
 }
 
 /// The plan without what belongs to one copy: the private layers, which
 /// person's copy it is, and the next number it hands out.
 fn shared(plan: &Plan) -> Plan {
-    let mut p = layers::without(&layers::without(plan, trailmap::model::sync::Layer::Mentee), trailmap::model::sync::Layer::Mentor);
+    let mut p = layers::without(
+        &layers::without(plan, trailmap::model::sync::Layer::Mentee),
+        trailmap::model::sync::Layer::Mentor,
+    );
     p.side = Side::Mentee;
     p.next_id = 0;
     p
@@ -66,22 +87,44 @@ fn mentee_and_mentor_work_apart_exchange_copies_and_end_with_one_plan() {
     let mut mentee = harness(mentee_data.config(Some(&mentee_file)));
     press(&mut mentee, "Communication self rating 4");
     click(&mut mentee, "Checklist");
-    let first_open = plan(&mentee).checklist.iter().find(|i| i.status != Status::Done).expect("an open action").text.clone();
+    let first_open = plan(&mentee)
+        .checklist
+        .iter()
+        .find(|i| i.status != Status::Done)
+        .expect("an open action")
+        .text
+        .clone();
     press(&mut mentee, &format!("Done: {first_open}"));
     click(&mut mentee, "Plan & notes");
     append_to(&mut mentee, "Private notes", " MENTEE-PRIVATE-7741");
     ctrl(&mut mentee, Key::S);
     assert!(!dirty(&mentee));
     let to_mentor = exchange.join("priya-for-mentor.ron");
-    file_command(&mut mentee, UiCommand::ShareWithMentor, PathPurpose::ShareWithMentor, &to_mentor, "Write the copy");
+    file_command(
+        &mut mentee,
+        UiCommand::ShareWithMentor,
+        PathPurpose::ShareWithMentor,
+        &to_mentor,
+        "Write the copy",
+    );
     assert!(!text(&to_mentor).contains("MENTEE-PRIVATE-7741"));
 
     // The mentor opens it as theirs, runs a session, rates, agrees an
     // action, adds a mentor-only note and notes of their own.
     let mut mentor = harness(mentor_data.config(None));
-    file_command(&mut mentor, UiCommand::OpenCopy, PathPurpose::OpenCopy, &to_mentor, "Copy and open");
+    file_command(
+        &mut mentor,
+        UiCommand::OpenCopy,
+        PathPurpose::OpenCopy,
+        &to_mentor,
+        "Copy and open",
+    );
     assert_eq!(plan(&mentor).side, Side::Mentor);
-    let mentor_file = mentor.state().open_plan().and_then(|o| o.path.clone()).expect("saved in the plans folder");
+    let mentor_file = mentor
+        .state()
+        .open_plan()
+        .and_then(|o| o.path.clone())
+        .expect("saved in the plans folder");
     press(&mut mentor, "Influence mentor rating 3");
     click(&mut mentor, "Sessions");
     click(&mut mentor, "Start session");
@@ -97,31 +140,56 @@ fn mentee_and_mentor_work_apart_exchange_copies_and_end_with_one_plan() {
     ctrl(&mut mentor, Key::S);
     assert!(!dirty(&mentor));
     let to_mentee = exchange.join("priya-for-mentee.ron");
-    file_command(&mut mentor, UiCommand::ShareWithMentee, PathPurpose::ShareWithMentee, &to_mentee, "Write the copy");
+    file_command(
+        &mut mentor,
+        UiCommand::ShareWithMentee,
+        PathPurpose::ShareWithMentee,
+        &to_mentee,
+        "Write the copy",
+    );
     let shared_text = text(&to_mentee);
     assert!(!shared_text.contains("MENTOR-ONLY-NOTE-5521") && !shared_text.contains("MENTOR-NOTES-9930"));
 
     // The mentee merges it in, and sends theirs back; the mentor merges.
     merge_in(&mut mentee, &to_mentee);
-    assert!(plan(&mentee).checklist.iter().any(|i| i.text == "Draft the hiring plan"));
+    assert!(
+        plan(&mentee)
+            .checklist
+            .iter()
+            .any(|i| i.text == "Draft the hiring plan")
+    );
     ctrl(&mut mentee, Key::S);
     let back = exchange.join("priya-for-mentor-2.ron");
-    file_command(&mut mentee, UiCommand::ShareWithMentor, PathPurpose::ShareWithMentor, &back, "Write the copy");
+    file_command(
+        &mut mentee,
+        UiCommand::ShareWithMentor,
+        PathPurpose::ShareWithMentor,
+        &back,
+        "Write the copy",
+    );
     merge_in(&mut mentor, &back);
     ctrl(&mut mentor, Key::S);
     assert!(!dirty(&mentee) && !dirty(&mentor));
 
     // One shared plan on both machines, read back from their files.
     let catalog = trailmap::storage::FrameworkCatalog::builtin_only();
-    let mentee_plan = trailmap::storage::load_plan(&mentee_file, &catalog).expect("loads").plan;
-    let mentor_plan = trailmap::storage::load_plan(&mentor_file, &catalog).expect("loads").plan;
+    let mentee_plan = trailmap::storage::load_plan(&mentee_file, &catalog)
+        .expect("loads")
+        .plan;
+    let mentor_plan = trailmap::storage::load_plan(&mentor_file, &catalog)
+        .expect("loads")
+        .plan;
     assert_eq!(shared(&mentee_plan), shared(&mentor_plan));
     let communication = trailmap::model::SkillId::new("communication");
     let influence = trailmap::model::SkillId::new("influence");
     for p in [&mentee_plan, &mentor_plan] {
         assert_eq!(p.self_rating(&communication).map(|l| l.get()), Some(4));
         assert_eq!(p.mentor_rating(&influence).map(|l| l.get()), Some(3));
-        assert!(p.checklist.iter().any(|i| i.text == first_open && i.status == Status::Done));
+        assert!(
+            p.checklist
+                .iter()
+                .any(|i| i.text == first_open && i.status == Status::Done)
+        );
         assert!(p.checklist.iter().any(|i| i.text == "Draft the hiring plan"));
         assert_eq!(p.sessions.len(), mentee_plan.sessions.len());
     }
@@ -146,12 +214,17 @@ fn a_sync_conflict_copy_beside_the_plan_is_merged_on_open_and_undo_takes_it_back
     let id = trailmap::model::ItemId(other.plan().next_id);
     let item = trailmap::model::ChecklistItem::new(id, "Added on the laptop", crate::support::TODAY);
     let at = other.plan().checklist.len();
-    other.apply(trailmap::model::Command::InsertItems(vec![(at, item)])).expect("adds");
+    other
+        .apply(trailmap::model::Command::InsertItems(vec![(at, item)]))
+        .expect("adds");
     let copy = file.with_file_name("priya-tech-lead-to-em.sync-conflict-20261130-101500-ABCDEF7.ron");
     trailmap::storage::save_plan(&copy, other.plan(), None).expect("write the copy");
 
     let mut h = harness(sandbox.config(Some(&file)));
-    assert!(plan(&h).checklist.iter().any(|i| i.text == "Added on the laptop"), "merged on open");
+    assert!(
+        plan(&h).checklist.iter().any(|i| i.text == "Added on the laptop"),
+        "merged on open"
+    );
     assert!(!copy.exists(), "moved away");
     let kept = sandbox.data().merged().join(copy.file_name().expect("name"));
     assert!(kept.is_file(), "kept in DATA/merged, never deleted");
@@ -159,7 +232,11 @@ fn a_sync_conflict_copy_beside_the_plan_is_merged_on_open_and_undo_takes_it_back
     assert!(status.contains("Merged 1 conflict copy"), "{status}");
     assert!(dirty(&h), "the merge waits to be saved");
     ctrl(&mut h, Key::Z);
-    assert_eq!(crate::support::content(&plan(&h)).checklist, crate::support::content(&base).checklist, "undo brings the plan back as it was");
+    assert_eq!(
+        crate::support::content(&plan(&h)).checklist,
+        crate::support::content(&base).checklist,
+        "undo brings the plan back as it was"
+    );
     assert!(!dirty(&h));
 }
 
@@ -178,11 +255,14 @@ fn texts_changed_on_both_copies_are_shown_side_by_side_and_settled_by_choice() {
         doc.apply(Command::UpdateItem(item)).expect("applies");
         doc.plan().clone()
     };
-    let merged = trailmap::model::sync::merge::merge(&copy(1, "Mine: book the room"), &copy(2, "Theirs: ask Dana"))
-        .expect("one plan");
+    let merged =
+        trailmap::model::sync::merge::merge(&copy(1, "Mine: book the room"), &copy(2, "Theirs: ask Dana"))
+            .expect("one plan");
     trailmap::storage::save_plan(&file, &merged, None).expect("write");
     // The file keeps both; the app says so and lists them.
     assert!(text(&file).contains("Mine: book the room") && text(&file).contains("Theirs: ask Dana"));
+    // This installation is replica 1: "Mine" is its text.
+    std::fs::write(sandbox.data().replica(), "00000001\n").expect("replica");
     let mut h = harness(sandbox.config(Some(&file)));
     assert!(h.query_by_label("1 to settle").is_some(), "the header says so");
     h.state_mut().run_command(UiCommand::SettleConflicts);
@@ -192,7 +272,10 @@ fn texts_changed_on_both_copies_are_shown_side_by_side_and_settled_by_choice() {
     assert!(h.query_by_label("Theirs: ask Dana").is_some());
     click(&mut h, "Keep both");
     let notes = plan(&h).checklist[0].notes.clone();
-    assert!(notes.contains("Mine: book the room") && notes.contains("Theirs: ask Dana"), "{notes}");
+    assert!(
+        notes.contains("Mine: book the room") && notes.contains("Theirs: ask Dana"),
+        "{notes}"
+    );
     assert!(trailmap::model::sync::merge::text_conflicts(&plan(&h)).is_empty());
     assert_eq!(h.state().dialog_kind(), None, "nothing left to settle");
     // Undo brings the choice back; Keep theirs then keeps theirs alone.
@@ -223,13 +306,30 @@ fn a_plan_opened_as_mentor_never_keeps_the_mentees_private_notes() {
     let before = std::fs::read(&file).expect("read");
     // The mentee sent their own file instead of a shared copy.
     let mut mentor = harness(mentor_data.config(None));
-    file_command(&mut mentor, UiCommand::OpenCopy, PathPurpose::OpenCopy, &file, "Copy and open");
+    file_command(
+        &mut mentor,
+        UiCommand::OpenCopy,
+        PathPurpose::OpenCopy,
+        &file,
+        "Copy and open",
+    );
     assert_eq!(plan(&mentor).side, Side::Mentor);
     assert_eq!(plan(&mentor).private_notes, "");
-    let copy = mentor.state().open_plan().and_then(|o| o.path.clone()).expect("a copy");
+    let copy = mentor
+        .state()
+        .open_plan()
+        .and_then(|o| o.path.clone())
+        .expect("a copy");
     assert!(!text(&copy).contains("MENTEE-ONLY-3318"));
-    assert_eq!(std::fs::read(&file).expect("read"), before, "their file is only read");
-    assert!(mentor.query_by_label("mentor's copy").is_some(), "the header says whose copy it is");
+    assert_eq!(
+        std::fs::read(&file).expect("read"),
+        before,
+        "their file is only read"
+    );
+    assert!(
+        mentor.query_by_label("mentor's copy").is_some(),
+        "the header says whose copy it is"
+    );
 }
 
 #[test]
@@ -243,14 +343,17 @@ fn the_library_marks_a_copy_to_merge_and_texts_to_settle() {
     let copy = priya.with_file_name("priya-tech-lead-to-em (Sam's conflicted copy 2026-11-30).ron");
     std::fs::copy(&priya, &copy).expect("copy");
     // Marcus's plan holds a text changed on both copies.
-    let base = trailmap::storage::load_plan(&marcus, &catalog).expect("loads").plan;
+    let base = trailmap::storage::load_plan(&marcus, &catalog)
+        .expect("loads")
+        .plan;
     let edit = |replica: u32, text: &str| {
         let mut doc = Document::new(base.clone());
         doc.set_replica(Replica(replica));
         doc.apply(Command::SetMentor(text.to_owned())).expect("applies");
         doc.plan().clone()
     };
-    let merged = trailmap::model::sync::merge::merge(&edit(1, "Dana W."), &edit(2, "Dana Whitfield-Ray")).expect("merges");
+    let merged = trailmap::model::sync::merge::merge(&edit(1, "Dana W."), &edit(2, "Dana Whitfield-Ray"))
+        .expect("merges");
     trailmap::storage::save_plan(&marcus, &merged, None).expect("write");
 
     let mut cache = trailmap::storage::LibraryCache::default();

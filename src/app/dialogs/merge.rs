@@ -7,8 +7,8 @@ use std::path::PathBuf;
 use egui::{RichText, ScrollArea, Ui};
 
 use super::{Outcome, buttons_row, primary_button};
-use crate::model::sync::Field;
 use crate::model::Plan;
+use crate::model::sync::Field;
 
 /// A merge waiting for the user's yes.
 #[derive(Debug)]
@@ -38,10 +38,10 @@ pub struct ConflictRow {
 
 /// Draws the merge preview.
 pub(super) fn preview_ui(ui: &mut Ui, preview: &MergePreview) -> Outcome {
-    let name = preview
-        .path
-        .file_name()
-        .map_or_else(|| preview.path.display().to_string(), |n| n.to_string_lossy().into_owned());
+    let name = preview.path.file_name().map_or_else(
+        || preview.path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
     ui.heading(format!("Merge in {name}"));
     if preview.lines.is_empty() && preview.conflicts == 0 {
         ui.label("Nothing new: this copy already has everything the other one holds.");
@@ -80,8 +80,10 @@ pub(super) fn preview_ui(ui: &mut Ui, preview: &MergePreview) -> Outcome {
 pub(super) fn conflicts_ui(ui: &mut Ui, rows: &[ConflictRow]) -> Outcome {
     ui.heading("Changed on both copies");
     ui.label(
-        RichText::new("You and the other person changed these texts apart. Nothing is lost until you choose.")
-            .weak(),
+        RichText::new(
+            "You and the other person changed these texts apart. Nothing is lost until you choose.",
+        )
+        .weak(),
     );
     let mut outcome = Outcome::Keep;
     ScrollArea::vertical().max_height(420.0).show(ui, |ui| {
@@ -89,10 +91,19 @@ pub(super) fn conflicts_ui(ui: &mut Ui, rows: &[ConflictRow]) -> Outcome {
             ui.add_space(6.0);
             ui.label(RichText::new(&row.name).strong());
             ui.columns(2, |cols| {
-                cols[0].label(RichText::new("Yours").weak());
-                cols[0].label(&row.mine);
-                cols[1].label(RichText::new("Theirs").weak());
-                cols[1].label(&row.theirs);
+                for (col, (whose, text)) in cols
+                    .iter_mut()
+                    .zip([("Yours", &row.mine), ("Theirs", &row.theirs)])
+                {
+                    // Left-aligned, not justified: these are texts to read.
+                    col.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
+                        ui.label(RichText::new(whose).weak());
+                        egui::Frame::group(ui.style()).show(ui, |ui| {
+                            ui.set_width(ui.available_width());
+                            ui.label(text.as_str());
+                        });
+                    });
+                }
             });
             ui.horizontal(|ui| {
                 let choose = |text: String, field: Field| -> Outcome {
@@ -126,7 +137,12 @@ pub(super) fn conflicts_ui(ui: &mut Ui, rows: &[ConflictRow]) -> Outcome {
         }
     });
     buttons_row(ui, |ui| {
-        if primary_button(ui, true, "Close", Some("Settle the rest later; the plan saves with them kept")) {
+        if primary_button(
+            ui,
+            true,
+            "Close",
+            Some("Settle the rest later; the plan saves with them kept"),
+        ) {
             outcome = Outcome::Close;
         }
     });

@@ -30,7 +30,7 @@ use serde::de::value::{Error as ValueError, StrDeserializer};
 use super::snapshots::{ReadDelta, ReadSnapshot, apply};
 use crate::model::plan::FrameworkRef;
 use crate::model::session::agenda_points;
-use crate::model::sync::{Clock, Replica, Side, SyncState, Version};
+use crate::model::sync::{Clock, DeletedNote, Graveyard, Replica, Side, SyncState, Version};
 use crate::model::{
     ActionId, AgendaKind, ChecklistItem, CustomSkill, ItemId, Level, Milestone, Person, Plan, RoleId,
     Session, SessionNote, SkillEntry, SkillId, Snapshot, SnapshotItem, SnapshotSkill, Status,
@@ -417,6 +417,7 @@ impl<'a> Reader<'a> {
             conflicts: p.map(|p| p.string()?.parse().ok(), |p| p.list(Self::version))?,
             checklist_order: p.option(|p| p.list(Self::item_id))?,
             skill_order: p.option(|p| p.list(Self::skill_id))?,
+            graveyard: p.graveyard()?,
         });
         let default = SyncState::default();
         Some(SyncState {
@@ -428,6 +429,30 @@ impl<'a> Reader<'a> {
             conflicts: conflicts.unwrap_or_default(),
             checklist_order: checklist_order.flatten(),
             skill_order: skill_order.flatten(),
+            graveyard: graveyard.unwrap_or_default(),
+        })
+    }
+
+    fn graveyard(&mut self) -> Option<Graveyard> {
+        read_fields!(self, |p| {
+            skills: p.list(Self::custom_skill)?,
+            items: p.list(Self::item)?,
+            milestones: p.list(Self::milestone)?,
+            sessions: p.list(Self::session)?,
+            notes: p.list(|p| {
+                read_fields!(p, |q| { session: q.item_id()?, note: q.note()? });
+                Some(DeletedNote {
+                    session: session?,
+                    note: note?,
+                })
+            })?,
+        });
+        Some(Graveyard {
+            skills: skills.unwrap_or_default(),
+            items: items.unwrap_or_default(),
+            milestones: milestones.unwrap_or_default(),
+            sessions: sessions.unwrap_or_default(),
+            notes: notes.unwrap_or_default(),
         })
     }
 

@@ -28,8 +28,8 @@ use super::snapshots::{SnapshotDelta, delta, write_as_delta};
 use std::collections::BTreeMap;
 
 use crate::model::plan::FrameworkRef;
-use crate::model::sync::{Clock, Side, SyncState};
 use crate::model::session::{agenda_done, agenda_kinds};
+use crate::model::sync::{Clock, Graveyard, Side, SyncState};
 use crate::model::{
     AgendaKind, AgendaPoint, ChecklistItem, CustomSkill, Milestone, PLAN_FORMAT, Person, Plan, Session,
     SessionNote, SkillEntry, Snapshot, SnapshotItem, SnapshotSkill, Status,
@@ -341,6 +341,7 @@ impl Writer {
             conflicts,
             checklist_order,
             skill_order,
+            graveyard,
         } = sync;
         self.raw("  sync: (\n    clock: ");
         self.number(*clock);
@@ -386,7 +387,50 @@ impl Writer {
             }
             w.raw("]");
         });
-        self.raw(",\n  ),\n");
+        self.raw(",\n");
+        self.graveyard(graveyard);
+        self.raw("  ),\n");
+    }
+
+    /// What was deleted: a thing per line.
+    fn graveyard(&mut self, graveyard: &Graveyard) {
+        let Graveyard {
+            skills,
+            items,
+            milestones,
+            sessions,
+            notes,
+        } = graveyard;
+        self.raw("    graveyard: (\n");
+        let list = |w: &mut Self, name: &str, count: usize, each: &mut dyn FnMut(&mut Self, usize)| {
+            w.raw("      ");
+            w.raw(name);
+            w.raw(": [");
+            for i in 0..count {
+                w.raw("\n        ");
+                each(w, i);
+                w.raw(",");
+            }
+            w.raw(if count == 0 { "],\n" } else { "\n      ],\n" });
+        };
+        list(self, "skills", skills.len(), &mut |w, i| {
+            w.custom_skill(&skills[i])
+        });
+        list(self, "items", items.len(), &mut |w, i| w.item(&items[i]));
+        list(self, "milestones", milestones.len(), &mut |w, i| {
+            w.milestone(&milestones[i])
+        });
+        list(self, "sessions", sessions.len(), &mut |w, i| {
+            w.session(&sessions[i])
+        });
+        list(self, "notes", notes.len(), &mut |w, i| {
+            w.raw("(session: ");
+            w.number(notes[i].session.0);
+            w.raw(", note: ");
+            w.note(&notes[i].note);
+            w.raw(")");
+        });
+        self.raw("    ),\n");
     }
 
     /// `{` then `"key": value,` per line, then `},` (the `{` is written by

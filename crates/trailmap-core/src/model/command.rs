@@ -8,7 +8,7 @@ use thiserror::Error;
 use super::ids::{ItemId, RoleId, SkillId};
 use super::plan::{ChecklistItem, CustomSkill, Milestone, Plan, SkillEntry, Snapshot};
 use super::session::Session;
-use super::sync::{Field, Version, merge};
+use super::sync::{Clock, Field, Version, merge};
 
 /// One change to a plan.
 #[derive(Clone, Debug, PartialEq)]
@@ -93,15 +93,18 @@ pub enum Command {
     /// Replaces the mentor's own notes on the mentee.
     SetMentorNotes(String),
     /// Settles a text both copies changed apart: the field becomes `text`
-    /// and its other versions become `restore` (empty to settle it; undo
-    /// brings them back).
+    /// and its other versions go (their clocks folded into the field's, so
+    /// the settled text has seen them). With `restore` (undo), the versions
+    /// and the field's clock `stamp` come back as they were instead.
     SettleConflict {
         /// The text field.
         field: Field,
         /// Its text afterwards.
         text: String,
-        /// The versions still waiting afterwards.
+        /// The versions waiting afterwards: none to settle.
         restore: Vec<Version>,
+        /// With `restore`: the field's clock as it was before settling.
+        stamp: Option<Clock>,
     },
     /// Replaces the whole plan (a merge, as one undoable step).
     ReplacePlan(Box<Plan>),
@@ -323,25 +326,41 @@ fn apply_batch(plan: &mut Plan, commands: Vec<Command>) -> Result<Command, Comma
 /// Sets a conflicted text and its waiting versions. The versions it takes
 /// away are folded into the field's clock, so the settled text counts as
 /// having seen them when the copies meet again.
-fn settle_conflict(plan: &mut Plan, field: Field, text: String, restore: Vec<Version>) -> Result<Command, CommandError> {
+fn settle_conflict(
+    plan: &mut Plan,
+    field: Field,
+    text: String,
+    restore: Vec<Version>,
+    stamp: Option<Clock>,
+) -> Result<Command, CommandError> {
     let slot = merge::text_mut(plan, &field).ok_or_else(|| missing("text field", &field))?;
     let old_text = std::mem::replace(slot, text);
+    let old_stamp = plan.sync.stamps.get(&field).cloned();
     let old = if restore.is_empty() {
-        plan.sync.conflicts.remove(&field).unwrap_or_default()
+        let old = plan.sync.conflicts.remove(&field).unwrap_or_default();
+        let mut clock = plan.sync.stamp(&field);
+        for v in &old {
+            clock = clock.join(&v.clock);
+        }
+        if !clock.is_bottom() {
+            plan.sync.stamps.insert(field.clone(), clock);
+        }
+        old
     } else {
-        plan.sync.conflicts.insert(field.clone(), restore).unwrap_or_default()
+        match stamp {
+            Some(clock) => plan.sync.stamps.insert(field.clone(), clock),
+            None => plan.sync.stamps.remove(&field),
+        };
+        plan.sync
+            .conflicts
+            .insert(field.clone(), restore)
+            .unwrap_or_default()
     };
-    let mut clock = plan.sync.stamp(&field);
-    for v in &old {
-        clock = clock.join(&v.clock);
-    }
-    if !clock.is_bottom() {
-        plan.sync.stamps.insert(field.clone(), clock);
-    }
     Ok(Command::SettleConflict {
         field,
         text: old_text,
         restore: old,
+        stamp: old_stamp,
     })
 }
 
@@ -369,16 +388,15 @@ impl Command {
     /// On error the plan is left as it was.
     pub fn apply(self, plan: &mut Plan) -> Result<Command, CommandError> {
         Ok(match self {
-            Self::SetName(name) => Self::SetName(std::mem::replace(&mut plan.person.name, name)),
-            Self::SetMentor(name) => Self::SetMentor(std::mem::replace(&mut plan.person.mentor, name)),
-            Self::SetCurrentRole(role) => {
-                Self::SetCurrentRole(std::mem::replace(&mut plan.current_role, role))
-            }
-            Self::SetTargetRole(role) => Self::SetTargetRole(std::mem::replace(&mut plan.target_role, role)),
-            Self::SetTargetDate(date) => Self::SetTargetDate(std::mem::replace(&mut plan.target_date, date)),
-            Self::SetPrivateNotes(text) => {
-                Self::SetPrivateNotes(std::mem::replace(&mut plan.private_notes, text))
-            }
+            Self::SetName(_)
+            | Self::SetMentor(_)
+            | Self::SetCurrentRole(_)
+            | Self::SetTargetRole(_)
+            | Self::SetTargetDate(_)
+            | Self::SetPrivateNotes(_)
+            | Self::SetMentorNotes(_)
+            | Self::SettleConflict { .. }
+            | Self::ReplacePlan(_) => self.apply_to_plan_fields(plan)?,
             Self::SetSkillEntry { skill, entry } => {
                 let old = if entry.is_empty() {
                     plan.skills.remove(&skill)
@@ -479,10 +497,32 @@ impl Command {
                 let (index, snapshot) = remove_by(&mut plan.snapshots, "snapshot", id, |s| s.id)?;
                 Self::InsertSnapshot { index, snapshot }
             }
-            Self::SetMentorNotes(text) => Self::SetMentorNotes(std::mem::replace(&mut plan.mentor_notes, text)),
-            Self::SettleConflict { field, text, restore } => settle_conflict(plan, field, text, restore)?,
-            Self::ReplacePlan(new) => Self::ReplacePlan(Box::new(std::mem::replace(plan, *new))),
             Self::Batch(commands) => apply_batch(plan, commands)?,
+        })
+    }
+
+    /// [`Command::apply`] for the commands that change the plan's own
+    /// fields, settle a conflict or replace the whole plan.
+    fn apply_to_plan_fields(self, plan: &mut Plan) -> Result<Command, CommandError> {
+        let swap = |slot: &mut String, text: String| std::mem::replace(slot, text);
+        Ok(match self {
+            Self::SetName(name) => Self::SetName(swap(&mut plan.person.name, name)),
+            Self::SetMentor(name) => Self::SetMentor(swap(&mut plan.person.mentor, name)),
+            Self::SetCurrentRole(role) => {
+                Self::SetCurrentRole(std::mem::replace(&mut plan.current_role, role))
+            }
+            Self::SetTargetRole(role) => Self::SetTargetRole(std::mem::replace(&mut plan.target_role, role)),
+            Self::SetTargetDate(date) => Self::SetTargetDate(std::mem::replace(&mut plan.target_date, date)),
+            Self::SetPrivateNotes(text) => Self::SetPrivateNotes(swap(&mut plan.private_notes, text)),
+            Self::SetMentorNotes(text) => Self::SetMentorNotes(swap(&mut plan.mentor_notes, text)),
+            Self::SettleConflict {
+                field,
+                text,
+                restore,
+                stamp,
+            } => settle_conflict(plan, field, text, restore, stamp)?,
+            Self::ReplacePlan(new) => Self::ReplacePlan(Box::new(std::mem::replace(plan, *new))),
+            other => other.apply(plan)?,
         })
     }
 

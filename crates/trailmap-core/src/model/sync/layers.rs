@@ -50,8 +50,21 @@ pub fn without(plan: &Plan, layer: Layer) -> Plan {
                     !n.mentor_only
                 });
             }
-            copy.sync.stamps.retain(|f, _| !matches!(f, Field::Note(id, _) if gone.contains(id)));
-            copy.sync.conflicts.retain(|f, _| !matches!(f, Field::Note(id, NoteField::Text) if gone.contains(id)));
+            copy.sync.graveyard.notes.retain(|n| {
+                if n.note.mentor_only {
+                    gone.push(n.note.id);
+                }
+                !n.note.mentor_only
+            });
+            copy.sync
+                .stamps
+                .retain(|f, _| !matches!(f, Field::Note(id, _) if gone.contains(id)));
+            copy.sync
+                .removed
+                .retain(|e, _| !matches!(e, super::Entity::Note(id) if gone.contains(id)));
+            copy.sync
+                .conflicts
+                .retain(|f, _| !matches!(f, Field::Note(id, NoteField::Text) if gone.contains(id)));
             copy.sync.mentor_layer = false;
         }
     }

@@ -17,8 +17,8 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use thiserror::Error;
 
 use super::{
-    Clock, Entity, Field, ItemField, Layer, MilestoneField, NoteField, PlanField, RatingField, SessionField,
-    SkillField, SyncState, Version,
+    Clock, DeletedNote, Entity, Field, Graveyard, ItemField, Layer, MilestoneField, NoteField, PlanField,
+    RatingField, SessionField, SkillField, SyncState, Version,
 };
 use crate::model::ids::{ItemId, RoleId, SkillId};
 use crate::model::plan::{
@@ -153,54 +153,75 @@ pub fn merge(ours: &Plan, theirs: &Plan) -> Result<Plan, MergeError> {
             conflicts: BTreeMap::new(),
             checklist_order: None,
             skill_order: None,
+            graveyard: Graveyard::default(),
         },
     };
     let mut plan = header(&mut m);
     plan.skills = ratings(&mut m);
-    plan.custom_skills = custom_skills(&mut m);
-    // The ratings of a skill of the plan's own go with it.
-    for gone in ours.custom_skills.iter().chain(&theirs.custom_skills) {
-        if !plan.custom_skills.iter().any(|s| s.id == gone.id) {
-            plan.skills.remove(&gone.id);
-            for field in super::observe::fields_of(&Entity::Skill(gone.id.clone())) {
-                m.out.stamps.remove(&field);
-                m.out.conflicts.remove(&field);
-            }
-        }
+    let dead_skills;
+    (plan.custom_skills, dead_skills) = custom_skills(&mut m);
+    // The ratings of a skill of the plan's own go with it (their clocks
+    // stay, with the skill's).
+    for gone in &dead_skills {
+        plan.skills.remove(&gone.id);
     }
-    plan.checklist = checklist(&mut m);
-    plan.milestones = entities(&mut m, |p| &p.milestones, |m| m.id, |m| Entity::Milestone(m.id), merge_milestone);
-    plan.sessions = entities(&mut m, |p| &p.sessions, |s| s.id, |s| Entity::Session(s.id), merge_session);
-    plan.snapshots = entities(&mut m, |p| &p.snapshots, |s| s.id, |s| Entity::Snapshot(s.id), merge_snapshot);
-    // A note deleted in one copy stays deleted in a session the other copy
-    // alone still holds.
-    let note_ids = |p: &Plan| -> std::collections::HashSet<ItemId> {
-        p.sessions.iter().flat_map(|s| &s.notes).map(|n| n.id).collect()
+    let dead_items;
+    (plan.checklist, dead_items) = checklist(&mut m);
+    let (ga, gb) = (&ours.sync.graveyard, &theirs.sync.graveyard);
+    let (milestones, dead_milestones) = entities(
+        &mut m,
+        [
+            &ours.milestones,
+            &ga.milestones,
+            &theirs.milestones,
+            &gb.milestones,
+        ],
+        |m| m.id,
+        |m| Entity::Milestone(m.id),
+        merge_milestone,
+    );
+    plan.milestones = milestones;
+    // Sessions without their notes, which are merged one by one.
+    let bare = |list: &[Session]| -> Vec<Session> {
+        list.iter()
+            .map(|s| Session {
+                notes: Vec::new(),
+                ..s.clone()
+            })
+            .collect()
     };
-    let (ours_notes, theirs_notes) = (note_ids(ours), note_ids(theirs));
-    for session in &mut plan.sessions {
-        session.notes.retain(|note| {
-            let entity = Entity::Note(note.id);
-            if !m.out.removed.contains_key(&entity) {
-                return true;
-            }
-            let mut holders: Vec<&SyncState> = Vec::new();
-            if ours_notes.contains(&note.id) {
-                holders.push(&ours.sync);
-            }
-            if theirs_notes.contains(&note.id) {
-                holders.push(&theirs.sync);
-            }
-            let alive = m.alive(&entity, &holders);
-            if !alive {
-                for field in super::observe::fields_of(&entity) {
-                    m.out.stamps.remove(&field);
-                    m.out.conflicts.remove(&field);
-                }
-            }
-            alive
-        });
-    }
+    let lists = [
+        bare(&ours.sessions),
+        bare(&ga.sessions),
+        bare(&theirs.sessions),
+        bare(&gb.sessions),
+    ];
+    let (sessions, dead_sessions) = entities(
+        &mut m,
+        [&lists[0], &lists[1], &lists[2], &lists[3]],
+        |s| s.id,
+        |s| Entity::Session(s.id),
+        merge_session,
+    );
+    let (sessions, dead_sessions, dead_notes) = attach_notes(&mut m, sessions, dead_sessions);
+    plan.sessions = sessions;
+    let no_snapshots = Vec::new();
+    plan.snapshots = entities(
+        &mut m,
+        [&ours.snapshots, &no_snapshots, &theirs.snapshots, &no_snapshots],
+        |s| s.id,
+        |s| Entity::Snapshot(s.id),
+        merge_snapshot,
+    )
+    .0;
+    m.out.graveyard = Graveyard {
+        skills: dead_skills,
+        items: dead_items,
+        milestones: dead_milestones,
+        sessions: dead_sessions,
+        notes: dead_notes,
+    };
+    m.out.graveyard.sort();
     plan.sync = m.out;
     sort_lists(&mut plan);
     Ok(plan)
@@ -304,7 +325,13 @@ fn ratings<'a>(m: &mut Merger<'a>) -> BTreeMap<SkillId, SkillEntry> {
                 _ => None,
             })
     };
-    let ids: BTreeSet<&SkillId> = a.skills.keys().chain(b.skills.keys()).chain(stamped(a)).chain(stamped(b)).collect();
+    let ids: BTreeSet<&SkillId> = a
+        .skills
+        .keys()
+        .chain(b.skills.keys())
+        .chain(stamped(a))
+        .chain(stamped(b))
+        .collect();
     let empty = SkillEntry::default();
     let mut out = BTreeMap::new();
     for id in ids {
@@ -312,14 +339,26 @@ fn ratings<'a>(m: &mut Merger<'a>) -> BTreeMap<SkillId, SkillEntry> {
         let eb = b.skills.get(id).unwrap_or(&empty);
         let (sa, sb) = (Some(&a.sync), Some(&b.sync));
         let f = |field: RatingField| Field::Rating(id.clone(), field);
-        let self_rating = m.value(f(RatingField::SelfRating), sa.map(|s| (&ea.self_rating, s)), sb.map(|s| (&eb.self_rating, s)));
+        let self_rating = m.value(
+            f(RatingField::SelfRating),
+            sa.map(|s| (&ea.self_rating, s)),
+            sb.map(|s| (&eb.self_rating, s)),
+        );
         let mentor_rating = m.value(
             f(RatingField::MentorRating),
             sa.map(|s| (&ea.mentor_rating, s)),
             sb.map(|s| (&eb.mentor_rating, s)),
         );
-        let will = m.value(f(RatingField::Will), sa.map(|s| (&ea.will, s)), sb.map(|s| (&eb.will, s)));
-        let evidence = m.text(f(RatingField::Evidence), sa.map(|s| (&ea.evidence, s)), sb.map(|s| (&eb.evidence, s)));
+        let will = m.value(
+            f(RatingField::Will),
+            sa.map(|s| (&ea.will, s)),
+            sb.map(|s| (&eb.will, s)),
+        );
+        let evidence = m.text(
+            f(RatingField::Evidence),
+            sa.map(|s| (&ea.evidence, s)),
+            sb.map(|s| (&eb.evidence, s)),
+        );
         let (ra, rb) = m.sides(Layer::Mentor);
         let mentor_note = m.text(
             f(RatingField::MentorNote),
@@ -340,51 +379,104 @@ fn ratings<'a>(m: &mut Merger<'a>) -> BTreeMap<SkillId, SkillEntry> {
     out
 }
 
-/// The things both copies hold in one list, merged one by one: those of one
-/// copy only are kept as they are (unless a deletion saw them), those of
-/// both are merged by `both`.
-fn entities<T: Clone + PartialEq, K: Ord + Copy>(
+/// The things both copies hold in one list, kept or deleted, merged one by
+/// one: those of one copy only are taken as they are, those of both are
+/// merged by `both`. `lists` are ours (kept, deleted) then theirs (kept,
+/// deleted). Returns those kept and those deleted.
+fn entities<'l, T: Clone + PartialEq, K: Ord + Copy>(
     m: &mut Merger<'_>,
-    list: impl Fn(&Plan) -> &Vec<T>,
+    lists: [&'l Vec<T>; 4],
     key: impl Fn(&T) -> K,
     entity: impl Fn(&T) -> Entity,
     both: impl Fn(&mut Merger<'_>, &T, &T) -> T,
-) -> Vec<T> {
+) -> (Vec<T>, Vec<T>) {
     let (a, b) = (m.a, m.b);
-    let mut theirs: BTreeMap<K, &T> = list(b).iter().map(|t| (key(t), t)).collect();
-    let mut out = Vec::with_capacity(list(a).len().max(list(b).len()));
-    for x in list(a) {
-        let e = entity(x);
-        match theirs.remove(&key(x)) {
-            Some(y) => {
-                if !m.alive(&e, &[&a.sync, &b.sync]) {
-                    continue;
-                }
-                // The same thing with the same records on both sides (most
-                // of a plan, most of the time): merging it changes nothing.
-                if x == y && same_records(&a.sync, &b.sync, &e, a) {
-                    copy_records(m, &e, &a.sync);
-                    out.push(x.clone());
-                } else {
-                    out.push(both(m, x, y));
-                }
-            }
-            None => {
-                if m.alive(&e, &[&a.sync]) {
-                    copy_records(m, &e, &a.sync);
-                    out.push(x.clone());
-                }
-            }
+    let ours: BTreeMap<K, &'l T> = lists[1].iter().chain(lists[0]).map(|t| (key(t), t)).collect();
+    let mut theirs: BTreeMap<K, &'l T> = lists[3].iter().chain(lists[2]).map(|t| (key(t), t)).collect();
+    let mut alive = Vec::with_capacity(lists[0].len().max(lists[2].len()));
+    let mut dead = Vec::new();
+    let mut keep = |m: &Merger<'_>, e: &Entity, t: T| {
+        if m.alive(e, &[&a.sync, &b.sync]) {
+            alive.push(t);
+        } else {
+            dead.push(t);
         }
+    };
+    for (k, x) in ours {
+        let e = entity(x);
+        let merged = match theirs.remove(&k) {
+            // The same thing with the same records on both sides (most of a
+            // plan, most of the time): merging it changes nothing.
+            Some(y) if x == y && same_records(&a.sync, &b.sync, &e) => {
+                copy_records(m, &e, &a.sync);
+                x.clone()
+            }
+            Some(y) => both(m, x, y),
+            None => {
+                copy_records(m, &e, &a.sync);
+                x.clone()
+            }
+        };
+        keep(m, &e, merged);
     }
     for y in theirs.into_values() {
         let e = entity(y);
-        if m.alive(&e, &[&b.sync]) {
-            copy_records(m, &e, &b.sync);
-            out.push(y.clone());
+        copy_records(m, &e, &b.sync);
+        keep(m, &e, y.clone());
+    }
+    (alive, dead)
+}
+
+/// Merges the session notes of both copies (kept or deleted) one by one,
+/// and puts each kept note in its session. A session deleted on one side
+/// while a note was added to it on the other is kept. Returns the sessions
+/// kept and deleted (without notes) and the notes deleted.
+fn attach_notes(
+    m: &mut Merger<'_>,
+    sessions: Vec<Session>,
+    dead_sessions: Vec<Session>,
+) -> (Vec<Session>, Vec<Session>, Vec<DeletedNote>) {
+    let (a, b) = (m.a, m.b);
+    let gather = |p: &Plan| -> Vec<DeletedNote> {
+        p.sessions
+            .iter()
+            .chain(&p.sync.graveyard.sessions)
+            .flat_map(|s| {
+                s.notes.iter().map(|n| DeletedNote {
+                    session: s.id,
+                    note: n.clone(),
+                })
+            })
+            .chain(p.sync.graveyard.notes.iter().cloned())
+            .collect()
+    };
+    let (na, nb) = (gather(a), gather(b));
+    let none = Vec::new();
+    let (alive, dead) = entities(
+        m,
+        [&na, &none, &nb, &none],
+        |n| n.note.id,
+        |n| Entity::Note(n.note.id),
+        |m, x, y| DeletedNote {
+            session: x.session,
+            note: merge_note(m, &x.note, &y.note),
+        },
+    );
+    let mut sessions = sessions;
+    let mut dead_sessions = dead_sessions;
+    let mut dead_notes = dead;
+    for n in alive {
+        if let Some(s) = sessions.iter_mut().find(|s| s.id == n.session) {
+            s.notes.push(n.note);
+        } else if let Some(i) = dead_sessions.iter().position(|s| s.id == n.session) {
+            let mut s = dead_sessions.remove(i);
+            s.notes.push(n.note);
+            sessions.push(s);
+        } else {
+            dead_notes.push(n);
         }
     }
-    out
+    (sessions, dead_sessions, dead_notes)
 }
 
 /// The first and last field recorded for `entity`, for a range of the
@@ -392,45 +484,46 @@ fn entities<T: Clone + PartialEq, K: Ord + Copy>(
 fn field_range(entity: &Entity) -> Option<(Field, Field)> {
     let (first, last) = match entity {
         Entity::Skill(_) => return None,
-        Entity::Item(id) => (Field::Item(*id, ItemField::Born), Field::Item(*id, ItemField::Session)),
+        Entity::Item(id) => (
+            Field::Item(*id, ItemField::Born),
+            Field::Item(*id, ItemField::Session),
+        ),
         Entity::Milestone(id) => (
             Field::Milestone(*id, MilestoneField::Born),
             Field::Milestone(*id, MilestoneField::Reached),
         ),
-        Entity::Session(id) => (Field::Session(*id, SessionField::Born), Field::Session(*id, SessionField::Summary)),
-        Entity::Note(id) => (Field::Note(*id, NoteField::Born), Field::Note(*id, NoteField::MentorOnly)),
+        Entity::Session(id) => (
+            Field::Session(*id, SessionField::Born),
+            Field::Session(*id, SessionField::Summary),
+        ),
+        Entity::Note(id) => (
+            Field::Note(*id, NoteField::Born),
+            Field::Note(*id, NoteField::MentorOnly),
+        ),
         Entity::Snapshot(id) => (Field::Snapshot(*id), Field::Snapshot(*id)),
     };
     Some((first, last))
 }
 
-/// Whether both copies hold the same records for `entity` (and, for a
-/// session, for the notes `plan` has in it).
-fn same_records(a: &SyncState, b: &SyncState, entity: &Entity, plan: &Plan) -> bool {
+/// Whether both copies hold the same records for `entity`.
+fn same_records(a: &SyncState, b: &SyncState, entity: &Entity) -> bool {
     let one = |e: &Entity| match field_range(e) {
         Some((first, last)) => {
-            a.stamps.range(first.clone()..=last.clone()).eq(b.stamps.range(first.clone()..=last.clone()))
-                && a.conflicts.range(first.clone()..=last.clone()).eq(b.conflicts.range(first..=last))
+            a.stamps
+                .range(first.clone()..=last.clone())
+                .eq(b.stamps.range(first.clone()..=last.clone()))
+                && a.conflicts
+                    .range(first.clone()..=last.clone())
+                    .eq(b.conflicts.range(first..=last))
         }
         None => super::observe::fields_of(e)
             .iter()
             .all(|f| a.stamps.get(f) == b.stamps.get(f) && a.conflicts.get(f) == b.conflicts.get(f)),
     };
-    if !one(entity) {
-        return false;
-    }
-    match entity {
-        Entity::Session(id) => plan
-            .sessions
-            .iter()
-            .filter(|s| s.id == *id)
-            .flat_map(|s| &s.notes)
-            .all(|n| one(&Entity::Note(n.id))),
-        _ => true,
-    }
+    one(entity)
 }
 
-/// Takes the records of `entity` (and its notes, for a session) from one copy.
+/// Takes the records of `entity` from one copy.
 fn copy_records(m: &mut Merger<'_>, entity: &Entity, from: &SyncState) {
     for field in super::observe::fields_of(entity) {
         if let Some(clock) = from.stamps.get(&field) {
@@ -440,43 +533,46 @@ fn copy_records(m: &mut Merger<'_>, entity: &Entity, from: &SyncState) {
             m.out.conflicts.insert(field, lost.clone());
         }
     }
-    if let Entity::Session(id) = entity {
-        let notes: Vec<ItemId> = [m.a, m.b]
-            .iter()
-            .flat_map(|p| p.sessions.iter().filter(|s| s.id == *id))
-            .flat_map(|s| s.notes.iter().map(|n| n.id))
-            .collect();
-        for note in notes {
-            copy_records(m, &Entity::Note(note), from);
-        }
-    }
 }
 
-fn checklist(m: &mut Merger<'_>) -> Vec<ChecklistItem> {
-    let items = entities(m, |p| &p.checklist, |i| i.id, |i| Entity::Item(i.id), merge_item);
+fn checklist(m: &mut Merger<'_>) -> (Vec<ChecklistItem>, Vec<ChecklistItem>) {
     let (a, b) = (m.a, m.b);
+    let lists = [
+        &a.checklist,
+        &a.sync.graveyard.items,
+        &b.checklist,
+        &b.sync.graveyard.items,
+    ];
+    let (items, dead) = entities(m, lists, |i| i.id, |i| Entity::Item(i.id), merge_item);
     let field = Field::Plan(PlanField::ChecklistOrder);
-    let order = m
-        .value(
-            field,
-            a.sync.checklist_order.as_ref().map(|o| (o, &a.sync)),
-            b.sync.checklist_order.as_ref().map(|o| (o, &b.sync)),
-        );
+    let order = m.value(
+        field,
+        a.sync.checklist_order.as_ref().map(|o| (o, &a.sync)),
+        b.sync.checklist_order.as_ref().map(|o| (o, &b.sync)),
+    );
     let ids: Vec<ItemId> = items.iter().map(|i| i.id).collect();
     let sorted = item_order(&m.out, order.as_deref(), &ids);
     m.out.checklist_order = order;
     let mut by_id: HashMap<ItemId, ChecklistItem> = items.into_iter().map(|i| (i.id, i)).collect();
-    sorted.iter().filter_map(|id| by_id.remove(id)).collect()
+    (sorted.iter().filter_map(|id| by_id.remove(id)).collect(), dead)
 }
 
-fn custom_skills(m: &mut Merger<'_>) -> Vec<CustomSkill> {
+fn custom_skills(m: &mut Merger<'_>) -> (Vec<CustomSkill>, Vec<CustomSkill>) {
     let (a, b) = (m.a, m.b);
+    let (ga, gb) = (&a.sync.graveyard.skills, &b.sync.graveyard.skills);
     // Skill ids are text: index them by position to use the common code.
-    let ids: BTreeSet<&SkillId> = a.custom_skills.iter().chain(&b.custom_skills).map(|s| &s.id).collect();
+    let ids: BTreeSet<&SkillId> = a
+        .custom_skills
+        .iter()
+        .chain(&b.custom_skills)
+        .chain(ga)
+        .chain(gb)
+        .map(|s| &s.id)
+        .collect();
     let index: BTreeMap<&SkillId, usize> = ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
-    let skills = entities(
+    let (skills, dead) = entities(
         m,
-        |p| &p.custom_skills,
+        [&a.custom_skills, ga, &b.custom_skills, gb],
         |s| index[&s.id],
         |s| Entity::Skill(s.id.clone()),
         merge_custom_skill,
@@ -491,7 +587,7 @@ fn custom_skills(m: &mut Merger<'_>) -> Vec<CustomSkill> {
     let sorted = skill_order(&m.out, order.as_deref(), &ids);
     m.out.skill_order = order;
     let mut by_id: HashMap<SkillId, CustomSkill> = skills.into_iter().map(|s| (s.id.clone(), s)).collect();
-    sorted.iter().filter_map(|id| by_id.remove(id)).collect()
+    (sorted.iter().filter_map(|id| by_id.remove(id)).collect(), dead)
 }
 
 /// Shorthand for the two sides of one field of two versions of a thing.
@@ -509,7 +605,9 @@ fn merge_custom_skill(m: &mut Merger<'_>, x: &CustomSkill, y: &CustomSkill) -> C
         id: x.id.clone(),
         name: m.text(f(SkillField::Name), na, nb).unwrap_or_default(),
         description: m.text(f(SkillField::Description), da, db).unwrap_or_default(),
-        needs: m.value::<BTreeMap<RoleId, _>>(f(SkillField::Needs), ra, rb).unwrap_or_default(),
+        needs: m
+            .value::<BTreeMap<RoleId, _>>(f(SkillField::Needs), ra, rb)
+            .unwrap_or_default(),
     }
 }
 
@@ -546,7 +644,8 @@ fn merge_item(m: &mut Merger<'_>, x: &ChecklistItem, y: &ChecklistItem) -> Check
     macro_rules! value {
         ($field:ident, $variant:ident) => {{
             let (a, b) = pair(m, &x.$field, &y.$field);
-            m.value(f(ItemField::$variant), a, b).unwrap_or_else(|| x.$field.clone())
+            m.value(f(ItemField::$variant), a, b)
+                .unwrap_or_else(|| x.$field.clone())
         }};
     }
     ChecklistItem {
@@ -593,45 +692,14 @@ fn merge_session(m: &mut Merger<'_>, x: &Session, y: &Session) -> Session {
     let agenda = m.value(f(SessionField::Agenda), aa, ab).unwrap_or_default();
     let (ma, mb) = pair(m, &x.summary, &y.summary);
     let summary = m.text(f(SessionField::Summary), ma, mb).unwrap_or_default();
-    let notes = session_notes(m, x, y);
     Session {
         id: x.id,
         started,
         ended,
         agenda,
-        notes,
+        notes: Vec::new(),
         summary,
     }
-}
-
-fn session_notes(m: &mut Merger<'_>, x: &Session, y: &Session) -> Vec<SessionNote> {
-    let (a, b) = (m.a, m.b);
-    let mut theirs: BTreeMap<ItemId, &SessionNote> = y.notes.iter().map(|n| (n.id, n)).collect();
-    let mut out = Vec::new();
-    for n in &x.notes {
-        let e = Entity::Note(n.id);
-        match theirs.remove(&n.id) {
-            Some(o) => {
-                if m.alive(&e, &[&a.sync, &b.sync]) {
-                    out.push(merge_note(m, n, o));
-                }
-            }
-            None => {
-                if m.alive(&e, &[&a.sync]) {
-                    copy_records(m, &e, &a.sync);
-                    out.push(n.clone());
-                }
-            }
-        }
-    }
-    for o in theirs.into_values() {
-        let e = Entity::Note(o.id);
-        if m.alive(&e, &[&b.sync]) {
-            copy_records(m, &e, &b.sync);
-            out.push(o.clone());
-        }
-    }
-    out
 }
 
 fn merge_note(m: &mut Merger<'_>, x: &SessionNote, y: &SessionNote) -> SessionNote {
@@ -664,7 +732,11 @@ fn merge_snapshot(m: &mut Merger<'_>, x: &Snapshot, y: &Snapshot) -> Snapshot {
         std::cmp::Ordering::Equal if x == y => x.clone(),
         // Rare (two copies forked before format 3): any fixed choice.
         std::cmp::Ordering::Equal => {
-            if format!("{x:?}") >= format!("{y:?}") { x.clone() } else { y.clone() }
+            if format!("{x:?}") >= format!("{y:?}") {
+                x.clone()
+            } else {
+                y.clone()
+            }
         }
     }
 }
@@ -727,7 +799,8 @@ pub fn skill_order(sync: &SyncState, order: Option<&[SkillId]>, ids: &[SkillId])
 pub fn sort_lists(plan: &mut Plan) {
     plan.milestones.sort_by_key(|m| (m.date, m.id));
     // Running sessions last: the one still running is the last.
-    plan.sessions.sort_by_key(|s| (s.ended.is_none(), s.started, s.id));
+    plan.sessions
+        .sort_by_key(|s| (s.ended.is_none(), s.started, s.id));
     for s in &mut plan.sessions {
         s.notes.sort_by_key(|n| (n.at, n.id));
     }
@@ -752,7 +825,11 @@ pub fn text_conflicts(plan: &Plan) -> Vec<TextConflict> {
         .iter()
         .filter_map(|(field, lost)| {
             let shown = text_of(plan, field)?.to_owned();
-            let mut others: Vec<String> = lost.iter().map(|v| v.text.clone()).filter(|t| *t != shown).collect();
+            let mut others: Vec<String> = lost
+                .iter()
+                .map(|v| v.text.clone())
+                .filter(|t| *t != shown)
+                .collect();
             others.dedup();
             (!others.is_empty()).then(|| TextConflict {
                 field: field.clone(),
@@ -792,7 +869,12 @@ pub fn text_of<'p>(plan: &'p Plan, field: &Field) -> Option<&'p str> {
         Field::Milestone(id, MilestoneField::Title) => &plan.milestones.iter().find(|m| m.id == *id)?.title,
         Field::Session(id, SessionField::Summary) => &plan.sessions.iter().find(|s| s.id == *id)?.summary,
         Field::Note(id, NoteField::Text) => {
-            &plan.sessions.iter().flat_map(|s| &s.notes).find(|n| n.id == *id)?.text
+            &plan
+                .sessions
+                .iter()
+                .flat_map(|s| &s.notes)
+                .find(|n| n.id == *id)?
+                .text
         }
         _ => return None,
     })
@@ -827,9 +909,16 @@ pub fn text_mut<'p>(plan: &'p mut Plan, field: &Field) -> Option<&'p mut String>
         Field::Milestone(id, MilestoneField::Title) => {
             &mut plan.milestones.iter_mut().find(|m| m.id == *id)?.title
         }
-        Field::Session(id, SessionField::Summary) => &mut plan.sessions.iter_mut().find(|s| s.id == *id)?.summary,
+        Field::Session(id, SessionField::Summary) => {
+            &mut plan.sessions.iter_mut().find(|s| s.id == *id)?.summary
+        }
         Field::Note(id, NoteField::Text) => {
-            &mut plan.sessions.iter_mut().flat_map(|s| &mut s.notes).find(|n| n.id == *id)?.text
+            &mut plan
+                .sessions
+                .iter_mut()
+                .flat_map(|s| &mut s.notes)
+                .find(|n| n.id == *id)?
+                .text
         }
         _ => return None,
     })

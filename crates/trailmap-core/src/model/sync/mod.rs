@@ -39,7 +39,11 @@ use super::ids::{ItemId, SkillId};
 /// someone arranged is recorded as such.
 pub fn adopt_legacy(plan: &mut super::Plan) {
     if plan.id.is_empty() {
-        plan.id = format!("{}-{}", super::slug(&plan.person.name), super::slug(&plan.framework.id));
+        plan.id = format!(
+            "{}-{}",
+            super::slug(&plan.person.name),
+            super::slug(&plan.framework.id)
+        );
     }
     merge::sort_lists(plan);
     let items: Vec<ItemId> = plan.checklist.iter().map(|i| i.id).collect();
@@ -437,7 +441,9 @@ impl FromStr for Field {
             (Some("milestone"), Some(f)) => {
                 Self::Milestone(number(key)?, MilestoneField::parse(f).ok_or_else(bad)?)
             }
-            (Some("session"), Some(f)) => Self::Session(number(key)?, SessionField::parse(f).ok_or_else(bad)?),
+            (Some("session"), Some(f)) => {
+                Self::Session(number(key)?, SessionField::parse(f).ok_or_else(bad)?)
+            }
             (Some("note"), Some(f)) => Self::Note(number(key)?, NoteField::parse(f).ok_or_else(bad)?),
             _ => return Err(bad()),
         })
@@ -504,6 +510,49 @@ pub struct Version {
     pub clock: Clock,
 }
 
+/// A session note that was deleted, with the session it was in.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeletedNote {
+    /// The session it was in.
+    pub session: ItemId,
+    /// The note as it was.
+    pub note: crate::model::SessionNote,
+}
+
+/// What this copy deleted, as it was when deleted. Another copy may still
+/// hold it, changed; keeping it here makes every copy merge the same,
+/// whichever copies meet first (and nothing deleted is beyond recovery).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Graveyard {
+    /// Skills of the plan's own.
+    pub skills: Vec<crate::model::CustomSkill>,
+    /// Checklist items.
+    pub items: Vec<crate::model::ChecklistItem>,
+    /// Milestones.
+    pub milestones: Vec<crate::model::Milestone>,
+    /// Sessions, with their notes.
+    pub sessions: Vec<crate::model::Session>,
+    /// Notes deleted from sessions that were kept.
+    pub notes: Vec<DeletedNote>,
+}
+
+impl Graveyard {
+    /// Whether nothing was deleted.
+    pub fn is_empty(&self) -> bool {
+        self == &Self::default()
+    }
+
+    /// Puts each list in the one order every copy agrees on (by id).
+    pub fn sort(&mut self) {
+        self.skills.sort_by(|a, b| a.id.cmp(&b.id));
+        self.items.sort_by_key(|i| i.id);
+        self.milestones.sort_by_key(|m| m.id);
+        self.sessions.sort_by_key(|s| s.id);
+        self.notes.sort_by_key(|n| n.note.id);
+    }
+}
+
 /// What a plan keeps for merging (see the module notes). Empty for a plan
 /// from before format 3 until it is changed.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -530,6 +579,8 @@ pub struct SyncState {
     pub checklist_order: Option<Vec<ItemId>>,
     /// The order of the plan's own skills, once it differs from the order added.
     pub skill_order: Option<Vec<SkillId>>,
+    /// What was deleted, as it was (see [`Graveyard`]).
+    pub graveyard: Graveyard,
 }
 
 impl Default for SyncState {
@@ -543,6 +594,7 @@ impl Default for SyncState {
             conflicts: BTreeMap::new(),
             checklist_order: None,
             skill_order: None,
+            graveyard: Graveyard::default(),
         }
     }
 }

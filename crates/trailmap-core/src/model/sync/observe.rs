@@ -179,7 +179,10 @@ fn hold(plan: &Plan, scope: &Scope) -> Held {
     match scope {
         Scope::Header => Held::Header(Box::new(Header::of(plan))),
         Scope::Rating(id) => Held::Rating(id.clone(), plan.skills.get(id).cloned()),
-        Scope::Skill(id) => Held::Skill(id.clone(), plan.custom_skills.iter().find(|s| &s.id == id).cloned()),
+        Scope::Skill(id) => Held::Skill(
+            id.clone(),
+            plan.custom_skills.iter().find(|s| &s.id == id).cloned(),
+        ),
         Scope::Item(id) => Held::Item(*id, plan.item(*id).cloned()),
         Scope::ChecklistOrder => Held::ChecklistOrder(plan.checklist.iter().map(|i| i.id).collect()),
         Scope::Milestone(id) => Held::Milestone(*id, plan.milestones.iter().find(|m| m.id == *id).cloned()),
@@ -192,7 +195,19 @@ fn hold(plan: &Plan, scope: &Scope) -> Held {
 enum Change {
     Field(Field),
     Born(Entity, Field),
-    Removed(Entity),
+    Removed(Entity, Buried),
+}
+
+/// A thing deleted, as it was, for the graveyard.
+enum Buried {
+    Skill(CustomSkill),
+    Item(ChecklistItem),
+    Milestone(Milestone),
+    Session(Session),
+    Note(ItemId, SessionNote),
+    /// Nothing to keep: snapshots do not change, so every copy that has
+    /// one has it as it was.
+    Nothing,
 }
 
 /// Stamps what changed since `before` was captured with one new write by
@@ -204,11 +219,21 @@ pub fn record(plan: &mut Plan, before: Captured, replica: Replica, now: u64) {
     for held in before.held {
         diff(plan, held, &mut changes, &mut orders);
     }
-    // A conflict settled (or brought back by undo) is a change of its field.
+    // A conflict settled is a change of its field (its clock already holds
+    // the versions it settles); one brought back by undo comes back with
+    // its clocks as they were, and is no new change.
     let after = conflict_sizes(plan, &before.scopes);
-    for field in before.conflicts.keys().chain(after.keys()) {
-        if before.conflicts.get(field) != after.get(field) {
-            changes.push(Change::Field(field.clone()));
+    let touched: Vec<Field> = before
+        .conflicts
+        .keys()
+        .chain(after.keys())
+        .filter(|f| before.conflicts.get(*f) != after.get(*f))
+        .cloned()
+        .collect();
+    changes.retain(|c| !matches!(c, Change::Field(f) if touched.contains(f)));
+    for field in touched {
+        if !after.contains_key(&field) {
+            changes.push(Change::Field(field));
         }
     }
     if changes.is_empty() && !orders.any() {
@@ -217,7 +242,7 @@ pub fn record(plan: &mut Plan, before: Captured, replica: Replica, now: u64) {
     let at = now.max(plan.sync.clock + 1);
     plan.sync.clock = at;
     // Deletions last: they fold in every clock of what they delete.
-    changes.sort_by_key(|c| matches!(c, Change::Removed(_)));
+    changes.sort_by_key(|c| matches!(c, Change::Removed(..)));
     for change in changes {
         apply_change(plan, change, replica, at);
     }
@@ -247,21 +272,66 @@ fn apply_change(plan: &mut Plan, change: Change, replica: Replica, at: u64) {
                 clock = clock.join(removed);
             }
             sync.stamps.insert(born, clock.with(replica, at));
+            unbury(&mut sync.graveyard, &entity);
         }
-        Change::Removed(entity) => {
+        // The clocks of what is deleted stay: they are its history, which
+        // another copy's changes are weighed against.
+        Change::Removed(entity, buried) => {
             let mut clock = sync.removed.get(&entity).cloned().unwrap_or_default();
             for field in fields_of(&entity) {
-                if let Some(c) = sync.stamps.remove(&field) {
-                    clock = clock.join(&c);
+                if let Some(c) = sync.stamps.get(&field) {
+                    clock = clock.join(c);
                 }
-                if let Some(lost) = sync.conflicts.remove(&field) {
-                    for v in lost {
-                        clock = clock.join(&v.clock);
-                    }
+                for v in sync.conflicts.get(&field).into_iter().flatten() {
+                    clock = clock.join(&v.clock);
                 }
             }
             sync.removed.insert(entity, clock.with(replica, at));
+            bury(&mut sync.graveyard, buried);
         }
+    }
+}
+
+/// Keeps a deleted thing in the graveyard (replacing an older copy of it).
+fn bury(graveyard: &mut super::Graveyard, buried: Buried) {
+    match buried {
+        Buried::Skill(s) => {
+            graveyard.skills.retain(|x| x.id != s.id);
+            graveyard.skills.push(s);
+        }
+        Buried::Item(i) => {
+            graveyard.items.retain(|x| x.id != i.id);
+            graveyard.items.push(i);
+        }
+        Buried::Milestone(m) => {
+            graveyard.milestones.retain(|x| x.id != m.id);
+            graveyard.milestones.push(m);
+        }
+        Buried::Session(s) => {
+            graveyard.sessions.retain(|x| x.id != s.id);
+            graveyard.sessions.push(Session {
+                notes: Vec::new(),
+                ..s
+            });
+        }
+        Buried::Note(session, note) => {
+            graveyard.notes.retain(|x| x.note.id != note.id);
+            graveyard.notes.push(super::DeletedNote { session, note });
+        }
+        Buried::Nothing => {}
+    }
+    graveyard.sort();
+}
+
+/// Takes a thing brought back (undo of a deletion) out of the graveyard.
+fn unbury(graveyard: &mut super::Graveyard, entity: &Entity) {
+    match entity {
+        Entity::Skill(id) => graveyard.skills.retain(|x| &x.id != id),
+        Entity::Item(id) => graveyard.items.retain(|x| x.id != *id),
+        Entity::Milestone(id) => graveyard.milestones.retain(|x| x.id != *id),
+        Entity::Session(id) => graveyard.sessions.retain(|x| x.id != *id),
+        Entity::Note(id) => graveyard.notes.retain(|x| x.note.id != *id),
+        Entity::Snapshot(_) => {}
     }
 }
 
@@ -276,8 +346,14 @@ pub fn fields_of(entity: &Entity) -> Vec<Field> {
             .chain(RatingField::ALL.iter().map(|f| Field::Rating(id.clone(), *f)))
             .collect(),
         Entity::Item(id) => ItemField::ALL.iter().map(|f| Field::Item(*id, *f)).collect(),
-        Entity::Milestone(id) => MilestoneField::ALL.iter().map(|f| Field::Milestone(*id, *f)).collect(),
-        Entity::Session(id) => SessionField::ALL.iter().map(|f| Field::Session(*id, *f)).collect(),
+        Entity::Milestone(id) => MilestoneField::ALL
+            .iter()
+            .map(|f| Field::Milestone(*id, *f))
+            .collect(),
+        Entity::Session(id) => SessionField::ALL
+            .iter()
+            .map(|f| Field::Session(*id, *f))
+            .collect(),
         Entity::Note(id) => NoteField::ALL.iter().map(|f| Field::Note(*id, *f)).collect(),
         Entity::Snapshot(id) => vec![Field::Snapshot(*id)],
     }
@@ -348,8 +424,10 @@ fn diff(plan: &Plan, held: Held, changes: &mut Vec<Change>, orders: &mut Orders)
             let new = plan.custom_skills.iter().find(|s| s.id == id);
             let entity = Entity::Skill(id.clone());
             match (old.as_ref(), new) {
-                (None, Some(_)) => changes.push(Change::Born(entity, Field::Skill(id.clone(), SkillField::Born))),
-                (Some(_), None) => changes.push(Change::Removed(entity)),
+                (None, Some(_)) => {
+                    changes.push(Change::Born(entity, Field::Skill(id.clone(), SkillField::Born)))
+                }
+                (Some(old), None) => changes.push(Change::Removed(entity, Buried::Skill(old.clone()))),
                 (Some(old), Some(new)) => {
                     let mut field = |f: SkillField, changed: bool| {
                         if changed {
@@ -366,14 +444,19 @@ fn diff(plan: &Plan, held: Held, changes: &mut Vec<Change>, orders: &mut Orders)
         Held::Item(id, old) => {
             let new = plan.item(id);
             match (old.as_ref(), new) {
-                (None, Some(_)) => changes.push(Change::Born(Entity::Item(id), Field::Item(id, ItemField::Born))),
-                (Some(_), None) => changes.push(Change::Removed(Entity::Item(id))),
+                (None, Some(_)) => {
+                    changes.push(Change::Born(Entity::Item(id), Field::Item(id, ItemField::Born)))
+                }
+                (Some(old), None) => {
+                    changes.push(Change::Removed(Entity::Item(id), Buried::Item(old.clone())))
+                }
                 (Some(old), Some(new)) => diff_item(old, new, changes),
                 (None, None) => {}
             }
         }
         Held::ChecklistOrder(old) => {
-            let same = old.len() == plan.checklist.len() && old.iter().zip(&plan.checklist).all(|(a, b)| *a == b.id);
+            let same =
+                old.len() == plan.checklist.len() && old.iter().zip(&plan.checklist).all(|(a, b)| *a == b.id);
             orders.checklist |= !same;
         }
         Held::Milestone(id, old) => {
@@ -381,8 +464,10 @@ fn diff(plan: &Plan, held: Held, changes: &mut Vec<Change>, orders: &mut Orders)
             let new = plan.milestones.iter().find(|m| m.id == id);
             let entity = Entity::Milestone(id);
             match (old.as_ref(), new) {
-                (None, Some(_)) => changes.push(Change::Born(entity, Field::Milestone(id, MilestoneField::Born))),
-                (Some(_), None) => changes.push(Change::Removed(entity)),
+                (None, Some(_)) => {
+                    changes.push(Change::Born(entity, Field::Milestone(id, MilestoneField::Born)))
+                }
+                (Some(old), None) => changes.push(Change::Removed(entity, Buried::Milestone(old.clone()))),
                 (Some(old), Some(new)) => {
                     let mut field = |f: MilestoneField, changed: bool| {
                         if changed {
@@ -407,7 +492,7 @@ fn diff(plan: &Plan, held: Held, changes: &mut Vec<Change>, orders: &mut Orders)
             if is && !was {
                 changes.push(Change::Born(Entity::Snapshot(id), Field::Snapshot(id)));
             } else if was && !is {
-                changes.push(Change::Removed(Entity::Snapshot(id)));
+                changes.push(Change::Removed(Entity::Snapshot(id), Buried::Nothing));
             }
         }
     }
@@ -458,7 +543,7 @@ fn diff_session(id: ItemId, old: Option<&Session>, new: Option<&Session>, change
     let entity = Entity::Session(id);
     match (old, new) {
         (None, Some(_)) => changes.push(Change::Born(entity, Field::Session(id, SessionField::Born))),
-        (Some(_), None) => changes.push(Change::Removed(entity)),
+        (Some(old), None) => changes.push(Change::Removed(entity, Buried::Session(old.clone()))),
         (Some(old), Some(new)) => {
             let mut field = |f: SessionField, changed: bool| {
                 if changed {
@@ -480,8 +565,9 @@ fn diff_session(id: ItemId, old: Option<&Session>, new: Option<&Session>, change
         let entity = Entity::Note(note);
         match (old_notes.get(&note), new_notes.get(&note)) {
             (None, Some(_)) => changes.push(Change::Born(entity, Field::Note(note, NoteField::Born))),
-            // A note goes with its session's deletion.
-            (Some(_), None) => changes.push(Change::Removed(entity)),
+            // Also when its session goes: the graveyard keeps sessions
+            // without their notes, and each note on its own.
+            (Some(old), None) => changes.push(Change::Removed(entity, Buried::Note(id, old.clone()))),
             (Some(a), Some(b)) => {
                 let mut field = |f: NoteField, changed: bool| {
                     if changed {
