@@ -13,7 +13,7 @@
 use proptest::prelude::*;
 use trailmap::model::sync::merge::{merge, text_conflicts, text_of};
 use trailmap::model::sync::{Clock, Entity, Field, Layer, PlanField, Side, layers};
-use trailmap::model::{ChecklistItem, Command, Document, ItemId, Plan, Replica};
+use trailmap::model::{ChecklistItem, Command, CustomSkill, Document, ItemId, Plan, Replica, SkillId};
 
 use crate::properties::{Op, command, config, op, plan, text};
 
@@ -343,4 +343,45 @@ fn copies_of_two_different_plans_do_not_merge() {
     let b = crate::support::example(crate::support::MARCUS);
     let error = merge(&a, &b).expect_err("two plans");
     assert!(error.to_string().contains("two different plans"), "{error}");
+}
+
+/// A copy of `plan` on `replica`, its clock at `now`.
+fn copy_at(plan: &Plan, replica: u32, now: u64) -> Document {
+    let mut doc = Document::new(plan.clone());
+    doc.set_replica(Replica(replica));
+    doc.set_now(now);
+    doc
+}
+
+/// Found by helper-11 (a proptest seed, shrunk by hand).
+#[test]
+fn the_same_skill_added_on_two_replicas_and_deleted_on_a_third_merges_the_same_in_any_grouping() {
+    let start = crate::support::example(crate::support::PRIYA);
+    let skill = |name: &str| CustomSkill {
+        id: SkillId::new("x2"),
+        name: name.into(),
+        description: String::new(),
+        needs: Default::default(),
+    };
+    let mut a = copy_at(&start, 1, 1_000_001);
+    a.apply(Command::InsertCustomSkill {
+        index: 0,
+        skill: skill(""),
+        entry: None,
+    })
+    .expect("applies");
+    let mut b = copy_at(&start, 2, 1_000_002);
+    b.apply(Command::InsertCustomSkill {
+        index: 0,
+        skill: skill("a"),
+        entry: None,
+    })
+    .expect("applies");
+    let mut c = copy_at(b.plan(), 3, 2_000_000);
+    c.apply(Command::RemoveCustomSkill(SkillId::new("x2")))
+        .expect("applies");
+    let (pa, pb, pc) = (a.plan(), b.plan(), c.plan());
+    let m = |x: &Plan, y: &Plan| merge(x, y).expect("one plan");
+    // Before deleted things were kept, (a b) c named it "a" with "" waiting, and a (b c) named it "".
+    assert_eq!(m(&m(pa, pb), pc), m(pa, &m(pb, pc)));
 }
