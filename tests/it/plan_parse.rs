@@ -233,3 +233,32 @@ proptest! {
         agrees(&text)?;
     }
 }
+
+#[test]
+fn reads_the_records_for_merging_as_ron_does() {
+    use trailmap::model::sync::merge::merge;
+    use trailmap::model::{Command, Document, Replica};
+    let (plan, _) = stress::stress_plan(5);
+    let copy = |replica: u32| {
+        let mut doc = Document::new(plan.clone());
+        doc.set_replica(Replica(replica));
+        doc.set_now(1_800_000_000_000);
+        doc
+    };
+    let (mut a, mut b) = (copy(1), copy(2));
+    // Texts changed apart (a conflict), deletions (the graveyard), an order.
+    a.apply(Command::SetMentor("Dana \"D\" W.\n".into())).expect("applies");
+    b.apply(Command::SetMentor("Dana Whitfield-Ray".into())).expect("applies");
+    let gone = plan.checklist[3].id;
+    a.apply(Command::RemoveItems(vec![gone])).expect("applies");
+    let session = plan.sessions[0].id;
+    b.apply(Command::RemoveSession(session)).expect("applies");
+    let first = plan.checklist[0].id;
+    a.apply(Command::MoveItem { id: first, to: 5 }).expect("applies");
+    let merged = merge(a.plan(), b.plan()).expect("one plan");
+    assert!(!merged.sync.conflicts.is_empty(), "a conflict");
+    assert!(!merged.sync.graveyard.is_empty(), "deleted things");
+    let text = plan_to_string(&merged);
+    assert_eq!(parse_plan_fast(&text).as_ref(), Some(&merged));
+    assert_eq!(ron_plan(&text).as_ref(), Some(&merged));
+}
