@@ -19,6 +19,8 @@ use crate::ui::welcome::EXAMPLES;
 pub enum Page {
     /// The start page.
     Welcome,
+    /// The first plan being read (the window shows its layout meanwhile).
+    Loading,
     /// An open plan.
     Plan(Box<OpenPlan>),
     /// A plan that could not be opened.
@@ -150,53 +152,6 @@ impl DocumentState {
 }
 
 impl TrailmapApp {
-    /// What a start does: cleans leftover temporary files, loads the
-    /// frameworks, opens the first plan and offers the recovery copies.
-    pub(super) fn start(&mut self, plan: Option<PathBuf>, framework_file: Option<PathBuf>) {
-        let _ = storage::ensure_dir(&self.shell.data.plans());
-        // Leftovers of saves killed part-way, wherever Trailmap writes.
-        for dir in [
-            self.shell.data.plans(),
-            self.shell.data.root().to_path_buf(),
-            self.shell.data.recovery(),
-            self.shell.data.frameworks(),
-        ] {
-            storage::clean_temp_files(&dir);
-        }
-        let data = self.shell.data.clone();
-        storage::Instance::clean_ended(&self.shell.data, &|id| storage::has_recoveries_of(&data, id));
-        let (catalog, errors) = FrameworkCatalog::load(&self.shell.data.frameworks());
-        self.document.catalog = catalog;
-        // Frameworks that failed to load, as messages.
-        let mut framework_errors: Vec<String> = errors.iter().map(ToString::to_string).collect();
-        for file in framework_file
-            .iter()
-            .chain(self.shell.prefs.framework_file.clone().iter())
-        {
-            match storage::load_framework(file) {
-                Ok(framework) => {
-                    self.document.installed_framework = Some(framework.id.clone());
-                    self.document.catalog.add(framework);
-                }
-                Err(e) => framework_errors.push(e.to_string()),
-            }
-        }
-        if let Some(first) = framework_errors.first() {
-            self.set_error(format!("A framework could not be loaded: {first}"));
-        }
-        let recoveries: Vec<_> = storage::list_recoveries(&self.shell.data)
-            .into_iter()
-            .filter_map(|(path, r)| r.ok().map(|r| (path, r)))
-            .collect();
-        let start_plan = plan.or_else(|| self.shell.prefs.last_plan.clone().filter(|p| p.is_file()));
-        if let Some(path) = start_plan {
-            self.open_path(&path);
-        }
-        if !recoveries.is_empty() {
-            self.dialogs.current = Some(Dialog::Recovery(recoveries));
-        }
-    }
-
     /// Opens `path`, asking first if there are unsaved changes.
     pub fn request_open_path(&mut self, path: PathBuf) {
         if self.is_dirty() {
@@ -211,7 +166,13 @@ impl TrailmapApp {
     pub fn open_path(&mut self, path: &Path) {
         let path = &storage::canonical(path);
         storage::clean_temp_files(path.parent().unwrap_or(Path::new(".")));
-        match storage::load_plan(path, &self.document.catalog) {
+        let loaded = storage::load_plan(path, &self.document.catalog);
+        self.open_loaded(path, loaded);
+    }
+
+    /// Opens the plan read from `path` (or shows why it could not be read).
+    pub(super) fn open_loaded(&mut self, path: &Path, loaded: Result<storage::LoadedPlan, storage::StorageError>) {
+        match loaded {
             Ok(loaded) => {
                 let newer = loaded.newer_format;
                 let (lock, held_elsewhere) = self.lock_plan(path);

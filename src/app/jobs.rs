@@ -24,6 +24,8 @@ pub(super) struct Jobs {
     pub(super) library: LibraryJob,
     /// Saving the chart as an image.
     pub(super) chart: ChartJob,
+    /// The start's reading, under way on a thread.
+    pub(super) startup: Option<Receiver<super::startup::Startup>>,
 }
 
 /// The system's file dialog, open on its own thread.
@@ -86,6 +88,7 @@ impl Jobs {
                 tx: chart_tx,
                 rx: chart_rx,
             },
+            startup: None,
         }
     }
 }

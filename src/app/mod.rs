@@ -17,6 +17,7 @@ mod prefs;
 mod presentation;
 mod recovery;
 mod sharing;
+mod startup;
 mod status_bar;
 mod views;
 
@@ -59,9 +60,12 @@ pub struct AppConfig {
     pub recovery_interval: Duration,
     /// Whether native file dialogs may be used for "Browse…" (off in tests).
     pub native_dialogs: bool,
-    /// Whether slow work (reading the plan library) runs on a thread; off in
-    /// tests, so that a frame sees its result at once.
+    /// Whether slow work (the start's reading, the plan library) runs on a
+    /// thread; off in tests, so that a frame sees its result at once.
     pub background_threads: bool,
+    /// The window's context, for threads to ask for a repaint when their
+    /// work is done (`run` passes eframe's).
+    pub context: Option<egui::Context>,
 }
 
 impl AppConfig {
@@ -76,6 +80,7 @@ impl AppConfig {
             recovery_interval: Duration::from_secs(5),
             native_dialogs: true,
             background_threads: true,
+            context: None,
         }
     }
 }
@@ -96,6 +101,8 @@ pub struct AppOptions {
 pub enum PageKind {
     /// The start page.
     Welcome,
+    /// The first plan being read.
+    Loading,
     /// A plan.
     Plan,
     /// The error page.
@@ -183,7 +190,10 @@ pub fn run(plan: Option<PathBuf>, options: &AppOptions) -> ExitCode {
     let result = eframe::run_native(
         "Trailmap",
         native,
-        Box::new(move |_cc| Ok(Box::new(TrailmapApp::new(config)))),
+        Box::new(move |cc| {
+            config.context = Some(cc.egui_ctx.clone());
+            Ok(Box::new(TrailmapApp::new(config)))
+        }),
     );
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -211,6 +221,8 @@ impl TrailmapApp {
     /// files cleaned, recovery files offered, and the first plan opened.
     pub fn new(config: AppConfig) -> Self {
         let views = Views::new(&config.prefs);
+        let mut jobs = Jobs::new(config.native_dialogs, config.background_threads);
+        jobs.repaint_ctx = config.context.clone();
         let mut app = Self {
             shell: Shell {
                 replica: storage::replica(&config.data),
@@ -224,7 +236,7 @@ impl TrailmapApp {
             },
             document: DocumentState::new(config.recovery_interval),
             views,
-            jobs: Jobs::new(config.native_dialogs, config.background_threads),
+            jobs,
             window: Window::default(),
             dialogs: Dialogs::default(),
         };
@@ -260,6 +272,7 @@ impl TrailmapApp {
     pub fn page_kind(&self) -> PageKind {
         match self.document.page {
             Page::Welcome => PageKind::Welcome,
+            Page::Loading => PageKind::Loading,
             Page::Plan(_) => PageKind::Plan,
             Page::Error(_) => PageKind::Error,
         }
@@ -323,6 +336,7 @@ impl TrailmapApp {
             ctx.set_theme(self.shell.prefs.theme.preference());
             self.window.style_applied = true;
         }
+        self.poll_startup();
         self.poll_browse();
         self.poll_chart_image();
         self.poll_library();

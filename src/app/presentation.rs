@@ -97,7 +97,7 @@ fn title_of(page: &Page) -> String {
                 format!("{marker}{}{read_only} ({person}) — Trailmap", open.display_name())
             }
         }
-        Page::Welcome => "Trailmap".to_owned(),
+        Page::Welcome | Page::Loading => "Trailmap".to_owned(),
         Page::Error(failure) => format!(
             "{} (could not open) — Trailmap",
             failure

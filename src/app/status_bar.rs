@@ -104,7 +104,7 @@ impl TrailmapApp {
         match &self.document.page {
             Page::Plan(open) => known.extend(open.path.as_deref()),
             Page::Error(failure) => known.push(&failure.path),
-            Page::Welcome => {}
+            Page::Welcome | Page::Loading => {}
         }
         Some((without_paths(&status.text, &known), status.is_error))
     }
@@ -194,6 +194,9 @@ impl TrailmapApp {
                     ui.separator();
                 }
                 ui.label(RichText::new(state).small().color(color));
+            }
+            Page::Loading => {
+                ui.label(RichText::new("Opening…").small().weak());
             }
             Page::Welcome if presenting => {
                 ui.label(RichText::new("Presenting: F5 ends it").small().weak());

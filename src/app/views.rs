@@ -257,6 +257,9 @@ impl TrailmapApp {
                     self.welcome_action(action);
                 }
             }
+            Page::Loading => {
+                ui.centered_and_justified(|ui| ui.label(RichText::new("Opening…").weak()));
+            }
             Page::Error(failure) => {
                 if let Some(action) = crate::ui::error_page::error_page_ui(ui, failure) {
                     self.error_action(action);

@@ -60,3 +60,28 @@ fn the_start_page_does_not_list_the_plans_twice() {
         "the library lists it"
     );
 }
+
+#[test]
+fn the_window_draws_before_the_first_plan_is_read_and_then_shows_it() {
+    let sandbox = Sandbox::new();
+    let path = sandbox.example("priya-tech-lead-to-em.ron");
+    let mut config = sandbox.config(Some(&path));
+    config.background_threads = true;
+    let app = trailmap::app::TrailmapApp::new(config);
+    // Nothing is read in the app's creator: the plan is still on its way.
+    assert_eq!(app.page_kind(), trailmap::app::PageKind::Loading);
+    assert!(app.open_plan().is_none());
+    let mut h = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_ui_state(|ui, app: &mut trailmap::app::TrailmapApp| app.ui_root(ui), app);
+    // The thread asks for a repaint when it is done; frames run until then.
+    for _ in 0..200 {
+        h.run_steps(1);
+        if h.state().open_plan().is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    assert_eq!(plan(&h).person.name, "Priya Raman");
+    assert!(shows(&h, "Priya Raman"));
+}
