@@ -5,7 +5,7 @@
 //! cargo run --release --example stress -- DATA_DIR [SEED]
 //! ```
 //!
-//! It writes `DATA_DIR/plans/stress.ron` (the stress plan) and 200 normal
+//! It writes `DATA_DIR/plans/stress.ron` (the stress plan) and 2,000 normal
 //! plans beside it, and prints their sizes. Generated files are never
 //! committed.
 #![allow(

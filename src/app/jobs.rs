@@ -45,11 +45,21 @@ pub(super) struct LibraryJob {
     /// The plans in the plans folder, as last read.
     pub(super) entries: Vec<LibraryEntry>,
     /// A read of the plans folder under way on a thread.
-    pub(super) scan: Option<Receiver<(Vec<LibraryEntry>, LibraryCache)>>,
+    pub(super) scan: Option<Receiver<Scanned>>,
     /// What the last read learnt, so the next reads only changed files.
     cache: Option<LibraryCache>,
     /// Whether the plans folder should be read again.
     pub(super) stale: bool,
+}
+
+/// What the library thread sends: the entries read so far, then all of
+/// them with the cache.
+#[derive(Debug)]
+pub(super) enum Scanned {
+    /// The entries read so far (the panel fills in as they come).
+    Partial(Vec<LibraryEntry>),
+    /// Every entry, and what the read learnt.
+    Done(Vec<LibraryEntry>, LibraryCache),
 }
 
 /// The chart image: where it goes, and the thread's answers.
@@ -184,9 +194,14 @@ impl TrailmapApp {
         let ctx = self.jobs.repaint_ctx.clone();
         let work = move || {
             let mut cache = cache.unwrap_or_else(|| LibraryCache::load(&root));
-            let entries = storage::scan(&dir, &catalog, &mut cache);
+            let entries = storage::scan_with(&dir, &catalog, &mut cache, |so_far| {
+                let _ = tx.send(Scanned::Partial(so_far.to_vec()));
+                if let Some(ctx) = &ctx {
+                    ctx.request_repaint();
+                }
+            });
             cache.save(&root);
-            let _ = tx.send((entries, cache));
+            let _ = tx.send(Scanned::Done(entries, cache));
             if let Some(ctx) = ctx {
                 ctx.request_repaint();
             }
@@ -210,15 +225,30 @@ impl TrailmapApp {
     pub(super) fn poll_library(&mut self) {
         let library = &mut self.jobs.library;
         let Some(rx) = &library.scan else { return };
-        match rx.try_recv() {
-            Ok((entries, cache)) => {
+        // Only the newest message counts: a frame shows what is read by then.
+        let mut latest = None;
+        loop {
+            match rx.try_recv() {
+                Ok(message) => latest = Some(message),
+                Err(std::sync::mpsc::TryRecvError::Empty) => break,
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                    library.scan = None;
+                    break;
+                }
+            }
+        }
+        match latest {
+            Some(Scanned::Partial(entries)) => {
+                library.entries = entries;
+                self.views.library.entries_changed();
+            }
+            Some(Scanned::Done(entries, cache)) => {
                 library.entries = entries;
                 self.views.library.entries_changed();
                 library.cache = Some(cache);
                 library.scan = None;
             }
-            Err(std::sync::mpsc::TryRecvError::Empty) => {}
-            Err(std::sync::mpsc::TryRecvError::Disconnected) => library.scan = None,
+            None => {}
         }
     }
 

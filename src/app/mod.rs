@@ -209,6 +209,11 @@ impl eframe::App for TrailmapApp {
         self.ui_root(ui);
         // Opt-in (`TRAILMAP_FRAME_LOG`), for scripts/bench-launch.sh; free when unset.
         crate::storage::log_frame();
+        let ctx = ui.ctx().clone();
+        crate::storage::log_frame_causes(|| {
+            let causes: Vec<String> = ctx.repaint_causes().iter().map(|c| format!("{}:{}", c.file, c.line)).collect();
+            causes.join(" ")
+        });
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {

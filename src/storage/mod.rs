@@ -26,13 +26,13 @@ mod text;
 
 pub use atomic::{STALE_AFTER, TMP_PREFIX, TMP_SUFFIX, WriteFn, clean_temp_files, resolve_links, write_all};
 pub use error::{ErrorKind, Position, StorageError};
-pub use frame_log::{FRAME_LOG_ENV, log_frame};
+pub use frame_log::{FRAME_CAUSES_ENV, FRAME_LOG_ENV, log_frame, log_frame_causes};
 pub use frameworks::{
     BUILTIN_NAME, BUILTIN_TEXT, FrameworkCatalog, builtin, check_installable, install_framework,
     load_framework, parse_framework,
 };
 pub use guard::{Purpose, check_target, trailmap_file_kind, write_guarded, write_guarded_with};
-pub use library::{FileStamp, LibraryCache, LibraryEntry, read_entry, scan};
+pub use library::{FileStamp, LibraryCache, LibraryEntry, SCAN_BATCH, read_entry, scan, scan_with};
 pub use locks::{Instance, PlanLock, canonical};
 pub use paths::{DATA_DIR_ENV, DataDir};
 pub use plans::{

@@ -172,6 +172,10 @@ pub fn apply_style(ctx: &egui::Context) {
         // text colour of selected items, which must stay readable.)
         let ring = focus(&style.visuals);
         style.visuals.widgets.active.bg_stroke = egui::Stroke::new(2.0, ring);
+        // Scroll bars that are simply there when needed, not floating ones
+        // that fade in on hover: the fades cost a dozen frames whenever the
+        // pointer crosses a list, the first second after start included.
+        style.spacing.scroll = egui::style::ScrollStyle::solid();
     });
     // Secondary text at 4.5:1 or more against the panel (WCAG AA for body
     // text): egui's default is the text colour at 60 %, about 2.6:1 on the

@@ -805,3 +805,36 @@ fn an_export_that_fills_the_disk_leaves_nothing_behind() {
     }
     assert!(failed > 0, "the disk did fill up");
 }
+
+#[test]
+fn the_library_fills_in_as_it_reads_and_writes_its_cache_only_when_it_changed() {
+    let dir = crate::support::temp_dir();
+    let (root, plans) = (dir.path().join("data"), dir.path().join("data/plans"));
+    std::fs::create_dir_all(&plans).expect("plans");
+    let example = std::fs::read(crate::support::PRIYA).expect("example");
+    for n in 0..250 {
+        std::fs::write(plans.join(format!("plan-{n:03}.ron")), &example).expect("write");
+    }
+    let catalog = FrameworkCatalog::builtin_only();
+    let mut cache = storage::LibraryCache::load(&root);
+    let mut seen = Vec::new();
+    let entries = storage::scan_with(&plans, &catalog, &mut cache, |so_far| seen.push(so_far.len()));
+    assert_eq!(entries.len(), 250);
+    assert_eq!(seen, [storage::SCAN_BATCH, 2 * storage::SCAN_BATCH], "rows come in batches");
+    cache.save(&root);
+    let file = storage::LibraryCache::file(&root);
+    let written = std::fs::metadata(&file).and_then(|m| m.modified()).expect("cache written");
+    // Nothing changed: read from the cache, and the cache is not written again.
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    let mut cache = storage::LibraryCache::load(&root);
+    assert_eq!(cache.len(), 250);
+    assert_eq!(storage::scan(&plans, &catalog, &mut cache), entries);
+    cache.save(&root);
+    assert_eq!(std::fs::metadata(&file).and_then(|m| m.modified()).expect("cache"), written);
+    // A plan removed: the cache changes and is written.
+    std::fs::remove_file(plans.join("plan-007.ron")).expect("remove");
+    let mut cache = storage::LibraryCache::load(&root);
+    assert_eq!(storage::scan(&plans, &catalog, &mut cache).len(), 249);
+    cache.save(&root);
+    assert_ne!(std::fs::metadata(&file).and_then(|m| m.modified()).expect("cache"), written);
+}

@@ -33,7 +33,7 @@ pub const STRESS_SESSIONS: usize = 300;
 /// Snapshots in the stress plan.
 pub const STRESS_SNAPSHOTS: usize = 120;
 /// Plans written to the library folder.
-pub const LIBRARY_PLANS: usize = 200;
+pub const LIBRARY_PLANS: usize = 2000;
 
 /// A small, fast, seeded PRNG (SplitMix64). Not for anything but test data.
 #[derive(Clone, Debug)]
@@ -683,7 +683,7 @@ pub fn write_library(dir: &Path, seed: u64) -> Result<Vec<PathBuf>, StorageError
     let mut paths = Vec::with_capacity(LIBRARY_PLANS);
     for n in 0..LIBRARY_PLANS {
         let plan = library_plan(seed.wrapping_mul(1000).wrapping_add(n as u64), &framework);
-        let file = format!("{}-{n:03}.ron", trailmap::model::slug(&plan.person.name));
+        let file = format!("{}-{n:04}.ron", trailmap::model::slug(&plan.person.name));
         let path = dir.join(file);
         storage::write_plan_text(&path, &storage::plan_to_string(&plan))?;
         paths.push(path);
