@@ -1,14 +1,16 @@
 //! One UI frame of the whole app, headless: `Context::run_ui` with
 //! `TrailmapApp::ui_root` plus tessellation, at 1280×800, for an example plan
-//! and for the stress plan (`trailmap_testkit::stress`), on every tab, and with the
-//! library side panel open on a folder of 200 plans.
+//! for the stress plan (`trailmap_testkit::stress`) and for the largest plan
+//! that validates (`stress::largest_plan`: 24 skills of its own, 20,000
+//! actions), on every tab, and with the library side panel open on a
+//! folder of 2,000 plans.
 //!
 //! ```text
 //! cargo bench --bench frame
 //! ```
 //!
-//! Targets (issue #6): at most 1 ms with the example plan, at most 3 ms with
-//! the stress plan, on every view.
+//! Targets (issues #6, #17): at most 1 ms with the example plan, at most
+//! 3 ms with the stress plan and the largest plan, on every view.
 #![allow(
     clippy::disallowed_methods,
     clippy::disallowed_types,
@@ -97,7 +99,15 @@ fn write_plans(data: &DataDir) -> Vec<(&'static str, PathBuf)> {
     let stress_path = plans.join("stress.ron");
     let (plan, _) = stress::stress_plan(1);
     storage::write_plan_text(&stress_path, &storage::plan_to_string(&plan)).expect("write the stress plan");
-    vec![("example", example), ("stress", stress_path)]
+    let largest_path = plans.join("largest.ron");
+    let (plan, framework) = stress::largest_plan();
+    assert_eq!(plan.check(&framework), Vec::new(), "the largest plan validates");
+    storage::write_plan_text(&largest_path, &storage::plan_to_string(&plan)).expect("write the largest plan");
+    vec![
+        ("example", example),
+        ("stress", stress_path),
+        ("largest", largest_path),
+    ]
 }
 
 fn frame_benches(c: &mut Criterion) {
@@ -112,7 +122,7 @@ fn frame_benches(c: &mut Criterion) {
             let name = format!("{plan_name}/{}", tab.label().to_lowercase().replace(" & ", "-"));
             group.bench_function(name, |b| b.iter(|| black_box(rig.frame())));
         }
-        // The library side panel open, listing the 200 plans of the folder.
+        // The library side panel open, listing the 2,000 plans of the folder.
         let mut rig = Rig::new(&data, path, Tab::Checklist, true);
         assert!(rig.app.library_entries().len() > stress::LIBRARY_PLANS);
         group.bench_function(format!("{plan_name}/checklist+library"), |b| {

@@ -171,7 +171,11 @@ impl TrailmapApp {
     }
 
     /// Opens the plan read from `path` (or shows why it could not be read).
-    pub(super) fn open_loaded(&mut self, path: &Path, loaded: Result<storage::LoadedPlan, storage::StorageError>) {
+    pub(super) fn open_loaded(
+        &mut self,
+        path: &Path,
+        loaded: Result<storage::LoadedPlan, storage::StorageError>,
+    ) {
         match loaded {
             Ok(loaded) => {
                 let newer = loaded.newer_format;

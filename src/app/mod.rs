@@ -211,7 +211,11 @@ impl eframe::App for TrailmapApp {
         crate::storage::log_frame();
         let ctx = ui.ctx().clone();
         crate::storage::log_frame_causes(|| {
-            let causes: Vec<String> = ctx.repaint_causes().iter().map(|c| format!("{}:{}", c.file, c.line)).collect();
+            let causes: Vec<String> = ctx
+                .repaint_causes()
+                .iter()
+                .map(|c| format!("{}:{}", c.file, c.line))
+                .collect();
             causes.join(" ")
         });
     }

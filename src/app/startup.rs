@@ -74,7 +74,10 @@ impl TrailmapApp {
     /// Starts: on a thread when threads are allowed (the window shows
     /// "Opening…" meanwhile), else at once.
     pub(super) fn start(&mut self, plan: Option<PathBuf>, framework_file: Option<PathBuf>) {
-        let frameworks: Vec<PathBuf> = framework_file.into_iter().chain(self.shell.prefs.framework_file.clone()).collect();
+        let frameworks: Vec<PathBuf> = framework_file
+            .into_iter()
+            .chain(self.shell.prefs.framework_file.clone())
+            .collect();
         let last = self.shell.prefs.last_plan.clone();
         let data = self.shell.data.clone();
         let first_plan = move || plan.or_else(|| last.filter(|p| p.is_file()));
@@ -85,12 +88,14 @@ impl TrailmapApp {
         }
         let (tx, rx) = channel();
         let ctx = self.jobs.repaint_ctx.clone();
-        let spawned = std::thread::Builder::new().name("trailmap-start".into()).spawn(move || {
-            let _ = tx.send(gather(&data, first_plan(), frameworks));
-            if let Some(ctx) = ctx {
-                ctx.request_repaint();
-            }
-        });
+        let spawned = std::thread::Builder::new()
+            .name("trailmap-start".into())
+            .spawn(move || {
+                let _ = tx.send(gather(&data, first_plan(), frameworks));
+                if let Some(ctx) = ctx {
+                    ctx.request_repaint();
+                }
+            });
         match spawned {
             Ok(_) => {
                 self.document.page = Page::Loading;

@@ -24,7 +24,12 @@ pub fn log_frame_causes(causes: impl FnOnce() -> String) {
     static LOG: OnceLock<Option<Mutex<File>>> = OnceLock::new();
     let log = LOG.get_or_init(|| {
         let path = std::env::var_os(FRAME_CAUSES_ENV).filter(|p| !p.is_empty())?;
-        OpenOptions::new().create(true).append(true).open(path).ok().map(Mutex::new)
+        OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(path)
+            .ok()
+            .map(Mutex::new)
     });
     let Some(file) = log else { return };
     let line = format!("{} {}\n", crate::clock::unix_nanos(), causes());

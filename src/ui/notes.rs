@@ -262,8 +262,10 @@ fn mentor_notes_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, edits: &mut Edits) {
         return;
     }
     ui.label(
-        RichText::new("Only in your copy: never in a copy you share with your mentee, left out of redacted exports.")
-            .weak(),
+        RichText::new(
+            "Only in your copy: never in a copy you share with your mentee, left out of redacted exports.",
+        )
+        .weak(),
     );
     let mut notes = ctx.plan.mentor_notes.clone();
     if ui

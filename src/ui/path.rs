@@ -112,13 +112,20 @@ impl PathView {
     /// Draws the view.
     pub fn ui(&mut self, ui: &mut Ui, ctx: &ViewCtx<'_>, edits: &mut Edits) {
         let show_mentor = ctx.show_mentor;
+        // The radar grows with the window's height as well as its width,
+        // up to what fits without scrolling.
+        let view_height = ui.available_height();
         ScrollArea::vertical().id_salt("path-view").show(ui, |ui| {
+            // Measured from the content's top, which moves with the scroll,
+            // so the chart keeps its size while the view scrolls.
+            let top = ui.max_rect().top();
+            let fit = Fit { top, view_height };
             let wide = ui.available_width() > 980.0;
             // Wide: the route goes in the right column, under the ranking
             // and the time allocation, so the whole view fits at 1280×800.
             if wide {
                 ui.columns(2, |columns| {
-                    self.radar_card(&mut columns[0], ctx, edits, show_mentor);
+                    self.radar_card(&mut columns[0], ctx, edits, (show_mentor, fit));
                     ranking_card(&mut columns[1], ctx, edits);
                     columns[1].add_space(8.0);
                     allocation_card(&mut columns[1], ctx);
@@ -126,7 +133,7 @@ impl PathView {
                     route_card(&mut columns[1], ctx);
                 });
             } else {
-                self.radar_card(ui, ctx, edits, show_mentor);
+                self.radar_card(ui, ctx, edits, (show_mentor, fit));
                 ui.add_space(8.0);
                 ranking_card(ui, ctx, edits);
                 ui.add_space(8.0);
@@ -138,7 +145,13 @@ impl PathView {
         });
     }
 
-    fn radar_card(&mut self, ui: &mut Ui, ctx: &ViewCtx<'_>, edits: &mut Edits, show_mentor: bool) {
+    fn radar_card(
+        &mut self,
+        ui: &mut Ui,
+        ctx: &ViewCtx<'_>,
+        edits: &mut Edits,
+        (show_mentor, fit): (bool, Fit),
+    ) {
         card(ui, |ui| {
             ui.horizontal(|ui| {
                 ui.heading("Ratings against the target");
@@ -173,13 +186,29 @@ impl PathView {
             if !show_mentor {
                 data.mentor = None;
             }
-            self.radar_rect = Some(radar_plot(ui, &data));
+            // What is left of the view's height below the card's header,
+            // less the card's bottom margin and the view's.
+            let room = fit.view_height - (ui.cursor().top() - fit.top) - 28.0;
+            let side = (room / RADAR_HEIGHT as f32).clamp(*RADAR_SIDE.start(), *RADAR_SIDE.end());
+            self.radar_rect = Some(radar_plot(ui, &data, side));
         });
     }
 }
 
+/// Where the view's content starts and how tall the view is, for a chart
+/// that should fit in it.
+#[derive(Clone, Copy, Debug)]
+struct Fit {
+    top: f32,
+    view_height: f32,
+}
+
 /// The chart's height as a share of its width.
 const RADAR_HEIGHT: f64 = 0.92;
+/// The radar's width as far as the column allows: at least this, as it was
+/// before it grew with the window (a short window scrolls, as its other
+/// column does), at most this (a tall one keeps some air).
+const RADAR_SIDE: std::ops::RangeInclusive<f32> = 460.0..=900.0;
 /// How far out the skill names sit, in levels from the centre.
 const LABEL_RADIUS: f64 = 5.75;
 
@@ -247,12 +276,22 @@ fn radar_extent(ui: &Ui, names: &[String], size: f32) -> f64 {
     extent * 1.03
 }
 
-/// Draws the radar chart with egui_plot; returns where it was drawn.
-pub fn radar_plot(ui: &mut Ui, data: &RadarData) -> egui::Rect {
+/// Where the number of ring `level` sits: on the ring, halfway between the
+/// first two axes, where no axis crosses it (its background hides the ring).
+fn level_label_point(level: f64, count: usize) -> [f64; 2] {
+    let count = count.max(3);
+    let angle = TAU / 4.0 - TAU / 2.0 / count as f64;
+    let radius = level * (TAU / 2.0 / count as f64).cos();
+    [radius * angle.cos(), radius * angle.sin()]
+}
+
+/// Draws the radar chart with egui_plot, at most `max_width` wide; returns
+/// where it was drawn.
+pub fn radar_plot(ui: &mut Ui, data: &RadarData, max_width: f32) -> egui::Rect {
     let visuals = ui.visuals().clone();
     let n = data.axes.len();
     let grid = visuals.weak_text_color().gamma_multiply(0.35);
-    let size = ui.available_width().min(460.0);
+    let size = ui.available_width().min(max_width);
     let extent = radar_extent(ui, &data.axes, size);
     Plot::new("radar")
         .data_aspect(1.0)
@@ -286,15 +325,6 @@ pub fn radar_plot(ui: &mut Ui, data: &RadarData) -> egui::Rect {
                         .color(grid)
                         .width(1.0)
                         .allow_hover(false),
-                );
-                plot.text(
-                    Text::new(
-                        "",
-                        PlotPoint::new(0.15, f64::from(level) + 0.2),
-                        RichText::new(level.to_string()).small(),
-                    )
-                    .color(visuals.weak_text_color())
-                    .anchor(Align2::LEFT_BOTTOM),
                 );
             }
             for (i, axis) in data.axes.iter().enumerate() {
@@ -353,6 +383,23 @@ pub fn radar_plot(ui: &mut Ui, data: &RadarData) -> egui::Rect {
                     .fill_color(own.gamma_multiply(0.25))
                     .stroke(Stroke::new(2.5, own)),
             );
+            // The level numbers last, on a background of the card's colour:
+            // over the lines, never under them.
+            let background = theme::card_fill(&visuals).gamma_multiply(0.9);
+            for level in 1..=5 {
+                let [x, y] = level_label_point(f64::from(level), n);
+                plot.text(
+                    Text::new(
+                        "",
+                        PlotPoint::new(x, y),
+                        RichText::new(format!(" {level} "))
+                            .small()
+                            .background_color(background),
+                    )
+                    .color(visuals.text_color())
+                    .anchor(Align2::CENTER_CENTER),
+                );
+            }
         })
         .response
         .rect
@@ -604,4 +651,34 @@ fn route_card(ui: &mut Ui, ctx: &ViewCtx<'_>) {
                 .weak(),
         );
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn level_numbers_sit_between_two_axes_on_their_ring() {
+        for count in 3..=8 {
+            let half_wedge = TAU / 2.0 / count as f64;
+            for level in 1..=5 {
+                let [x, y] = level_label_point(f64::from(level), count);
+                let angle = y.atan2(x);
+                for axis in 0..count {
+                    let [ax, ay] = radar_point(axis, count, 1.0);
+                    let apart = (angle - ay.atan2(ax)).rem_euclid(TAU);
+                    let apart = apart.min(TAU - apart);
+                    assert!(
+                        apart > half_wedge - 1e-9,
+                        "{count} axes, level {level}: {apart} from axis {axis}"
+                    );
+                }
+                // On the ring's edge: the middle of the side between the
+                // first two axes.
+                let [ax, ay] = radar_point(0, count, f64::from(level));
+                let [bx, by] = radar_point(1, count, f64::from(level));
+                assert!((x - (ax + bx) / 2.0).abs() < 1e-9 && (y - (ay + by) / 2.0).abs() < 1e-9);
+            }
+        }
+    }
 }

@@ -4,7 +4,7 @@
 //! projection from the pace of completed actions.
 
 use egui::{RichText, ScrollArea, Ui};
-use egui_plot::{Line, LineStyle, Plot, PlotPoints, Points, VLine};
+use egui_plot::{Line, LineStyle, Plot, PlotPoint, PlotPoints, Points, Text};
 use jiff::civil::Date;
 
 use super::widgets::card;
@@ -398,6 +398,8 @@ fn ratings_plot_ui(
         .allow_scroll(false)
         .x_grid_spacer(move |_| snapshot_marks(&days))
         .x_axis_formatter(date_axis(base))
+        .grid_color(grid_color(visuals))
+        .grid_fade(0.0)
         .y_grid_spacer(|_| {
             (1..=5)
                 .map(|l| egui_plot::GridMark {
@@ -452,13 +454,80 @@ fn ratings_plot_ui(
         });
 }
 
-/// Labels a plot's day axis, counted from `base`, with dates.
+/// The date `days` after `base` (a plot's day coordinate).
+fn date_at(base: Date, days: f64) -> Option<Date> {
+    base.checked_add(jiff::Span::new().days(days.round() as i64)).ok()
+}
+
+/// Labels a plot's day axis, counted from `base`, with dates as people
+/// write them ("18 Aug 2026").
 fn date_axis(base: Date) -> impl Fn(egui_plot::GridMark, &std::ops::RangeInclusive<f64>) -> String + Copy {
     move |mark: egui_plot::GridMark, _range: &std::ops::RangeInclusive<f64>| {
-        base.checked_add(jiff::Span::new().days(mark.value.round() as i64))
-            .map(|d| d.to_string())
+        date_at(base, mark.value)
+            .map(crate::dates::human_date)
             .unwrap_or_default()
     }
+}
+
+/// Labels a plot's day axis, counted from `base`, with months ("Dec 2026").
+fn month_axis(base: Date) -> impl Fn(egui_plot::GridMark, &std::ops::RangeInclusive<f64>) -> String + Copy {
+    move |mark: egui_plot::GridMark, _range: &std::ops::RangeInclusive<f64>| {
+        date_at(base, mark.value)
+            .map(|d| d.strftime("%b %Y").to_string())
+            .unwrap_or_default()
+    }
+}
+
+/// The smallest gap between two grid lines of the readiness chart (egui_plot's
+/// default, set on it), which sets [`egui_plot::GridInput::base_step_size`].
+const GRID_MIN_SPACING: f64 = 8.0;
+/// The least room, in points, a month label ("Sep 2027") gets.
+const MONTH_LABEL_SPACING: f64 = 90.0;
+
+/// How many months apart the marks of a date axis are, for `days_per_point`:
+/// the fewest of 1, 2, 3, 6 and 12 that leave every label its room.
+fn month_step(days_per_point: f64) -> i32 {
+    let days = MONTH_LABEL_SPACING * days_per_point;
+    [1, 2, 3, 6, 12]
+        .into_iter()
+        .find(|months| f64::from(*months) * 30.4 >= days)
+        .unwrap_or(12)
+}
+
+/// Grid marks on the first of the month, every [`month_step`] months (in
+/// step with the calendar: quarters start in January, April, …), within the
+/// plot's `input` bounds in days from `base`.
+fn month_marks(base: Date, input: &egui_plot::GridInput) -> Vec<egui_plot::GridMark> {
+    let step = month_step(input.base_step_size / GRID_MIN_SPACING);
+    let (Some(from), Some(to)) = (date_at(base, input.bounds.0), date_at(base, input.bounds.1)) else {
+        return Vec::new();
+    };
+    let month = i32::from(from.month()) - 1;
+    let Ok(mut date) = from
+        .first_of_month()
+        .checked_sub(jiff::Span::new().months(month % step))
+    else {
+        return Vec::new();
+    };
+    let mut marks = Vec::new();
+    while date <= to && marks.len() < 200 {
+        if date >= from {
+            marks.push(egui_plot::GridMark {
+                value: day(base, date),
+                step_size: f64::from(step) * 30.4,
+            });
+        }
+        let Ok(next) = date.checked_add(jiff::Span::new().months(step)) else {
+            break;
+        };
+        date = next;
+    }
+    marks
+}
+
+/// A grid that stays behind the data: one faint colour, no fading.
+fn grid_color(visuals: &egui::Visuals) -> egui::Color32 {
+    visuals.weak_text_color().gamma_multiply(0.3)
 }
 
 /// The readiness card: the chart, the milestones and the projection.
@@ -483,7 +552,7 @@ fn readiness_card(
             ("Projection (dashed)", theme::own(&visuals).gamma_multiply(0.7)),
         ];
         if !plan.milestones.is_empty() {
-            entries.push(("Milestones (dotted)", theme::requirement(&visuals)));
+            entries.push(("Milestones (dotted: M1, M2, …)", theme::requirement(&visuals)));
         }
         if plan.target_date.is_some() {
             entries.push(("Target date", theme::bad(&visuals)));
@@ -492,10 +561,12 @@ fn readiness_card(
         readiness_plot_ui(ui, ctx, history, projection, base, &visuals);
         ui.add_space(4.0);
         if !plan.milestones.is_empty() {
+            // Numbered as their lines on the chart are.
             let list: Vec<String> = plan
                 .milestones_by_date()
                 .iter()
-                .map(|m| format!("{} {}", m.date, m.title))
+                .enumerate()
+                .map(|(i, m)| format!("M{} {}: {}", i + 1, crate::dates::human_date(m.date), m.title))
                 .collect();
             ui.label(
                 RichText::new(format!("Milestones: {}.", list.join("; ")))
@@ -507,8 +578,64 @@ fn readiness_card(
     });
 }
 
+/// A vertical line on the readiness chart that names a date: a milestone
+/// or the target date.
+struct DateLine {
+    /// Days from the chart's first date.
+    x: f64,
+    /// The tag at its top ("1", "Target").
+    tag: String,
+    /// What hovering over it says.
+    hover: String,
+    /// Its colour.
+    color: egui::Color32,
+    /// Its width.
+    width: f32,
+    /// Dotted (a milestone) or solid (the target date).
+    dotted: bool,
+}
+
+/// The milestones (numbered in date order, as the list under the chart)
+/// and the target date, as lines on a chart whose days count from `base`.
+fn date_lines(plan: &crate::model::Plan, base: Date, visuals: &egui::Visuals) -> Vec<DateLine> {
+    let mut lines: Vec<DateLine> = plan
+        .milestones_by_date()
+        .iter()
+        .enumerate()
+        .map(|(i, m)| DateLine {
+            x: day(base, m.date),
+            tag: format!("M{}", i + 1),
+            hover: format!(
+                "M{}: {} ({}{})",
+                i + 1,
+                m.title,
+                crate::dates::human_date(m.date),
+                if m.reached { ", reached" } else { "" }
+            ),
+            color: theme::requirement(visuals),
+            width: 1.0,
+            dotted: true,
+        })
+        .collect();
+    if let Some(target) = plan.target_date {
+        lines.push(DateLine {
+            x: day(base, target),
+            tag: "Target".to_owned(),
+            hover: format!("Target date: {}", crate::dates::human_date(target)),
+            color: theme::bad(visuals),
+            width: 2.0,
+            dotted: false,
+        });
+    }
+    lines
+}
+
+/// How far up the chart the tags of the date lines sit (readiness %).
+const TAG_Y: f64 = 108.0;
+
 /// Plots readiness over the snapshots, its projection, the milestones and
-/// the target date, from 0 to 100 %.
+/// the target date, from 0 to 100 %: months on a light grid, each date line
+/// tagged at its top and named on hover.
 fn readiness_plot_ui(
     ui: &mut Ui,
     ctx: &ViewCtx<'_>,
@@ -517,16 +644,20 @@ fn readiness_plot_ui(
     base: Date,
     visuals: &egui::Visuals,
 ) {
-    let plan = ctx.plan;
-    Plot::new("readiness-history")
-        .height(260.0)
+    let lines = date_lines(ctx.plan, base, visuals);
+    let shown = Plot::new("readiness-history")
+        .height(270.0)
         .include_y(0.0)
-        .include_y(100.0)
-        .set_margin_fraction(egui::vec2(0.05, 0.04))
+        .include_y(TAG_Y + 4.0)
+        .set_margin_fraction(egui::vec2(0.05, 0.02))
         .allow_zoom(false)
         .allow_drag(false)
         .allow_scroll(false)
-        .x_axis_formatter(date_axis(base))
+        .grid_color(grid_color(visuals))
+        .grid_fade(0.0)
+        .grid_spacing(egui::Rangef::new(GRID_MIN_SPACING as f32, 300.0))
+        .x_grid_spacer(move |input| month_marks(base, &input))
+        .x_axis_formatter(month_axis(base))
         .y_grid_spacer(|_| {
             (0..=5)
                 .map(|k| egui_plot::GridMark {
@@ -565,19 +696,91 @@ fn readiness_plot_ui(
                         .width(2.0),
                 );
             }
-            for milestone in &plan.milestones {
-                p.add(
-                    VLine::new("Milestones", day(base, milestone.date))
-                        .color(theme::requirement(visuals).gamma_multiply(0.6))
-                        .style(LineStyle::dotted_loose()),
-                );
-            }
-            if let Some(target) = plan.target_date {
-                p.add(
-                    VLine::new("Target date", day(base, target))
-                        .color(theme::bad(visuals))
-                        .width(2.0),
+            for line in &lines {
+                // Up to the tags, not through them.
+                let top = TAG_Y - 5.0;
+                let mut vline = Line::new(&line.hover, PlotPoints::new(vec![[line.x, 0.0], [line.x, top]]))
+                    .color(if line.dotted {
+                        line.color.gamma_multiply(0.75)
+                    } else {
+                        line.color
+                    })
+                    .width(line.width)
+                    .allow_hover(false);
+                if line.dotted {
+                    vline = vline.style(LineStyle::dotted_loose());
+                }
+                p.line(vline);
+                p.text(
+                    Text::new(
+                        "",
+                        PlotPoint::new(line.x, TAG_Y),
+                        // The colour on the text itself: egui_plot's colour
+                        // only fills in for text that has none.
+                        RichText::new(format!(" {} ", line.tag))
+                            .small()
+                            .color(theme::on(line.color))
+                            .background_color(line.color),
+                    )
+                    .anchor(egui::Align2::CENTER_CENTER),
                 );
             }
         });
+    // A line's name when the pointer is on it (or on its tag).
+    if let Some(pointer) = shown.response.hover_pos() {
+        let near: Vec<&str> = lines
+            .iter()
+            .filter(|l| (shown.transform.position_from_point_x(l.x) - pointer.x).abs() <= 8.0)
+            .map(|l| l.hover.as_str())
+            .collect();
+        if !near.is_empty() {
+            shown.response.on_hover_text_at_pointer(near.join("\n"));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn month_steps_leave_room_for_their_labels() {
+        // 600 days over 450 points, as the chart at 1024×700.
+        assert_eq!(month_step(600.0 / 450.0), 6);
+        // 600 days over 880 points, at 1920×1080.
+        assert_eq!(month_step(600.0 / 880.0), 3);
+        assert_eq!(month_step(60.0 / 800.0), 1);
+        assert_eq!(month_step(10_000.0 / 400.0), 12);
+    }
+
+    #[test]
+    fn month_marks_fall_on_the_first_of_a_month_in_step_with_the_calendar() {
+        let base = date(2026, 8, 18);
+        let input = egui_plot::GridInput {
+            bounds: (-10.0, 600.0),
+            // 3 months a mark: 600 days over 880 points.
+            base_step_size: GRID_MIN_SPACING * 600.0 / 880.0,
+        };
+        let dates: Vec<Date> = month_marks(base, &input)
+            .iter()
+            .map(|m| date_at(base, m.value).expect("a date"))
+            .collect();
+        assert_eq!(
+            dates,
+            [
+                date(2026, 10, 1),
+                date(2027, 1, 1),
+                date(2027, 4, 1),
+                date(2027, 7, 1),
+                date(2027, 10, 1),
+                date(2028, 1, 1),
+                date(2028, 4, 1),
+            ]
+        );
+        assert_eq!(
+            month_axis(base)(month_marks(base, &input)[1], &(0.0..=1.0)),
+            "Jan 2027"
+        );
+    }
 }

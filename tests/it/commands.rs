@@ -5,13 +5,13 @@
 
 use std::path::Path;
 
+use crate::support::content;
 use jiff::civil::{date, datetime};
 use trailmap::model::{
     ChecklistItem, Command, CommandError, CustomSkill, Document, ItemId, Level, Milestone, Plan, RoleId,
     Session, SessionNote, SkillEntry, SkillId, Status,
 };
 use trailmap::storage::{self, FrameworkCatalog};
-use crate::support::content;
 
 /// The richest example: custom skill, mentor ratings, 11 items, 3 milestones,
 /// 3 snapshots, 3 sessions with notes.

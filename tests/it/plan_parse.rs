@@ -247,8 +247,10 @@ fn reads_the_records_for_merging_as_ron_does() {
     };
     let (mut a, mut b) = (copy(1), copy(2));
     // Texts changed apart (a conflict), deletions (the graveyard), an order.
-    a.apply(Command::SetMentor("Dana \"D\" W.\n".into())).expect("applies");
-    b.apply(Command::SetMentor("Dana Whitfield-Ray".into())).expect("applies");
+    a.apply(Command::SetMentor("Dana \"D\" W.\n".into()))
+        .expect("applies");
+    b.apply(Command::SetMentor("Dana Whitfield-Ray".into()))
+        .expect("applies");
     let gone = plan.checklist[3].id;
     a.apply(Command::RemoveItems(vec![gone])).expect("applies");
     let session = plan.sessions[0].id;

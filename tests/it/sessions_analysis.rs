@@ -196,7 +196,10 @@ fn a_whole_session_updates_checklist_log_and_snapshots() {
     for _ in 0..5 {
         assert!(doc.undo());
     }
-    assert_eq!(crate::support::content(doc.plan()), crate::support::content(&self::plan()));
+    assert_eq!(
+        crate::support::content(doc.plan()),
+        crate::support::content(&self::plan())
+    );
 }
 
 #[test]

@@ -820,21 +820,37 @@ fn the_library_fills_in_as_it_reads_and_writes_its_cache_only_when_it_changed() 
     let mut seen = Vec::new();
     let entries = storage::scan_with(&plans, &catalog, &mut cache, |so_far| seen.push(so_far.len()));
     assert_eq!(entries.len(), 250);
-    assert_eq!(seen, [storage::SCAN_BATCH, 2 * storage::SCAN_BATCH], "rows come in batches");
+    assert_eq!(
+        seen,
+        [storage::SCAN_BATCH, 2 * storage::SCAN_BATCH],
+        "rows come in batches"
+    );
     cache.save(&root);
     let file = storage::LibraryCache::file(&root);
-    let written = std::fs::metadata(&file).and_then(|m| m.modified()).expect("cache written");
+    let written = std::fs::metadata(&file)
+        .and_then(|m| m.modified())
+        .expect("cache written");
     // Nothing changed: read from the cache, and the cache is not written again.
     std::thread::sleep(std::time::Duration::from_millis(20));
     let mut cache = storage::LibraryCache::load(&root);
     assert_eq!(cache.len(), 250);
     assert_eq!(storage::scan(&plans, &catalog, &mut cache), entries);
     cache.save(&root);
-    assert_eq!(std::fs::metadata(&file).and_then(|m| m.modified()).expect("cache"), written);
+    assert_eq!(
+        std::fs::metadata(&file)
+            .and_then(|m| m.modified())
+            .expect("cache"),
+        written
+    );
     // A plan removed: the cache changes and is written.
     std::fs::remove_file(plans.join("plan-007.ron")).expect("remove");
     let mut cache = storage::LibraryCache::load(&root);
     assert_eq!(storage::scan(&plans, &catalog, &mut cache).len(), 249);
     cache.save(&root);
-    assert_ne!(std::fs::metadata(&file).and_then(|m| m.modified()).expect("cache"), written);
+    assert_ne!(
+        std::fs::metadata(&file)
+            .and_then(|m| m.modified())
+            .expect("cache"),
+        written
+    );
 }

@@ -1,8 +1,9 @@
 //! The checklist view as a user sees and drives it: each row reads as one
-//! line at every window width (due date and status next to the title), no
-//! tooltip repeating a row, the library text once in the detail panel, Tab
-//! through a row in reading order, F6 between the list and the detail
-//! panel, and the overall count as a label beside its bar.
+//! line at every window width (due date and status next to the title, the
+//! move buttons near them), no tooltip repeating a row, the library text
+//! once in the detail panel, Tab through a row in reading order, the
+//! selected row following the keyboard focus, F6 between the list and the
+//! detail panel, and the overall count as a label beside its bar.
 
 use crate::support::{Sandbox, TODAY, click};
 use egui::{Key, Rect, Role};
@@ -336,4 +337,91 @@ fn f6_brings_a_selected_row_out_of_view_into_view() {
         .expect("the list scrolled to the row");
     assert!(row.is_focused(), "and the row has the focus");
     assert!(row.rect().bottom() <= 800.0, "inside the window");
+}
+
+#[test]
+fn move_buttons_sit_near_their_row_at_every_width() {
+    let sandbox = Sandbox::new();
+    let path = sandbox.example(MARCUS);
+    for (width, height) in [(1024.0, 700.0), (1280.0, 800.0), (1920.0, 1080.0)] {
+        let h = checklist_at(sandbox.config(Some(&path)), width, height);
+        let row = title(&h, CUSTOMERS);
+        let badge = on_row(&h, "in progress", row);
+        let up = on_row(&h, "⬆", row);
+        let down = on_row(&h, "⬇", row);
+        assert!(up.left() > badge.right(), "after the badge");
+        assert!(
+            up.left() - badge.right() <= 320.0,
+            "at {width} px the move buttons are {} px from the badge",
+            up.left() - badge.right()
+        );
+        assert!(down.right() <= width, "inside the window");
+        // The add row keeps to the list's column too.
+        let add = h.get_by_role_and_label(Role::Button, "Add action").rect();
+        assert!(
+            (add.right() - down.right()).abs() <= 40.0,
+            "at {width} px the Add action button ends with the rows ({} and {})",
+            add.right(),
+            down.right()
+        );
+    }
+}
+
+/// Whether the row title `text` is the selected one (as assistive
+/// technology is told).
+fn is_selected(h: &Harness<'_, TrailmapApp>, text: &str) -> bool {
+    h.get_by_role_and_label(Role::Button, text)
+        .accesskit_node()
+        .toggled()
+        == Some(egui::accesskit::Toggled::True)
+}
+
+#[test]
+fn with_an_action_open_the_selection_follows_the_keyboard_focus() {
+    let sandbox = Sandbox::new();
+    let path = sandbox.example(MARCUS);
+    let mut h = checklist_at(sandbox.config(Some(&path)), 1280.0, 800.0);
+    h.get_by_role_and_label(Role::Button, TAILOR).click();
+    h.run_ok();
+    assert!(is_selected(&h, TAILOR));
+    // Tab from the last widget of the Tailor row to the next row.
+    let row = title(&h, TAILOR);
+    h.query_all_by_label("⬇")
+        .find(|n| (n.rect().center().y - row.center().y).abs() < 6.0)
+        .expect("the row's Move down")
+        .focus();
+    h.run_ok();
+    assert!(is_selected(&h, TAILOR), "focus on the selected row keeps it");
+    key(&mut h, Key::Tab);
+    let (label, rect) = focused(&h);
+    let next = title(&h, CUSTOMERS);
+    assert_eq!(label, format!("Done: {CUSTOMERS}"));
+    assert!((rect.center().y - next.center().y).abs() < 6.0);
+    assert!(
+        is_selected(&h, CUSTOMERS) && !is_selected(&h, TAILOR),
+        "the row with the focus is the selected one"
+    );
+    assert!(
+        h.query_by(|n| n.role() == Role::MultilineTextInput && n.value().as_deref() == Some(CUSTOMERS))
+            .is_some(),
+        "the detail panel shows it"
+    );
+    // A click still chooses any row, wherever the focus is.
+    h.get_by_role_and_label(Role::Button, TAILOR).click();
+    h.run_ok();
+    assert!(is_selected(&h, TAILOR) && !is_selected(&h, CUSTOMERS));
+    // With nothing open, tabbing through the rows opens nothing.
+    click(&mut h, "Close");
+    h.get_by_role_and_label(Role::CheckBox, &format!("Done: {TAILOR}"))
+        .focus();
+    h.run_ok();
+    key(&mut h, Key::Tab);
+    key(&mut h, Key::Tab);
+    key(&mut h, Key::Tab);
+    key(&mut h, Key::Tab);
+    assert!(
+        h.query_by_role_and_label(Role::ComboBox, "Status").is_none(),
+        "no detail panel opened"
+    );
+    assert!(!crate::support::dirty(&h), "nothing was changed");
 }

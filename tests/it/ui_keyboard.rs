@@ -365,3 +365,48 @@ fn session_steps_leave_the_focus_where_the_work_goes_on() {
         "Start session has the focus after End session"
     );
 }
+
+/// The "New action" field is a few Tabs from the menu bar (the add row comes
+/// before the filters, in the tab order as on screen), and Ctrl+Shift+A goes
+/// straight there from anywhere in the checklist, as its tooltip says.
+#[test]
+fn the_new_action_field_is_a_few_tabs_away_and_has_a_shortcut() {
+    let sandbox = Sandbox::new();
+    let path = sandbox.example(PRIYA);
+    let mut h = harness(sandbox.config(Some(&path)));
+    click(&mut h, "Checklist");
+    let in_field =
+        |h: &Harness<'_, TrailmapApp>| h.get_by(|n| n.placeholder() == Some(NEW_ACTION)).is_focused();
+    h.get_by_label("File").focus();
+    h.run_ok();
+    let mut presses = 0;
+    while !in_field(&h) && presses < 40 {
+        key(&mut h, Key::Tab);
+        presses += 1;
+    }
+    assert!(
+        presses <= 12,
+        "{presses} Tabs from the menu bar to the New action field (it was 19; now the tab bar, then Suggest actions, then the field)"
+    );
+    // From the search field, and from a row, the shortcut goes there.
+    h.get_by(|n| n.placeholder() == Some("Search actions")).focus();
+    h.run_ok();
+    assert!(!in_field(&h));
+    crate::support::ctrl_shift(&mut h, Key::A);
+    assert!(in_field(&h), "Ctrl+Shift+A from the search field");
+    let first = plan(&h).checklist[0].text.clone();
+    h.get_by_role_and_label(egui::Role::CheckBox, &format!("Done: {first}"))
+        .focus();
+    h.run_ok();
+    crate::support::ctrl_shift(&mut h, Key::A);
+    assert!(in_field(&h), "Ctrl+Shift+A from a row");
+    assert!(!dirty(&h), "the shortcut changes nothing");
+    // The field's tooltip tells about it.
+    let field = h.get_by(|n| n.placeholder() == Some(NEW_ACTION)).rect();
+    h.hover_at(field.center());
+    h.run_steps(60);
+    assert!(
+        h.query_all_by_label_contains("Ctrl+Shift+A").next().is_some(),
+        "the tooltip names the shortcut"
+    );
+}

@@ -355,7 +355,11 @@ fn item_numbers_at_their_limit_refuse_a_new_item_and_still_save() {
     std::fs::write(sandbox.data().replica(), "1fffffff\n").expect("replica");
     let last = trailmap::model::ItemId::of(trailmap::model::Replica(Replica::LIMIT - 1), (1 << 24) - 1);
     assert_eq!(last.0, limit - 1);
-    std::fs::write(&path, at(limit).replacen("(id: 1, ", &format!("(id: {}, ", last.0), 1)).expect("write");
+    std::fs::write(
+        &path,
+        at(limit).replacen("(id: 1, ", &format!("(id: {}, ", last.0), 1),
+    )
+    .expect("write");
     let mut h = harness(sandbox.config(Some(&path)));
     assert_eq!(h.state().page_kind(), PageKind::Plan, "{}", status(&h));
     let before = plan(&h).checklist.len();

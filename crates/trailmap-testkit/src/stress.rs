@@ -304,6 +304,54 @@ pub fn stress_plan(seed: u64) -> (Plan, Arc<Framework>) {
     (plan, framework)
 }
 
+/// Actions in [`largest_plan`].
+pub const LARGEST_ACTIONS: usize = 20_000;
+
+/// The largest plan that validates, for the frame budget: the stress plan
+/// with as many skills of its own as a plan may have
+/// ([`MAX_CUSTOM_SKILLS`](trailmap::model::limits::MAX_CUSTOM_SKILLS)), each
+/// rated and needed by every target role, and [`LARGEST_ACTIONS`] actions.
+pub fn largest_plan() -> (Plan, Arc<Framework>) {
+    let (mut plan, framework) = stress_plan(1);
+    let mut rng = Rng::new(99);
+    let mut n = 0;
+    while plan.custom_skills.len() < trailmap::model::limits::MAX_CUSTOM_SKILLS {
+        n += 1;
+        let id = SkillId::new(format!("extra-skill-{n}"));
+        let needs = TARGETS
+            .iter()
+            .map(|r| (RoleId::new(*r), level(rng.between(2, 5)).unwrap_or(Level::MIN)))
+            .collect();
+        plan.custom_skills.push(CustomSkill {
+            id: id.clone(),
+            name: format!("Extra skill {n}"),
+            description: sentences(&mut rng, 1, 1),
+            needs,
+        });
+        plan.skills.insert(
+            id,
+            SkillEntry {
+                self_rating: level(rng.between(1, 5)),
+                ..SkillEntry::default()
+            },
+        );
+    }
+    let originals = plan.checklist.clone();
+    let mut next = plan.next_id;
+    while plan.checklist.len() < LARGEST_ACTIONS {
+        let source = &originals[plan.checklist.len() % originals.len()];
+        let mut item = source.clone();
+        item.id = ItemId(next);
+        item.text = format!("{} (again, {})", source.text, plan.checklist.len());
+        item.session = None;
+        next += 1;
+        plan.checklist.push(item);
+    }
+    plan.next_id = next;
+    plan.id = "largest-plan".to_owned();
+    (plan, framework)
+}
+
 /// What building the stress plan carries from part to part.
 struct StressBuilder {
     /// The one source of chance, drawn in a fixed order.

@@ -1,8 +1,8 @@
 //! F6: the keyboard focus between the list (the selected row) and the
 //! detail panel (its first field), both ways, without tabbing through
-//! every row.
+//! every row; and Ctrl+Shift+A to the "New action" field.
 
-use egui::{Key, Modifiers, Ui};
+use egui::{Key, KeyboardShortcut, Modifiers, Ui};
 
 use super::{ChecklistView, Row, ViewCtx};
 
@@ -11,6 +11,19 @@ pub(super) const SWITCH_KEY: Key = Key::F6;
 
 /// The hint the detail panel shows about [`SWITCH_KEY`].
 pub(super) const SWITCH_HINT: &str = "F6 moves between the list and this panel";
+
+/// The shortcut to the "New action" field from anywhere in the view. Not
+/// Ctrl+Shift+N: egui matches Ctrl+N (New plan) with Shift held too, and
+/// the app's shortcuts are read before the view.
+pub(super) const NEW_ACTION_KEY: KeyboardShortcut =
+    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::A);
+
+/// Whether [`NEW_ACTION_KEY`] was pressed (and taken) in this frame, with
+/// no dialog above the view.
+pub(super) fn new_action_key_pressed(ui: &Ui) -> bool {
+    let layer = ui.layer_id();
+    ui.ctx().memory(|m| m.allows_interaction(layer)) && ui.input_mut(|i| i.consume_shortcut(&NEW_ACTION_KEY))
+}
 
 /// Where the keyboard focus goes on the next frame that draws it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -32,6 +45,8 @@ pub(super) struct FocusState {
     pub row: Option<crate::model::ItemId>,
     /// The rows drawn (the ones in view).
     pub drawn: std::ops::Range<usize>,
+    /// Whether the "New action" field takes the focus when next drawn.
+    pub new_action: bool,
 }
 
 impl ChecklistView {

@@ -1,7 +1,7 @@
 //! The action checklist: grouped by skill or by route step, filtered,
 //! virtualised for long lists, with a detail panel for the selected item.
 
-use egui::{Align, Layout, RichText, ScrollArea, TextEdit, Ui, vec2};
+use egui::{Align, Layout, RichText, ScrollArea, TextEdit, Ui, UiBuilder, vec2};
 use jiff::civil::Date;
 
 mod detail;
@@ -84,6 +84,25 @@ struct RowKey {
     filter: Filter,
     search: String,
     today: Date,
+}
+
+/// The ids of the view's parts, from the view's own.
+#[derive(Clone, Copy, Debug)]
+struct Ids {
+    header: egui::Id,
+    list: egui::Id,
+    detail: egui::Id,
+}
+
+impl Ids {
+    fn of(ui: &Ui) -> Self {
+        let id = ui.unique_id();
+        Self {
+            header: id.with("checklist-header"),
+            list: id.with("checklist-list"),
+            detail: id.with("checklist-detail"),
+        }
+    }
 }
 
 /// View-local state of the checklist.
@@ -195,6 +214,60 @@ pub fn build_rows(ctx: &ViewCtx<'_>, grouping: Grouping, filter: Filter, search:
     rows
 }
 
+/// The widest the list column gets (toolbar, add row, filters and rows):
+/// beyond it a row's move buttons would sit far from its text, so a wide
+/// window leaves the room to the detail panel, then empty.
+const COLUMN_MAX_WIDTH: f32 = 820.0;
+/// The detail panel's narrowest and widest.
+const DETAIL_WIDTH: std::ops::RangeInclusive<f32> = 380.0..=560.0;
+
+/// Where the parts of the view go, in a view `available` points wide.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Columns {
+    /// The toolbar's, the add row's and the filters' width.
+    header: f32,
+    /// The list's width.
+    list: f32,
+    /// The detail panel's width (0 when it is closed).
+    detail: f32,
+    /// Whether the detail panel goes beside the header (from the top of
+    /// the view) or, in a narrow window, below it beside the list (the
+    /// header keeps its width, so its search field is not squeezed).
+    beside_header: bool,
+}
+
+impl Columns {
+    /// The widths for a view `available` wide, with the detail panel open
+    /// or not, `gap` going to the separator between list and panel.
+    fn of(available: f32, detail_open: bool, gap: f32) -> Self {
+        let header = available.min(COLUMN_MAX_WIDTH);
+        let (min, max) = (*DETAIL_WIDTH.start(), *DETAIL_WIDTH.end());
+        if !detail_open {
+            return Self {
+                header,
+                list: header,
+                detail: 0.0,
+                beside_header: true,
+            };
+        }
+        if header + gap + min <= available {
+            Self {
+                header,
+                list: header,
+                detail: (available - gap - header).clamp(min, max),
+                beside_header: true,
+            }
+        } else {
+            Self {
+                header,
+                list: available - gap - min,
+                detail: min,
+                beside_header: false,
+            }
+        }
+    }
+}
+
 impl ChecklistView {
     /// Draws the view.
     pub fn ui(&mut self, ui: &mut Ui, ctx: &ViewCtx<'_>, edits: &mut Edits) {
@@ -203,10 +276,7 @@ impl ChecklistView {
             self.selected = None;
         }
         self.switch_focus_on_key(ui, ctx);
-        self.toolbar_ui(ui, ctx, edits);
-        ui.add_space(4.0);
-        self.add_row_ui(ui, ctx, edits);
-        ui.separator();
+        self.focus.new_action |= focus::new_action_key_pressed(ui);
         let key = RowKey {
             revision,
             grouping: self.grouping,
@@ -218,22 +288,29 @@ impl ChecklistView {
             self.rows = build_rows(ctx, self.grouping, self.filter, &self.search);
             self.rows_key = Some(key);
         }
-        let detail_width = if self.selected.is_some() { 380.0 } else { 0.0 };
+        // The separator between list and panel takes its own spacing plus an
+        // item spacing on each side; leave room for all of it so the panel's
+        // right edge stays inside the window.
+        let gap = 2.0 * ui.spacing().item_spacing.x + 14.0;
+        let columns = Columns::of(ui.available_width(), self.selected.is_some(), gap);
+        // The header, the list and the panel keep their ids (the focus, the
+        // text being typed, the scroll position) wherever they are drawn.
+        let ids = Ids::of(ui);
+        if !columns.beside_header {
+            self.header_ui(ui, ctx, edits, (ids.header, columns.header));
+        }
         ui.horizontal_top(|ui| {
-            // The separator between list and panel takes its own spacing
-            // plus an item spacing on each side; leave room for all of it so
-            // the panel's right edge stays inside the window.
-            let gap = if detail_width > 0.0 {
-                2.0 * ui.spacing().item_spacing.x + 14.0
-            } else {
-                0.0
-            };
-            let list_width = ui.available_width() - detail_width - gap;
             ui.allocate_ui_with_layout(
-                vec2(list_width, ui.available_height()),
+                vec2(columns.list, ui.available_height()),
                 Layout::top_down(Align::Min),
                 |ui| {
-                    self.list_ui(ui, ctx, edits);
+                    ui.set_width(columns.list);
+                    if columns.beside_header {
+                        self.header_ui(ui, ctx, edits, (ids.header, columns.header));
+                    }
+                    ui.scope_builder(UiBuilder::new().scope_id(ids.list), |ui| {
+                        self.list_ui(ui, ctx, edits);
+                    });
                 },
             );
             self.focus.in_detail = false;
@@ -241,22 +318,38 @@ impl ChecklistView {
                 && let Some(item) = ctx.plan.item(id)
             {
                 ui.separator();
-                ui.allocate_ui_with_layout(
-                    vec2(detail_width, ui.available_height()),
-                    Layout::top_down(Align::Min),
-                    |ui| {
-                        ScrollArea::vertical().id_salt("item-detail").show(ui, |ui| {
-                            let focus = self.focus.to == Some(FocusTo::Detail);
-                            self.detail_ui(ui, ctx, edits, item, focus);
-                            if focus {
-                                self.focus.to = None;
-                            }
-                            self.focus.in_detail = focus::focus_within(ui);
-                            super::widgets::follow_focus(ui);
-                        });
-                    },
-                );
+                let size = vec2(columns.detail, ui.available_height());
+                let builder = UiBuilder::new()
+                    .scope_id(ids.detail)
+                    .max_rect(egui::Rect::from_min_size(ui.cursor().min, size))
+                    .layout(Layout::top_down(Align::Min));
+                ui.scope_builder(builder, |ui| {
+                    ScrollArea::vertical().id_salt("item-detail").show(ui, |ui| {
+                        let focus = self.focus.to == Some(FocusTo::Detail);
+                        self.detail_ui(ui, ctx, edits, item, focus);
+                        if focus {
+                            self.focus.to = None;
+                        }
+                        self.focus.in_detail = focus::focus_within(ui);
+                        super::widgets::follow_focus(ui);
+                    });
+                });
             }
+        });
+    }
+
+    /// The toolbar, the add row and the filters, `width` wide, in a scope
+    /// whose id is `id`. The add row comes before the filters: first in
+    /// the tab order too, a few Tabs from the tab bar.
+    fn header_ui(&mut self, ui: &mut Ui, ctx: &ViewCtx<'_>, edits: &mut Edits, (id, width): (egui::Id, f32)) {
+        ui.scope_builder(UiBuilder::new().scope_id(id), |ui| {
+            ui.set_width(width);
+            self.toolbar_ui(ui, ctx, edits);
+            ui.add_space(4.0);
+            self.add_row_ui(ui, ctx, edits);
+            ui.add_space(2.0);
+            self.filter_row_ui(ui);
+            ui.separator();
         });
     }
 
@@ -271,37 +364,58 @@ impl ChecklistView {
             ui.label(format!("{} of {} done", counts.done, counts.counted()))
                 .on_hover_text(hint);
             if counts.overdue > 0 {
-                widgets::pill(ui, &format!("{} overdue", counts.overdue), theme::bad(ui.visuals()));
+                widgets::pill(
+                    ui,
+                    &format!("{} overdue", counts.overdue),
+                    theme::bad(ui.visuals()),
+                );
             }
             ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
                 if ui
                     .button("Suggest actions")
-                    .on_hover_text("Add actions from the library for your current gaps. Never adds one twice.")
+                    .on_hover_text(
+                        "Add actions from the library for your current gaps. Never adds one twice.",
+                    )
                     .clicked()
                 {
-                    let items = analysis::seed_items(ctx.plan, ctx.framework, ctx.today, ctx.plan.next_id);
-                    if items.is_empty() {
-                        self.message = Some(
-                            "Nothing to add: your gaps already have their suggested actions, or you have none."
-                                .to_owned(),
-                        );
-                    } else {
-                        let start = ctx.plan.checklist.len();
-                        self.message = Some(format!(
-                            "Added {} suggested action{}.",
-                            items.len(),
-                            if items.len() == 1 { "" } else { "s" }
-                        ));
-                        edits.push(Command::InsertItems(
-                            items.into_iter().enumerate().map(|(i, item)| (start + i, item)).collect(),
-                        ));
-                    }
-                }
-                if let Some(message) = &self.message {
-                    ui.label(RichText::new(message).weak());
+                    self.suggest(ctx, edits);
                 }
             });
         });
+        // On a line of its own: beside the button a long message would run
+        // into the count in a narrow column.
+        if let Some(message) = &self.message {
+            ui.label(RichText::new(message).weak());
+        }
+    }
+
+    /// Adds the library's actions for the current gaps and says what it did.
+    fn suggest(&mut self, ctx: &ViewCtx<'_>, edits: &mut Edits) {
+        let items = analysis::seed_items(ctx.plan, ctx.framework, ctx.today, ctx.plan.next_id);
+        if items.is_empty() {
+            self.message = Some(
+                "Nothing to add: your gaps already have their suggested actions, or you have none."
+                    .to_owned(),
+            );
+        } else {
+            let start = ctx.plan.checklist.len();
+            self.message = Some(format!(
+                "Added {} suggested action{}.",
+                items.len(),
+                if items.len() == 1 { "" } else { "s" }
+            ));
+            edits.push(Command::InsertItems(
+                items
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, item)| (start + i, item))
+                    .collect(),
+            ));
+        }
+    }
+
+    /// The grouping, the filter and the search, just above the list they shape.
+    fn filter_row_ui(&mut self, ui: &mut Ui) {
         ui.horizontal(|ui| {
             ui.label("Group by");
             ui.selectable_value(&mut self.grouping, Grouping::Skill, "Skill")
@@ -333,12 +447,25 @@ impl ChecklistView {
 
     fn add_row_ui(&mut self, ui: &mut Ui, ctx: &ViewCtx<'_>, edits: &mut Edits) {
         ui.horizontal(|ui| {
+            // The field takes what the skill and the button leave, so the
+            // row ends where the list's rows end.
+            let spacing = ui.spacing().item_spacing.x;
+            let button = widgets::text_width(ui, "Add action", egui::TextStyle::Button)
+                + 2.0 * ui.spacing().button_padding.x;
+            let field = ui.available_width() - SKILL_COMBO_WIDTH - button - 2.0 * spacing;
             let response = ui.add(
                 TextEdit::singleline(&mut self.new_text)
                     .id_salt("new-action")
                     .hint_text("New action, e.g. Run the next retro")
-                    .desired_width(ui.available_width() - 320.0),
+                    .desired_width(field.max(120.0)),
             );
+            let shortcut = ui.ctx().format_shortcut(&focus::NEW_ACTION_KEY);
+            let response = response.on_hover_text(format!(
+                "Type an action and press Enter to add it. {shortcut} comes here from anywhere in the checklist."
+            ));
+            if std::mem::take(&mut self.focus.new_action) {
+                response.request_focus();
+            }
             let enter = widgets::entered(ui, &response);
             skill_combo(ui, ctx, "new-action-skill", &mut self.new_skill);
             let text = self.new_text.trim().to_owned();
@@ -420,18 +547,30 @@ impl ChecklistView {
             super::widgets::follow_focus(ui);
         });
         self.focus.to = focus_to;
-        self.focus.row = focused_row;
         self.focus.drawn = drawn;
         self.selected = selected;
+        // The keyboard focus moved to another row while an action is open:
+        // that row becomes the selected one, so the focus ring and the
+        // highlighted row never name two different actions (a click gives
+        // a row no focus, so this follows the keyboard only).
+        let moved = focused_row.is_some() && focused_row != self.focus.row;
+        if moved && self.selected.is_some() && self.selected != focused_row {
+            self.selected = focused_row;
+            ui.ctx().request_repaint();
+        }
+        self.focus.row = focused_row;
     }
 }
+
+/// How wide the combo boxes that choose a skill are.
+const SKILL_COMBO_WIDTH: f32 = 170.0;
 
 fn skill_combo(ui: &mut Ui, ctx: &ViewCtx<'_>, id: &str, skill: &mut Option<SkillId>) {
     let text = skill
         .as_ref()
         .map_or("No skill", |s| ctx.plan.skill_name(ctx.framework, s))
         .to_owned();
-    widgets::combo(ui, id, "Skill", &text, Some(170.0), |ui| {
+    widgets::combo(ui, id, "Skill", &text, Some(SKILL_COMBO_WIDTH), |ui| {
         ui.selectable_value(skill, None, "No skill");
         for s in ctx.plan.all_skills(ctx.framework) {
             ui.selectable_value(skill, Some(s.id().clone()), s.name());
