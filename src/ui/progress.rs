@@ -81,7 +81,10 @@ impl ProgressView {
                 ScrollArea::vertical()
                     .id_salt("progress-changes")
                     .show(&mut columns[0], |ui| {
-                        self.since_ui(ui, ctx);
+                        // Left-aligned: a column justifies its text otherwise.
+                        ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
+                            self.since_ui(ui, ctx);
+                        });
                         super::widgets::follow_focus(ui);
                     });
                 ScrollArea::vertical()
@@ -211,11 +214,61 @@ fn items_ui(ui: &mut Ui, title: &str, items: &[ItemChange]) {
         return;
     }
     ui.label(RichText::new(format!("{title} ({})", items.len())).strong());
-    for item in items {
+    long_list(ui, title, items.len(), |ui, i| {
         ui.horizontal_wrapped(|ui| {
             ui.label("•");
-            ui.label(&item.text);
+            ui.label(&items[i].text);
         });
+    });
+}
+
+/// How many lines of a list the view shows before "Show all".
+const SHORT_LIST: usize = 12;
+
+/// Draws lines `0..len` of a list: the first [`SHORT_LIST`], then a "Show
+/// all" button. Shown all, only the lines in view are laid out (the rest
+/// is empty space of their height), so thousands of new actions cost no
+/// more than a screenful.
+fn long_list(ui: &mut Ui, key: &str, len: usize, mut line: impl FnMut(&mut Ui, usize)) {
+    let id = ui.make_persistent_id(("long-list", key));
+    let all = ui.data(|d| d.get_temp::<bool>(id)).unwrap_or(false);
+    if len <= SHORT_LIST || !all {
+        for i in 0..len.min(SHORT_LIST) {
+            line(ui, i);
+        }
+        if len > SHORT_LIST
+            && ui
+                .button(format!("Show all {len}"))
+                .on_hover_text("List every one")
+                .clicked()
+        {
+            ui.data_mut(|d| d.insert_temp(id, true));
+        }
+        return;
+    }
+    let row = ui.text_style_height(&egui::TextStyle::Body) + ui.spacing().item_spacing.y + 4.0;
+    let top = ui.cursor().top();
+    let clip = ui.clip_rect();
+    let index = |y: f32| ((y - top) / row).max(0.0) as usize;
+    let (first, last) = (index(clip.top()).min(len), (index(clip.bottom()) + 1).min(len));
+    ui.add_space(first as f32 * row);
+    let width = ui.available_width();
+    for i in first..last {
+        // Each line under an id of its own: the same whichever lines are in view.
+        ui.push_id(("line", i), |ui| {
+            ui.allocate_ui_with_layout(
+                egui::vec2(width, row),
+                egui::Layout::left_to_right(egui::Align::Center),
+                |ui| {
+                    ui.set_height(row);
+                    line(ui, i);
+                },
+            );
+        });
+    }
+    ui.add_space((len - last) as f32 * row);
+    if ui.button("Show fewer").clicked() {
+        ui.data_mut(|d| d.insert_temp(id, false));
     }
 }
 
@@ -271,6 +324,11 @@ fn diff_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, diff: &SnapshotDiff) {
     items_ui(ui, "Actions removed", &diff.removed);
 }
 
+/// A note's date as sentences write dates ("1 Dec 2026").
+fn note_date(note: &crate::model::SessionNote) -> String {
+    crate::dates::human_date(note.at.date())
+}
+
 fn notes_between(ui: &mut Ui, ctx: &ViewCtx<'_>, from: Date, to: Date) {
     let notes: Vec<_> = ctx
         .plan
@@ -283,12 +341,12 @@ fn notes_between(ui: &mut Ui, ctx: &ViewCtx<'_>, from: Date, to: Date) {
         return;
     }
     ui.label(RichText::new(format!("Session notes ({})", notes.len())).strong());
-    for note in notes {
+    long_list(ui, "session-notes", notes.len(), |ui, i| {
         ui.horizontal_wrapped(|ui| {
-            ui.label(RichText::new(note.at.date().to_string()).small().weak());
-            ui.label(&note.text);
+            ui.label(RichText::new(note_date(notes[i])).small().weak());
+            ui.label(&notes[i].text);
         });
-    }
+    });
 }
 
 impl ProgressView {

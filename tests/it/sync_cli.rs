@@ -919,7 +919,10 @@ fn commit_on_branch(root: &Path, name: &str, from: &str, replica: u32, edit: imp
 fn git_merges_plans_with_trailmap_as_its_merge_driver() {
     // Git is the point: without it the test fails rather than pass unrun
     // (.ci/run installs it).
-    assert!(have_git(), "git is not on PATH: install it to run the merge-driver tests");
+    assert!(
+        have_git(),
+        "git is not on PATH: install it to run the merge-driver tests"
+    );
     let dir = temp_dir();
     let root = dir.path();
     let base_commit = repo_with_driver(root);
@@ -976,7 +979,10 @@ fn git_merges_plans_with_trailmap_as_its_merge_driver() {
 fn git_merge_with_a_text_changed_on_both_branches_stops_with_both_texts() {
     // Git is the point: without it the test fails rather than pass unrun
     // (.ci/run installs it).
-    assert!(have_git(), "git is not on PATH: install it to run the merge-driver tests");
+    assert!(
+        have_git(),
+        "git is not on PATH: install it to run the merge-driver tests"
+    );
     let dir = temp_dir();
     let root = dir.path();
     let base_commit = repo_with_driver(root);

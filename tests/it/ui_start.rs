@@ -85,3 +85,37 @@ fn the_window_draws_before_the_first_plan_is_read_and_then_shows_it() {
     assert_eq!(plan(&h).person.name, "Priya Raman");
     assert!(shows(&h, "Priya Raman"));
 }
+
+#[test]
+fn a_long_list_of_changes_shows_a_dozen_and_offers_the_rest() {
+    use trailmap::model::{ChecklistItem, ItemId};
+    let sandbox = Sandbox::new();
+    let path = sandbox.example("marcus-tech-lead-to-head-of-product.ron");
+    let catalog = trailmap::storage::FrameworkCatalog::builtin_only();
+    let mut plan = trailmap::storage::load_plan(&path, &catalog).expect("loads").plan;
+    for n in 0..300 {
+        let id = ItemId(plan.next_id);
+        plan.next_id += 1;
+        plan.checklist.push(ChecklistItem::new(
+            id,
+            format!("Imported action {n}"),
+            crate::support::TODAY,
+        ));
+    }
+    trailmap::storage::save_plan(&path, &plan, None).expect("write");
+    let mut h = harness(sandbox.config(Some(&path)));
+    h.state_mut()
+        .run_command(trailmap::app::UiCommand::ShowTab(trailmap::ui::Tab::Progress));
+    h.run_ok();
+    let shown = |h: &egui_kittest::Harness<'_, trailmap::app::TrailmapApp>| {
+        h.query_all_by(|n| n.label().is_some_and(|l| l.starts_with("Imported action")))
+            .count()
+    };
+    assert!(shown(&h) <= 12, "{} shown at first", shown(&h));
+    assert!(h.query_by_label("Show all 300").is_some());
+    crate::support::click(&mut h, "Show all 300");
+    assert!(h.query_by_label("Show fewer").is_some(), "shown all");
+    crate::support::click(&mut h, "Show fewer");
+    assert!(shown(&h) <= 12, "back to a dozen");
+    assert!(h.query_by_label("Show all 300").is_some());
+}
