@@ -345,7 +345,7 @@ impl TrailmapApp {
             ctx.set_theme(self.shell.prefs.theme.preference());
             self.window.style_applied = true;
         }
-        self.poll_startup();
+        self.poll_startup(&ctx);
         self.poll_browse();
         self.poll_chart_image();
         self.poll_library();

@@ -29,6 +29,9 @@ pub(super) struct Window {
     pub(super) quit_requested: bool,
     /// Whether the window had the focus last frame.
     pub(super) focused: bool,
+    /// Whether the first frame (the layout alone, while the start reads)
+    /// has been drawn.
+    pub(super) first_frame_drawn: bool,
 }
 
 impl Window {

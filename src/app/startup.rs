@@ -108,9 +108,16 @@ impl TrailmapApp {
         }
     }
 
-    /// Takes what the start-up thread read, once it is done.
-    pub(super) fn poll_startup(&mut self) {
+    /// Takes what the start-up thread read, once it is done, from the
+    /// second frame on: the first frame is the window's layout alone, drawn
+    /// at once however quick the reading was.
+    pub(super) fn poll_startup(&mut self, ctx: &egui::Context) {
         let Some(rx) = &self.jobs.startup else { return };
+        if !self.window.first_frame_drawn {
+            self.window.first_frame_drawn = true;
+            ctx.request_repaint();
+            return;
+        }
         match rx.try_recv() {
             Ok(startup) => {
                 self.jobs.startup = None;
