@@ -282,6 +282,10 @@ impl TrailmapApp {
                 self.dialogs.current = Some(Dialog::Unsaved(Pending::Quit));
             } else {
                 self.window.allow_close = true;
+                // Gone from the screen at once: what is left to do (the
+                // preferences, if they changed) must not leave a dead
+                // window showing while it is written.
+                ctx.send_viewport_cmd(egui::ViewportCommand::Visible(false));
             }
         }
     }

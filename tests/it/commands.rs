@@ -880,3 +880,32 @@ fn a_new_skill_gets_a_free_id() {
         "influence-3"
     );
 }
+
+/// The text limits see an item's text in any snapshot, also one that shares
+/// everything else with the snapshot before it (the check looks only at
+/// what a snapshot does not share).
+#[test]
+fn a_text_past_its_limit_in_a_later_snapshot_is_found() {
+    use trailmap::model::{SharedText, SnapshotItem, Status};
+    let mut plan = base();
+    let first = plan.take_snapshot(ItemId(900), date(2026, 1, 1), "one", None);
+    let mut second = plan.take_snapshot(ItemId(901), date(2026, 2, 1), "two", None);
+    plan.snapshots = vec![first.clone(), second.clone()];
+    assert_eq!(plan.text_limit_issue(), None);
+    let (id, _) = second
+        .items
+        .iter()
+        .next()
+        .map(|(k, v)| (*k, v.clone()))
+        .expect("an item");
+    second.items.insert(
+        id,
+        SnapshotItem {
+            text: SharedText::from(&"x".repeat(trailmap::model::limits::MAX_LINE_BYTES + 1)),
+            status: Status::Open,
+        },
+    );
+    plan.snapshots = vec![first, second];
+    let issue = plan.text_limit_issue().expect("found");
+    assert!(issue.place.starts_with("snapshots[1].items["), "{}", issue.place);
+}

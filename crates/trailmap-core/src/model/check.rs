@@ -105,6 +105,20 @@ impl Plan {
             })
             .or_else(|| {
                 self.snapshots.iter().enumerate().find_map(|(i, s)| {
+                    // Only the items a snapshot does not share with the one
+                    // before: a snapshot shares its unchanged part with it
+                    // (`imbl`'s diff skips shared nodes), so six years of
+                    // snapshots cost what changed, not 600,000 looks.
+                    let previous = i.checked_sub(1).and_then(|p| self.snapshots.get(p));
+                    let items: Box<dyn Iterator<Item = (&super::ids::ItemId, &super::plan::SnapshotItem)>> =
+                        match previous {
+                            Some(before) => Box::new(before.items.diff(&s.items).filter_map(|d| match d {
+                                imbl::ordmap::DiffItem::Add(k, v) => Some((k, v)),
+                                imbl::ordmap::DiffItem::Update { new, .. } => Some(new),
+                                imbl::ordmap::DiffItem::Remove(..) => None,
+                            })),
+                            None => Box::new(s.items.iter()),
+                        };
                     too_long(format!("snapshots[{i}].label"), &s.label, MAX_NAME_BYTES)
                         .or_else(|| {
                             s.skills.iter().find_map(|(id, k)| {
@@ -117,16 +131,13 @@ impl Plan {
                         })
                         .or_else(|| {
                             // `take_while` ends at once when the items are not asked for.
-                            s.items
-                                .iter()
-                                .take_while(|_| snapshot_items)
-                                .find_map(|(id, item)| {
-                                    too_long(
-                                        format!("snapshots[{i}].items[{}]", id.0),
-                                        item.text.as_str(),
-                                        MAX_LINE_BYTES,
-                                    )
-                                })
+                            items.take_while(|_| snapshot_items).find_map(|(id, item)| {
+                                too_long(
+                                    format!("snapshots[{i}].items[{}]", id.0),
+                                    item.text.as_str(),
+                                    MAX_LINE_BYTES,
+                                )
+                            })
                         })
                 })
             })
