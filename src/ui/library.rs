@@ -273,7 +273,7 @@ fn entry_card_ui(
                 ui.horizontal(|ui| {
                     let last = entry
                         .last_session
-                        .map_or_else(|| "no session yet".to_owned(), |d| format!("last session {d}"));
+                        .map_or_else(|| "no session yet".to_owned(), |d| format!("last session {}", crate::dates::human_date(d)));
                     ui.label(RichText::new(last).small().weak());
                     let overdue = entry.overdue(today);
                     if overdue > 0 {
