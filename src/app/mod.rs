@@ -161,6 +161,24 @@ pub struct TrailmapApp {
     dialogs: Dialogs,
 }
 
+/// The window's icon: `assets/icons/trailmap-128.png`, drawn from
+/// `assets/icons/trailmap.svg` (see `packaging/`).
+fn window_icon() -> egui::IconData {
+    const PNG: &[u8] = include_bytes!("../../assets/icons/trailmap-128.png");
+    match image::load_from_memory_with_format(PNG, image::ImageFormat::Png) {
+        Ok(icon) => {
+            let icon = icon.to_rgba8();
+            let (width, height) = icon.dimensions();
+            egui::IconData {
+                rgba: icon.into_raw(),
+                width,
+                height,
+            }
+        }
+        Err(_) => egui::IconData::default(),
+    }
+}
+
 /// Opens the app window on `plan` (if any) and runs until it closes.
 pub fn run(plan: Option<PathBuf>, options: &AppOptions) -> ExitCode {
     let data = DataDir::resolve(options.data_dir.as_deref());
@@ -168,7 +186,9 @@ pub fn run(plan: Option<PathBuf>, options: &AppOptions) -> ExitCode {
     let native = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Trailmap")
+            // Matches the `.desktop` file (packaging/), so Wayland shows the icon.
             .with_app_id("trailmap")
+            .with_icon(window_icon())
             .with_inner_size([1280.0, 800.0])
             .with_min_inner_size([880.0, 560.0])
             .with_drag_and_drop(true),
@@ -578,5 +598,22 @@ impl TrailmapApp {
             Some(LibraryAction::Refresh) => self.jobs.library.stale = true,
             None => {}
         }
+    }
+}
+
+#[cfg(test)]
+mod icon_tests {
+    #[test]
+    fn the_window_icon_is_our_own() {
+        let icon = super::window_icon();
+        assert_eq!((icon.width, icon.height), (128, 128));
+        assert_eq!(icon.rgba.len(), 128 * 128 * 4);
+        // Not blank: the trail's colours are in it.
+        assert!(
+            icon.rgba
+                .chunks(4)
+                .any(|p| p[3] == 255 && p[0] > 200 && p[1] > 150 && p[2] < 100),
+            "the flag"
+        );
     }
 }

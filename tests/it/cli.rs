@@ -1295,3 +1295,14 @@ fn a_reports_charts_never_replace_a_file_of_the_users() {
         "nothing written"
     );
 }
+
+#[test]
+fn version_names_the_release() {
+    let dir = crate::support::temp_dir();
+    let out = crate::support::run_in(dir.path(), &["--version"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        format!("trailmap {}", env!("CARGO_PKG_VERSION"))
+    );
+}

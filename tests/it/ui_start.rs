@@ -119,3 +119,13 @@ fn a_long_list_of_changes_shows_a_dozen_and_offers_the_rest() {
     assert!(shown(&h) <= 12, "back to a dozen");
     assert!(h.query_by_label("Show all 300").is_some());
 }
+
+#[test]
+fn about_names_the_version_and_the_data_folder() {
+    let sandbox = Sandbox::new();
+    let mut h = harness(sandbox.config(None));
+    h.state_mut().run_command(trailmap::app::UiCommand::About);
+    h.run_ok();
+    assert!(shows(&h, &format!("Version {}", env!("CARGO_PKG_VERSION"))));
+    assert!(shows(&h, &sandbox.data().root().display().to_string()));
+}

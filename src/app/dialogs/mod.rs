@@ -236,6 +236,7 @@ impl TrailmapApp {
             .map(super::OpenPlan::display_name)
             .unwrap_or_default();
         let native = self.jobs.native_dialogs;
+        let data_folder = self.shell.data.root().to_path_buf();
         let mut browse: Browse = None;
         let response = egui::Modal::new(egui::Id::unique("trailmap-dialog")).show(ctx, |ui| {
             ui.set_width(520.0);
@@ -247,7 +248,7 @@ impl TrailmapApp {
                 Dialog::ChangedOnDisk(path) => changed_on_disk::ui(ui, path),
                 Dialog::SaveFailed(message) => save_failed::ui(ui, message),
                 Dialog::Recovery(entries) => recovery::ui(ui, entries),
-                Dialog::About => about::ui(ui),
+                Dialog::About => about::ui(ui, &data_folder),
                 Dialog::MergePreview(preview) => merge::preview_ui(ui, preview),
                 Dialog::Conflicts(rows) => merge::conflicts_ui(ui, rows),
             }
