@@ -84,7 +84,7 @@ pub enum CliCommand {
         #[arg(long)]
         force: bool,
     },
-    /// Export a plan as Markdown or a self-contained HTML page.
+    /// Export a plan as Markdown, a self-contained HTML page, or an iCalendar file.
     Export {
         /// The plan file.
         plan: PathBuf,
@@ -162,6 +162,8 @@ pub enum ExportFormat {
     Markdown,
     /// One self-contained HTML page.
     Html,
+    /// An iCalendar file (.ics) for a calendar app.
+    Ics,
 }
 
 /// An error for the command line: one line, already naming its file.
@@ -424,6 +426,7 @@ fn export(
     let format = match format {
         ExportFormat::Markdown => export::Format::Markdown,
         ExportFormat::Html => export::Format::Html,
+        ExportFormat::Ics => export::Format::Calendar,
     };
     // `-o -` is standard output, as for most tools; a file named `-` is `./-`.
     let Some(out) = output.filter(|out| out.as_os_str() != "-") else {
@@ -434,6 +437,7 @@ fn export(
         let report = match format {
             export::Format::Html => export::html(plan, framework, today, &options),
             export::Format::Markdown => export::markdown(plan, framework, today, &options).text,
+            export::Format::Calendar => export::ics(plan, framework, today, &options),
         };
         return print(Stream::Out, Printed::Document(&report));
     };

@@ -34,8 +34,20 @@ fn dependencies(manifest: &Path) -> Vec<String> {
 fn the_core_crate_depends_on_no_ui_file_or_clock_crate() {
     let names = dependencies(&root().join("crates/trailmap-core/Cargo.toml"));
     // memchr: the fast plan reader finds string ends with it (pure byte search).
-    // deunicode: slugs transliterate names to ASCII (tables only).
-    let allowed = ["deunicode", "imbl", "jiff", "log", "memchr", "serde", "thiserror"];
+    // deunicode: slugs transliterate names to ASCII (tables only);
+    // icalendar and chrono: the calendar export (its stamps and UIDs are set
+    // from the plan, never from a clock or at random).
+    let allowed = [
+        "chrono",
+        "deunicode",
+        "icalendar",
+        "imbl",
+        "jiff",
+        "log",
+        "memchr",
+        "serde",
+        "thiserror",
+    ];
     let extra: Vec<&String> = names.iter().filter(|n| !allowed.contains(&n.as_str())).collect();
     assert!(
         extra.is_empty(),

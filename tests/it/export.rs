@@ -683,3 +683,126 @@ fn a_session_run_in_the_app_reads_in_one_date_form_with_its_agreed_actions() {
     );
     assert!(html.contains("'Noto Color Emoji'") && html.contains("'Segoe UI Emoji'"));
 }
+
+/// The calendar (ICS) export: a golden file of the example; it parses back
+/// with an iCalendar parser into the entries the plan holds; each entry's UID
+/// is the same in the next export (also after an edit), so a calendar that
+/// imports it again updates instead of adding twice; and nothing private is
+/// in it (session summaries only when not redacting).
+#[test]
+fn the_calendar_export_parses_back_keeps_its_uids_and_holds_nothing_private() {
+    use icalendar::{Calendar, CalendarComponent, Component};
+    let (mut plan, framework) = marcus();
+    plan.private_notes = "PRIVATE-MARKER-4411".into();
+    plan.mentor_notes = "MENTOR-MARKER-4412".into();
+    let options = ExportOptions::default();
+    let text = export::ics(&plan, &framework, TODAY, &options);
+    golden("marcus.ics", &text);
+    let calendar: Calendar = text.parse().expect("an iCalendar file");
+    let events: Vec<&icalendar::Event> = calendar
+        .components
+        .iter()
+        .filter_map(|c| match c {
+            CalendarComponent::Event(e) => Some(e),
+            _ => None,
+        })
+        .collect();
+    let due = plan
+        .checklist
+        .iter()
+        .filter(|i| i.status.is_active() && i.due.is_some())
+        .count();
+    assert_eq!(
+        events.len(),
+        due + plan.milestones.len() + usize::from(plan.target_date.is_some()) + plan.sessions.len()
+    );
+    for item in plan
+        .checklist
+        .iter()
+        .filter(|i| i.status.is_active() && i.due.is_some())
+    {
+        let event = events
+            .iter()
+            .find(|e| e.get_summary() == Some(item.text.as_str()))
+            .unwrap_or_else(|| panic!("{} is in the calendar", item.text));
+        assert!(text.contains(&format!(
+            "DTSTART;VALUE=DATE:{}",
+            item.due.expect("due").strftime("%Y%m%d")
+        )));
+        assert!(
+            event
+                .get_uid()
+                .is_some_and(|u| u.contains(&format!("action-{}@", item.id.0)))
+        );
+    }
+    assert_eq!(
+        text.matches("BEGIN:VALARM").count(),
+        due,
+        "a reminder for each due action"
+    );
+    let uids = |text: &str| -> Vec<String> {
+        text.lines()
+            .filter(|l| l.starts_with("UID:"))
+            .map(str::to_owned)
+            .collect()
+    };
+    assert_eq!(
+        uids(&text),
+        uids(&export::ics(&plan, &framework, TODAY, &options)),
+        "the same UIDs every time"
+    );
+    let mut edited = plan.clone();
+    edited.checklist[0].text.push_str(" (edited)");
+    assert_eq!(
+        uids(&text),
+        uids(&export::ics(&edited, &framework, TODAY, &options)),
+        "an edit keeps them"
+    );
+    for marker in ["PRIVATE-MARKER-4411", "MENTOR-MARKER-4412"] {
+        assert!(!text.contains(marker), "{marker}");
+    }
+    let summary = plan
+        .sessions
+        .iter()
+        .map(|s| s.summary.as_str())
+        .find(|s| !s.is_empty())
+        .expect("a summary");
+    let first_words: String = summary.chars().take(20).collect();
+    assert!(text.contains(&first_words));
+    let redacted = export::ics(
+        &plan,
+        &framework,
+        TODAY,
+        &ExportOptions {
+            redact: true,
+            ..Default::default()
+        },
+    );
+    assert!(!redacted.contains(&first_words), "redacted: no session summaries");
+}
+
+#[test]
+fn cli_export_writes_a_calendar_file() {
+    let dir = crate::support::temp_dir();
+    let out = dir.path().join("plan.ics");
+    let result = crate::support::run_in(
+        dir.path(),
+        &[
+            "export",
+            &root().join(MARCUS).display().to_string(),
+            "--format",
+            "ics",
+            "-o",
+            &out.display().to_string(),
+        ],
+    );
+    assert_eq!(
+        result.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
+    let text = std::fs::read_to_string(&out).expect("written");
+    assert!(text.starts_with("BEGIN:VCALENDAR"));
+    text.parse::<icalendar::Calendar>().expect("parses");
+}

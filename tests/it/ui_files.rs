@@ -245,3 +245,23 @@ fn save_image_on_the_path_view_asks_where() {
         Some(DialogKind::Path(PathPurpose::ChartImage))
     );
 }
+
+#[test]
+fn export_to_a_calendar_from_the_app() {
+    let sandbox = Sandbox::new();
+    let path = sandbox.example(MARCUS);
+    let mut h = harness(sandbox.config(Some(&path)));
+    ctrl(&mut h, Key::E);
+    press(&mut h, "Calendar");
+    click(&mut h, "Export");
+    assert_eq!(h.state().dialog_kind(), None);
+    let ics = sandbox
+        .data()
+        .root()
+        .join("exports")
+        .join("marcus-tech-lead-to-head-of-product.ics");
+    let text = std::fs::read_to_string(&ics).expect("calendar written");
+    let calendar: icalendar::Calendar = text.parse().expect("an iCalendar file");
+    assert!(!calendar.components.is_empty());
+    assert!(text.contains("SUMMARY:Talk to customers regularly"));
+}

@@ -65,6 +65,12 @@ pub(super) fn ui(ui: &mut Ui, form: &mut ExportForm, native: bool, browse: &mut 
                 "Markdown",
                 "Markdown text with the two charts as SVG files beside it",
             ),
+            (
+                Format::Calendar,
+                "Calendar",
+                "An .ics file for your calendar app: due actions (with a reminder the day before), milestones, \
+                 the target date and sessions; importing it again updates them",
+            ),
         ] {
             if ui
                 .radio(form.format == format, label)

@@ -26,6 +26,7 @@
 //! ```
 
 mod html;
+mod ics;
 mod markdown;
 mod report;
 pub mod svg;
@@ -33,6 +34,7 @@ pub mod terminal;
 
 use jiff::civil::Date;
 
+pub use ics::ics;
 pub use markdown::escape as escape_markdown;
 pub use report::human_date;
 pub use svg::{RadarAxis, RadarChart, RankingBar, RankingChart, escape as escape_xml};
@@ -71,6 +73,8 @@ pub enum Format {
     Markdown,
     /// One self-contained HTML page.
     Html,
+    /// An iCalendar file: due actions, milestones, the target date, sessions.
+    Calendar,
 }
 
 impl Format {
@@ -79,6 +83,7 @@ impl Format {
         match self {
             Self::Markdown => "md",
             Self::Html => "html",
+            Self::Calendar => "ics",
         }
     }
 }
@@ -108,6 +113,7 @@ pub fn report_files(
     };
     match format {
         Format::Html => vec![(file_name.to_owned(), html(plan, framework, today, &options))],
+        Format::Calendar => vec![(file_name.to_owned(), ics(plan, framework, today, &options))],
         Format::Markdown => {
             let report = markdown(plan, framework, today, &options);
             vec![
