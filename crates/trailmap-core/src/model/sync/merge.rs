@@ -47,6 +47,9 @@ struct Merger<'a> {
     a: &'a Plan,
     b: &'a Plan,
     out: SyncState,
+    /// Other changes that keep a thing alive: for a skill of the plan's
+    /// own, the actions that name it (their clocks).
+    uses: BTreeMap<Entity, Vec<Clock>>,
 }
 
 impl<'a> Merger<'a> {
@@ -58,18 +61,23 @@ impl<'a> Merger<'a> {
     /// A value that is not text: the last write wins.
     fn value<'v, T: Clone + Ord>(&mut self, field: Field, a: Side<'v, T>, b: Side<'v, T>) -> Option<T> {
         let stamped = |side: Side<'v, T>| side.map(|(v, sync)| (v, sync.stamp(&field)));
-        let winner = match (stamped(a), stamped(b)) {
+        // The value of the last write, kept with every write's clock: the
+        // losing write still counts as a change made to the thing (a
+        // deletion that did not see it does not delete it), whichever
+        // copies meet first.
+        let (value, clock) = match (stamped(a), stamped(b)) {
             (Some(x), Some(y)) => {
                 let x_wins = (x.1.last(), x.0) >= (y.1.last(), y.0);
-                if x_wins { x } else { y }
+                let clock = x.1.join(&y.1);
+                (if x_wins { x.0 } else { y.0 }, clock)
             }
             (Some(x), None) | (None, Some(x)) => x,
             (None, None) => return None,
         };
-        if !winner.1.is_bottom() {
-            self.out.stamps.insert(field, winner.1);
+        if !clock.is_bottom() {
+            self.out.stamps.insert(field, clock);
         }
-        Some(winner.0.clone())
+        Some(value.clone())
     }
 
     /// A text: every version no other has seen is kept.
@@ -102,6 +110,15 @@ impl<'a> Merger<'a> {
         let Some(removed) = self.out.removed.get(entity) else {
             return true;
         };
+        // Used by something changed apart from the deletion (an action
+        // given this skill on the other copy): kept.
+        if self
+            .uses
+            .get(entity)
+            .is_some_and(|clocks| clocks.iter().any(|c| !c.le(removed)))
+        {
+            return true;
+        }
         holders.iter().any(|sync| {
             super::observe::fields_of(entity).iter().any(|field| {
                 let seen = |clock: &Clock| !clock.le(removed);
@@ -142,6 +159,7 @@ pub fn merge(ours: &Plan, theirs: &Plan) -> Result<Plan, MergeError> {
         });
     }
     let mut m = Merger {
+        uses: BTreeMap::new(),
         a: ours,
         b: theirs,
         out: SyncState {
@@ -158,6 +176,23 @@ pub fn merge(ours: &Plan, theirs: &Plan) -> Result<Plan, MergeError> {
     };
     let mut plan = header(&mut m);
     plan.skills = ratings(&mut m);
+    let dead_items;
+    (plan.checklist, dead_items) = checklist(&mut m);
+    // A skill of the plan's own that an action names, where the action was
+    // changed apart from the skill's deletion (added, given the skill, or
+    // kept by an edit), stays: no action points at a skill the plan no
+    // longer has.
+    for item in &plan.checklist {
+        if let Some(skill) = &item.skill {
+            let clock = super::observe::fields_of(&Entity::Item(item.id))
+                .iter()
+                .fold(Clock::default(), |c, f| c.join(&m.out.stamp(f)));
+            m.uses
+                .entry(Entity::Skill(skill.clone()))
+                .or_default()
+                .push(clock);
+        }
+    }
     let dead_skills;
     (plan.custom_skills, dead_skills) = custom_skills(&mut m);
     // The ratings of a skill of the plan's own go with it (their clocks
@@ -165,8 +200,6 @@ pub fn merge(ours: &Plan, theirs: &Plan) -> Result<Plan, MergeError> {
     for gone in &dead_skills {
         plan.skills.remove(&gone.id);
     }
-    let dead_items;
-    (plan.checklist, dead_items) = checklist(&mut m);
     let (ga, gb) = (&ours.sync.graveyard, &theirs.sync.graveyard);
     let (milestones, dead_milestones) = entities(
         &mut m,
