@@ -142,7 +142,7 @@ impl TrailmapApp {
             let dir = if dir.is_dir() { dir } else { plans };
             let dialog = rfd::FileDialog::new().set_directory(&dir);
             let result = match purpose {
-                PathPurpose::SaveAs => dialog
+                PathPurpose::SaveAs | PathPurpose::ShareWithMentor | PathPurpose::ShareWithMentee => dialog
                     .add_filter("Trailmap plan", &["ron"])
                     .set_file_name(
                         start
@@ -156,14 +156,6 @@ impl TrailmapApp {
                 PathPurpose::Open | PathPurpose::OpenCopy | PathPurpose::MergeIn => {
                     dialog.add_filter("Trailmap plan", &["ron"]).pick_file()
                 }
-                PathPurpose::ShareWithMentor | PathPurpose::ShareWithMentee => dialog
-                    .add_filter("Trailmap plan", &["ron"])
-                    .set_file_name(
-                        start
-                            .file_name()
-                            .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
-                    )
-                    .save_file(),
             };
             let _ = tx.send((purpose, result));
             ctx.request_repaint();

@@ -374,10 +374,11 @@ impl TrailmapApp {
         self.handle_close_request(&ctx);
         // Back in focus: a sync tool may have left conflict copies meanwhile.
         let focused = ctx.input(|i| i.viewport().focused.unwrap_or(true));
-        if focused && !self.window.focused {
+        // Not on the first frame: opening the plan has just merged them.
+        if focused && self.window.focused == Some(false) {
             self.merge_sync_copies();
         }
-        self.window.focused = focused;
+        self.window.focused = Some(focused);
 
         let mut edits = Edits::default();
         egui::Panel::top("menu-bar").show(ui, |ui| self.menu_bar_ui(ui));

@@ -27,8 +27,8 @@ pub(super) struct Window {
     pub(super) allow_close: bool,
     /// Whether Quit was asked for.
     pub(super) quit_requested: bool,
-    /// Whether the window had the focus last frame.
-    pub(super) focused: bool,
+    /// Whether the window had the focus last frame (`None` before the first).
+    pub(super) focused: Option<bool>,
     /// Whether the first frame (the layout alone, while the start reads)
     /// has been drawn.
     pub(super) first_frame_drawn: bool,

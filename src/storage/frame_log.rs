@@ -18,42 +18,41 @@ pub const FRAME_LOG_ENV: &str = "TRAILMAP_FRAME_LOG";
 /// find frames that need not be drawn.
 pub const FRAME_CAUSES_ENV: &str = "TRAILMAP_FRAME_CAUSES";
 
-/// Records why the next frame was asked for, if `$TRAILMAP_FRAME_CAUSES` is
-/// set (`causes` is only called then).
-pub fn log_frame_causes(causes: impl FnOnce() -> String) {
-    static LOG: OnceLock<Option<Mutex<File>>> = OnceLock::new();
-    let log = LOG.get_or_init(|| {
-        let path = std::env::var_os(FRAME_CAUSES_ENV).filter(|p| !p.is_empty())?;
+/// The file `$env` names, opened to append, once per process (`None` when
+/// the variable is unset or the file cannot be opened).
+fn log_file(log: &'static OnceLock<Option<Mutex<File>>>, env: &str) -> Option<&'static Mutex<File>> {
+    log.get_or_init(|| {
+        let path = std::env::var_os(env).filter(|p| !p.is_empty())?;
         OpenOptions::new()
             .create(true)
             .append(true)
             .open(path)
             .ok()
             .map(Mutex::new)
-    });
-    let Some(file) = log else { return };
-    let line = format!("{} {}\n", crate::clock::unix_nanos(), causes());
+    })
+    .as_ref()
+}
+
+/// Appends `line` to `file` in one write, so a reader never sees half a line.
+fn append(file: &Mutex<File>, line: &str) {
     if let Ok(mut file) = file.lock() {
         let _ = file.write_all(line.as_bytes());
+    }
+}
+
+/// Records why the next frame was asked for, if `$TRAILMAP_FRAME_CAUSES` is
+/// set (`causes` is only called then).
+pub fn log_frame_causes(causes: impl FnOnce() -> String) {
+    static LOG: OnceLock<Option<Mutex<File>>> = OnceLock::new();
+    if let Some(file) = log_file(&LOG, FRAME_CAUSES_ENV) {
+        append(file, &format!("{} {}\n", crate::clock::unix_nanos(), causes()));
     }
 }
 
 /// Records that a frame was drawn, if `$TRAILMAP_FRAME_LOG` is set.
 pub fn log_frame() {
     static LOG: OnceLock<Option<Mutex<File>>> = OnceLock::new();
-    let log = LOG.get_or_init(|| {
-        let path = std::env::var_os(FRAME_LOG_ENV).filter(|p| !p.is_empty())?;
-        OpenOptions::new()
-            .create(true)
-            .append(true)
-            .open(path)
-            .ok()
-            .map(Mutex::new)
-    });
-    let Some(file) = log else { return };
-    let nanos = crate::clock::unix_nanos();
-    if let Ok(mut file) = file.lock() {
-        // One write per line, so a reader never sees half a line.
-        let _ = file.write_all(format!("{nanos}\n").as_bytes());
+    if let Some(file) = log_file(&LOG, FRAME_LOG_ENV) {
+        append(file, &format!("{}\n", crate::clock::unix_nanos()));
     }
 }

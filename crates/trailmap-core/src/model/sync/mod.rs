@@ -613,12 +613,6 @@ impl SyncState {
             Layer::Mentor => self.mentor_layer,
         }
     }
-
-    /// The fields whose texts were written apart and still differ, for a
-    /// person to settle.
-    pub fn open_conflicts(&self) -> impl Iterator<Item = (&Field, &Vec<Version>)> {
-        self.conflicts.iter().filter(|(_, v)| !v.is_empty())
-    }
 }
 
 /// Maps keyed by [`Field`] or [`Entity`], written with the key as text
