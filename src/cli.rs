@@ -98,14 +98,30 @@ pub enum CliCommand {
         #[arg(short, long, value_name = "PATH")]
         output: Option<PathBuf>,
     },
-    /// Print or check framework files.
+    /// Print, check, import or export framework files. A framework can be
+    /// kept in a spreadsheet: a ladder sheet with one row per skill and
+    /// level and one column per role (x marks the level a role needs),
+    /// and optional sheets beside it, STEM-roles.csv, STEM-actions.csv,
+    /// STEM-moves.csv and STEM-about.csv (see the README).
+    #[command(group = clap::ArgGroup::new("what").required(true).args(["print", "check", "import", "export_csv"]))]
     Framework {
         /// Print the built-in framework, as a starting point for your own.
-        #[arg(long, conflicts_with = "check")]
+        #[arg(long)]
         print: bool,
         /// Check a framework file.
         #[arg(long, value_name = "FILE")]
         check: Option<PathBuf>,
+        /// Read a ladder kept in a spreadsheet (CSV) and the sheets beside
+        /// it, and write it as a framework file (-o).
+        #[arg(long, value_name = "LADDER.csv", requires = "output")]
+        import: Option<PathBuf>,
+        /// Write a framework as spreadsheet sheets (-o LADDER.csv): FILE, or
+        /// the built-in framework when no FILE is given.
+        #[arg(long, value_name = "FILE", num_args = 0..=1, requires = "output")]
+        export_csv: Option<Option<PathBuf>>,
+        /// Where --import and --export-csv write.
+        #[arg(short, long, value_name = "PATH")]
+        output: Option<PathBuf>,
     },
     /// Write a copy of a plan for your mentor or mentee, without your private notes.
     Share {
@@ -164,6 +180,8 @@ pub enum ExportFormat {
     Html,
     /// An iCalendar file (.ics) for a calendar app.
     Ics,
+    /// The checklist as a spreadsheet (CSV), with status and dates.
+    Csv,
 }
 
 /// An error for the command line: one line, already naming its file.
@@ -230,7 +248,14 @@ pub fn run(command: CliCommand, global: &GlobalArgs) -> ExitCode {
         CliCommand::Framework {
             print: print_builtin,
             check,
-        } => done(framework(print_builtin, check.as_deref())),
+            import,
+            export_csv,
+            output,
+        } => done(match (import, export_csv, output) {
+            (Some(ladder), _, Some(out)) => import_ladder(&ladder, &out),
+            (None, Some(from), Some(out)) => export_ladder(from.as_deref(), &out),
+            _ => framework(print_builtin, check.as_deref()),
+        }),
         CliCommand::SaveCopy { from, to } => done(save_copy(&from, &to, global)),
         CliCommand::Share { plan, to, output } => done(share(&plan, to, &output, global)),
         CliCommand::Merge {
@@ -427,6 +452,7 @@ fn export(
         ExportFormat::Markdown => export::Format::Markdown,
         ExportFormat::Html => export::Format::Html,
         ExportFormat::Ics => export::Format::Calendar,
+        ExportFormat::Csv => export::Format::Checklist,
     };
     // `-o -` is standard output, as for most tools; a file named `-` is `./-`.
     let Some(out) = output.filter(|out| out.as_os_str() != "-") else {
@@ -438,6 +464,7 @@ fn export(
             export::Format::Html => export::html(plan, framework, today, &options),
             export::Format::Markdown => export::markdown(plan, framework, today, &options).text,
             export::Format::Calendar => export::ics(plan, framework, today, &options),
+            export::Format::Checklist => export::checklist_csv(plan, framework, today, &options),
         };
         return print(Stream::Out, Printed::Document(&report));
     };
@@ -493,7 +520,63 @@ fn framework(print_builtin: bool, check: Option<&Path>) -> Result<(), CliError> 
     if print_builtin {
         return print(Stream::Out, Printed::Document(storage::BUILTIN_TEXT));
     }
-    Err(CliError("say --print or --check FILE".into()))
+    Err(CliError(
+        "say --print, --check FILE, --import LADDER.csv -o OUT.ron or --export-csv [FILE] -o LADDER.csv"
+            .into(),
+    ))
+}
+
+/// `framework --import LADDER -o OUT`: the sheets become a framework file.
+fn import_ladder(ladder: &Path, out: &Path) -> Result<(), CliError> {
+    let (imported, read) = storage::import_ladder(ladder)?;
+    let framework = &imported.framework;
+    let mut notes: Vec<String> = imported
+        .notes
+        .iter()
+        .map(|n| format!("trailmap: note: {n}\n"))
+        .collect();
+    if framework.id == crate::model::BUILTIN_FRAMEWORK_ID {
+        notes.push(format!(
+            "trailmap: note: `{}` is the built-in framework's id; give yours another (in the about sheet) before installing it\n",
+            framework.id
+        ));
+    }
+    if !notes.is_empty() {
+        print(Stream::Err, Printed::Lines(&notes.concat()))?;
+    }
+    let sheets: Vec<String> = read.iter().map(|p| shown(p)).collect();
+    if out.as_os_str() == "-" {
+        return print(
+            Stream::Out,
+            Printed::Document(&storage::framework_text(framework, &sheets[0])?),
+        );
+    }
+    storage::write_framework(framework, ladder, out)?;
+    let line = format!(
+        "read {}\nwrote {} ({}: {} skills, {} roles, {} actions, {} moves)\n",
+        sheets.join(", "),
+        shown(out),
+        framework.id,
+        framework.skills.len(),
+        framework.roles.len(),
+        framework.actions.len(),
+        framework.transitions.len()
+    );
+    print(Stream::Out, Printed::Lines(&line))
+}
+
+/// `framework --export-csv [FILE] -o LADDER.csv`: a framework as sheets.
+fn export_ladder(from: Option<&Path>, out: &Path) -> Result<(), CliError> {
+    let framework = match from {
+        Some(path) => std::sync::Arc::new(storage::load_framework(path)?),
+        None => storage::builtin(),
+    };
+    let written = storage::export_ladder(&framework, out)?;
+    let names: Vec<String> = written.iter().map(|p| shown(p)).collect();
+    print(
+        Stream::Out,
+        Printed::Lines(&format!("wrote {}\n", names.join(", "))),
+    )
 }
 
 fn share(path: &Path, to: Person, output: &Path, global: &GlobalArgs) -> Result<(), CliError> {

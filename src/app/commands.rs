@@ -27,10 +27,12 @@ pub enum UiCommand {
     Save,
     /// Save the plan under another name.
     SaveAs,
-    /// Export the plan as Markdown or HTML.
+    /// Export the plan (report, calendar, checklist).
     Export,
     /// Choose a framework file.
     ChooseFramework,
+    /// Make a framework from a ladder kept in a spreadsheet.
+    ImportLadder,
     /// Close the plan and go back to the start page.
     Close,
     /// Quit Trailmap.
@@ -81,6 +83,7 @@ impl UiCommand {
             Self::SaveAs,
             Self::Export,
             Self::ChooseFramework,
+            Self::ImportLadder,
             Self::Close,
             Self::Quit,
             Self::Undo,
@@ -125,11 +128,12 @@ impl UiCommand {
             Self::ShareWithMentee => 20,
             Self::MergeIn => 21,
             Self::SettleConflicts => 22,
+            Self::ImportLadder => 23,
         }
     }
 
     /// How many values [`Self::ordinal`] takes.
-    pub const ORDINALS: usize = 23;
+    pub const ORDINALS: usize = 24;
 
     /// Every command with a shortcut, those with more modifiers first (egui
     /// matches Ctrl+S also when Shift is held, so Ctrl+Shift+S must be tried
@@ -160,7 +164,8 @@ impl UiCommand {
             Self::Save => "Save",
             Self::SaveAs => "Save as…",
             Self::Export => "Export…",
-            Self::ChooseFramework => "Framework…",
+            Self::ChooseFramework => "Use a framework file…",
+            Self::ImportLadder => "Import from spreadsheet…",
             Self::Close => "Close plan",
             Self::Quit => "Quit",
             Self::Undo => "Undo",
@@ -204,6 +209,7 @@ impl UiCommand {
             Self::ZoomReset => s(CTRL, Key::Num0),
             Self::OpenCopy
             | Self::ChooseFramework
+            | Self::ImportLadder
             | Self::ShareWithMentor
             | Self::ShareWithMentee
             | Self::MergeIn
@@ -240,8 +246,14 @@ impl UiCommand {
             Self::SettleConflicts => "Texts both of you changed apart: choose which to keep, or keep both",
             Self::Save => "Save the plan",
             Self::SaveAs => "Save the plan under another name",
-            Self::Export => "Export the plan as Markdown or a self-contained HTML page",
+            Self::Export => {
+                "Export the plan as an HTML page, Markdown, a calendar file or a checklist spreadsheet"
+            }
             Self::ChooseFramework => "Use your own framework file (skills, roles, actions)",
+            Self::ImportLadder => {
+                "Make a framework from a career ladder kept in a spreadsheet (CSV): one row per skill and level, \
+                 one column per role"
+            }
             Self::Close => "Close the plan and go back to the start page",
             Self::Quit => "Quit Trailmap",
             Self::Undo => "Undo the last change",

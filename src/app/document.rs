@@ -514,6 +514,25 @@ impl TrailmapApp {
                     Err(e) => return Err(e.to_string()),
                 }
             }
+            PathPurpose::Ladder => {
+                let (imported, read) = storage::install_ladder(&path, &self.shell.data.frameworks())
+                    .map_err(|e| e.to_string())?;
+                let framework = imported.framework;
+                let sheets = if read.len() > 1 {
+                    format!(" from {} sheets", read.len())
+                } else {
+                    String::new()
+                };
+                self.set_status(format!(
+                    "Imported framework {}{sheets} ({} skills, {} roles, {} actions); new plans can use it",
+                    framework.id,
+                    framework.skills.len(),
+                    framework.roles.len(),
+                    framework.actions.len()
+                ));
+                self.document.installed_framework = Some(framework.id.clone());
+                self.document.catalog.add(framework);
+            }
             PathPurpose::Export => return Err("use the export dialog".to_owned()),
             PathPurpose::ShareWithMentor => self.share_to(&path, crate::model::Side::Mentor)?,
             PathPurpose::ShareWithMentee => self.share_to(&path, crate::model::Side::Mentee)?,

@@ -153,6 +153,7 @@ impl TrailmapApp {
                 PathPurpose::Export => dialog.save_file(),
                 PathPurpose::ChartImage => dialog.add_filter("PNG image", &["png"]).save_file(),
                 PathPurpose::Framework => dialog.add_filter("Trailmap framework", &["ron"]).pick_file(),
+                PathPurpose::Ladder => dialog.add_filter("Spreadsheet (CSV)", &["csv"]).pick_file(),
                 PathPurpose::Open | PathPurpose::OpenCopy | PathPurpose::MergeIn => {
                     dialog.add_filter("Trailmap plan", &["ron"]).pick_file()
                 }

@@ -69,6 +69,9 @@ impl TrailmapApp {
                     .unwrap_or_default();
                 self.dialogs.current = Some(Dialog::Path(PathForm::new(PathPurpose::Framework, path)));
             }
+            UiCommand::ImportLadder => {
+                self.dialogs.current = Some(Dialog::Path(PathForm::new(PathPurpose::Ladder, String::new())));
+            }
             UiCommand::Close => self.guard(Pending::Close),
             UiCommand::Quit => self.guard(Pending::Quit),
             UiCommand::Undo => self.with_doc(|doc| {

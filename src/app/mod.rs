@@ -493,7 +493,10 @@ impl TrailmapApp {
                 let conflicts = self.has_conflicts();
                 self.menu_item(ui, UiCommand::SettleConflicts, conflicts);
                 ui.separator();
-                self.menu_item(ui, UiCommand::ChooseFramework, true);
+                ui.menu_button("Framework", |ui| {
+                    self.menu_item(ui, UiCommand::ChooseFramework, true);
+                    self.menu_item(ui, UiCommand::ImportLadder, true);
+                });
                 ui.separator();
                 self.menu_item(ui, UiCommand::Close, has_plan);
                 self.menu_item(ui, UiCommand::Quit, true);

@@ -64,9 +64,10 @@ pub enum ErrorKind {
     /// framework).
     #[error("this is a Trailmap {0}; an export never replaces it (choose another file)")]
     WouldReplaceTrailmapFile(&'static str),
-    /// A chart an export would write is a file it did not make.
+    /// A file an export would write beside the one named (a chart, a
+    /// framework sheet) is a file it did not make.
     #[error(
-        "this file was not made by a Trailmap export, and an export's chart never replaces it (give the report another name)"
+        "this file was not made by a Trailmap export, and what an export writes beside its file never replaces it (give the export another name)"
     )]
     NotOurChart,
     /// The plan is open for editing in another Trailmap window.

@@ -29,9 +29,10 @@ pub enum Purpose {
     /// or framework (an export aimed at the plan it came from would destroy
     /// it).
     Export,
-    /// A file an export names on its own (a report's chart image): as
-    /// [`Purpose::Export`], and it replaces only a chart an earlier export
-    /// made (`export::CHART_MARK`), never a file of the user's of that name.
+    /// A file an export names on its own (a report's chart image, a
+    /// framework sheet beside the ladder): as [`Purpose::Export`], and it
+    /// replaces only such a file an earlier export made (`export::CHART_MARK`,
+    /// a sheet's heading row), never a file of the user's of that name.
     ExportPart,
     /// An installed framework: never replaces a plan.
     Framework,
@@ -157,7 +158,7 @@ fn refusals(path: &Path, purpose: Purpose) -> Result<(std::path::PathBuf, Option
                     return Err(StorageError::new(path, ErrorKind::WouldReplaceTrailmapFile(what)));
                 }
             }
-            Purpose::ExportPart if !String::from_utf8_lossy(old).contains(crate::export::CHART_MARK) => {
+            Purpose::ExportPart if !made_by_export(&String::from_utf8_lossy(old)) => {
                 return Err(StorageError::new(path, ErrorKind::NotOurChart));
             }
             Purpose::Export | Purpose::ExportPart | Purpose::Framework => {
@@ -183,6 +184,17 @@ fn refusals(path: &Path, purpose: Purpose) -> Result<(std::path::PathBuf, Option
         }
     }
     Ok((target, old))
+}
+
+/// Whether `text` is a file an earlier export wrote beside the one the user
+/// named: a chart image, or a sheet of a framework's spreadsheet other than
+/// the ladder itself.
+fn made_by_export(text: &str) -> bool {
+    use crate::format::ladder::Sheet;
+    text.contains(crate::export::CHART_MARK)
+        || Sheet::ALL
+            .iter()
+            .any(|sheet| *sheet != Sheet::Ladder && sheet.made_by_export(text))
 }
 
 /// Whether the file at `target` belongs to this process's user, judged

@@ -15,6 +15,7 @@ mod error;
 mod frame_log;
 mod frameworks;
 mod guard;
+mod ladder;
 mod library;
 mod locks;
 mod paths;
@@ -32,6 +33,7 @@ pub use frameworks::{
     load_framework, parse_framework,
 };
 pub use guard::{Purpose, check_target, trailmap_file_kind, write_guarded, write_guarded_with};
+pub use ladder::{export_ladder, framework_text, import_ladder, install_ladder, sheet_path, write_framework};
 pub use library::{FileStamp, LibraryCache, LibraryEntry, SCAN_BATCH, read_entry, scan, scan_with};
 pub use locks::{Instance, PlanLock, canonical};
 pub use paths::{DATA_DIR_ENV, DataDir};

@@ -29,6 +29,7 @@ mod properties;
 mod redaction;
 mod sessions_analysis;
 mod snapshots;
+mod spreadsheets;
 mod storage;
 mod sync_cli;
 mod ui;

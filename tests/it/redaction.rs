@@ -145,6 +145,15 @@ fn library_exports_leave_out_private_fields_only_when_redacting() {
         &export::markdown(&plan, &framework, today, &full).text,
     );
     assert_complete("html", &export::html(&plan, &framework, today, &full));
+    // The checklist sheet holds no private field at all, redacted or not,
+    // and keeps the item's notes and evidence.
+    for options in [&redact, &full] {
+        let sheet = export::checklist_csv(&plan, &framework, today, options);
+        for marker in PRIVATE {
+            assert!(!sheet.contains(marker), "the checklist sheet holds {marker}");
+        }
+        assert!(sheet.contains(SHARED[3]) && sheet.contains(SHARED[4]));
+    }
 }
 
 fn assert_redacted_svg(svg: &str) {

@@ -71,6 +71,11 @@ pub(super) fn ui(ui: &mut Ui, form: &mut ExportForm, native: bool, browse: &mut 
                 "An .ics file for your calendar app: due actions (with a reminder the day before), milestones, \
                  the target date and sessions; importing it again updates them",
             ),
+            (
+                Format::Checklist,
+                "Checklist (CSV)",
+                "The checklist as a spreadsheet: one row per action with its skill, role, status and dates",
+            ),
         ] {
             if ui
                 .radio(form.format == format, label)

@@ -19,6 +19,8 @@ pub enum PathPurpose {
     SaveAs,
     /// Choose a framework file.
     Framework,
+    /// A ladder kept in a spreadsheet, to become a framework.
+    Ladder,
     /// Choose where an export goes.
     Export,
     /// Choose where the chart image goes.
@@ -38,6 +40,7 @@ impl PathPurpose {
             Self::OpenCopy => "Open a copy of a plan",
             Self::SaveAs => "Save the plan as",
             Self::Framework => "Use a framework file",
+            Self::Ladder => "Import a framework from a spreadsheet",
             Self::Export => "Export to",
             Self::ChartImage => "Save the chart as an image",
             Self::ShareWithMentor => "Share with your mentor",
@@ -52,6 +55,7 @@ impl PathPurpose {
             Self::OpenCopy => "Copy and open",
             Self::SaveAs => "Save",
             Self::Framework => "Use this framework",
+            Self::Ladder => "Import",
             Self::Export => "Export",
             Self::ChartImage => "Save image",
             Self::ShareWithMentor | Self::ShareWithMentee => "Write the copy",
@@ -69,6 +73,12 @@ impl PathPurpose {
             Self::Framework => {
                 "A framework file in the same format as `trailmap framework --print`. It is checked, then kept in \
                  your data folder so plans that use it open with it."
+            }
+            Self::Ladder => {
+                "A ladder saved as CSV: a heading row with Skill, Level and Description and one column per role, \
+                 then a row per skill and level, with x under each role in the row of the level it needs. Sheets \
+                 beside it named LADDER-roles.csv, -actions.csv, -moves.csv and -about.csv are read too. The \
+                 framework is checked, then kept in your data folder so new plans can use it."
             }
             Self::Export => "Where to write the export.",
             Self::ChartImage => "A PNG of the chart exactly as it is shown now, overlays included.",

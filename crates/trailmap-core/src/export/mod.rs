@@ -25,6 +25,7 @@
 //! assert!(page.starts_with("<!DOCTYPE html>"));
 //! ```
 
+pub(crate) mod csv;
 mod html;
 mod ics;
 mod markdown;
@@ -34,6 +35,7 @@ pub mod terminal;
 
 use jiff::civil::Date;
 
+pub use csv::{CHECKLIST_HEADINGS, checklist_csv};
 pub use ics::ics;
 pub use markdown::escape as escape_markdown;
 pub use report::human_date;
@@ -75,6 +77,8 @@ pub enum Format {
     Html,
     /// An iCalendar file: due actions, milestones, the target date, sessions.
     Calendar,
+    /// The checklist as a spreadsheet (CSV), with status and dates.
+    Checklist,
 }
 
 impl Format {
@@ -84,6 +88,7 @@ impl Format {
             Self::Markdown => "md",
             Self::Html => "html",
             Self::Calendar => "ics",
+            Self::Checklist => "csv",
         }
     }
 }
@@ -114,6 +119,10 @@ pub fn report_files(
     match format {
         Format::Html => vec![(file_name.to_owned(), html(plan, framework, today, &options))],
         Format::Calendar => vec![(file_name.to_owned(), ics(plan, framework, today, &options))],
+        Format::Checklist => vec![(
+            file_name.to_owned(),
+            checklist_csv(plan, framework, today, &options),
+        )],
         Format::Markdown => {
             let report = markdown(plan, framework, today, &options);
             vec![

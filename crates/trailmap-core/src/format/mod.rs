@@ -17,6 +17,7 @@
 //! reader builds every model struct with all its fields named, so a field
 //! added to the model does not compile until both handle it.
 
+pub mod ladder;
 pub mod read;
 pub mod snapshots;
 pub mod write;
