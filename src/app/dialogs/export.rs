@@ -44,48 +44,47 @@ impl ExportForm {
 pub(super) fn ui(ui: &mut Ui, form: &mut ExportForm, native: bool, browse: &mut Browse) -> Outcome {
     use crate::export::Format;
     ui.heading("Export the plan");
-    ui.label(
-        RichText::new(
-            "A report of the plan: readiness ranking, skills and gaps, route, time allocation, checklist and \
-             milestones, with the charts.",
-        )
-        .weak(),
-    );
-    ui.add_space(6.0);
-    ui.horizontal(|ui| {
+    ui.add_space(4.0);
+    let formats = [
+        (
+            Format::Html,
+            "HTML page",
+            "A report of the plan as one self-contained page that opens in any browser and prints well: \
+             readiness ranking, skills and gaps, route, time allocation, checklist and milestones, with the charts.",
+        ),
+        (
+            Format::Markdown,
+            "Markdown",
+            "The same report as Markdown text, with the two charts as SVG files beside it.",
+        ),
+        (
+            Format::Calendar,
+            "Calendar",
+            "An .ics file for your calendar app: due actions (with a reminder the day before), milestones, \
+             the target date and sessions. Importing it again updates them.",
+        ),
+        (
+            Format::Checklist,
+            "Checklist (CSV)",
+            "The checklist as a spreadsheet: one row per action with its skill, role, status and dates.",
+        ),
+    ];
+    ui.horizontal_wrapped(|ui| {
         ui.label("Format");
-        for (format, label, tip) in [
-            (
-                Format::Html,
-                "HTML page",
-                "One self-contained page that opens in any browser and prints well",
-            ),
-            (
-                Format::Markdown,
-                "Markdown",
-                "Markdown text with the two charts as SVG files beside it",
-            ),
-            (
-                Format::Calendar,
-                "Calendar",
-                "An .ics file for your calendar app: due actions (with a reminder the day before), milestones, \
-                 the target date and sessions; importing it again updates them",
-            ),
-            (
-                Format::Checklist,
-                "Checklist (CSV)",
-                "The checklist as a spreadsheet: one row per action with its skill, role, status and dates",
-            ),
-        ] {
+        for (format, label, about) in formats {
             if ui
                 .radio(form.format == format, label)
-                .on_hover_text(tip)
+                .on_hover_text(about)
                 .clicked()
             {
                 form.set_format(format);
             }
         }
     });
+    if let Some((_, _, about)) = formats.iter().find(|(f, _, _)| *f == form.format) {
+        ui.label(RichText::new(*about).weak());
+    }
+    ui.add_space(4.0);
     ui.checkbox(&mut form.redact, "Leave out private notes")
         .on_hover_text(
             "Leaves out your private notes, the mentor's notes on skills and mentor-only session notes",
