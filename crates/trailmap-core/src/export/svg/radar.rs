@@ -54,6 +54,11 @@ impl RadarChart {
 
     /// The chart as SVG. See [`Svg::finish`] for `standalone`.
     pub fn to_svg(&self, standalone: bool) -> String {
+        self.drawing().finish(standalone)
+    }
+
+    /// The chart as a drawing, for SVG or for the PDF report.
+    pub(crate) fn drawing(&self) -> Svg {
         let title = format!("Skills: own rating compared with what {} needs", self.target);
         let mut svg = Svg::new(RADAR_WIDTH, RADAR_HEIGHT, &title);
         svg.text(
@@ -74,7 +79,7 @@ impl RadarChart {
         level_numbers(&mut svg, &geo);
         self.axis_labels(&mut svg, &geo);
         self.legend(&mut svg);
-        svg.finish(standalone)
+        svg
     }
 
     /// Rings for levels 1 to 5 and a line out along each axis.
