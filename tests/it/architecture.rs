@@ -36,15 +36,20 @@ fn the_core_crate_depends_on_no_ui_file_or_clock_crate() {
     // memchr: the fast plan reader finds string ends with it (pure byte search).
     // deunicode: slugs transliterate names to ASCII (tables only);
     // icalendar and chrono: the calendar export (its stamps and UIDs are set
-    // from the plan, never from a clock or at random).
+    // from the plan, never from a clock or at random);
+    // krilla and rustybuzz: the PDF report (krilla writes it in memory, with
+    // the fonts embedded in the core; rustybuzz shapes its text). No
+    // creation date is set, so the PDF depends on the plan and the date only.
     let allowed = [
         "chrono",
         "deunicode",
         "icalendar",
         "imbl",
         "jiff",
+        "krilla",
         "log",
         "memchr",
+        "rustybuzz",
         "serde",
         "thiserror",
     ];

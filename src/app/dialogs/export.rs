@@ -9,7 +9,7 @@ use crate::app::TrailmapApp;
 /// The export form.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ExportForm {
-    /// Markdown or HTML.
+    /// HTML, PDF, Markdown or a calendar.
     pub format: crate::export::Format,
     /// Leave out private fields.
     pub redact: bool,
@@ -59,6 +59,12 @@ pub(super) fn ui(ui: &mut Ui, form: &mut ExportForm, native: bool, browse: &mut 
                 Format::Html,
                 "HTML page",
                 "One self-contained page that opens in any browser and prints well",
+            ),
+            (
+                Format::Pdf,
+                "PDF",
+                "A4 pages to print or send: the same report as the page, with the charts, page numbers and \
+                 searchable text",
             ),
             (
                 Format::Markdown,

@@ -1,8 +1,9 @@
-//! Reports: a plan as Markdown or as one self-contained HTML page, with the
-//! skills radar and the readiness ranking as SVG charts.
+//! Reports: a plan as Markdown, as one self-contained HTML page or as a PDF,
+//! with the skills radar and the readiness ranking as SVG (or PDF vector)
+//! charts.
 //!
 //! **Invariant:** everything here is a pure function from a plan, its
-//! framework and a date to text. Nothing reads a clock or touches a file; the
+//! framework and a date to text (or, for the PDF, bytes). Nothing reads a clock or touches a file; the
 //! caller (the app crate's `storage::write_report`) writes the results.
 //!
 //! Redaction works on a copy of the plan ([`redact`]) before any text is
@@ -28,6 +29,7 @@
 mod html;
 mod ics;
 mod markdown;
+mod pdf;
 mod report;
 pub mod svg;
 pub mod terminal;
@@ -36,6 +38,7 @@ use jiff::civil::Date;
 
 pub use ics::ics;
 pub use markdown::escape as escape_markdown;
+pub use pdf::PdfError;
 pub use report::human_date;
 pub use svg::{RadarAxis, RadarChart, RankingBar, RankingChart, escape as escape_xml};
 
@@ -66,7 +69,7 @@ pub struct MarkdownExport {
     pub ranking_svg: String,
 }
 
-/// The two report formats.
+/// The export formats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
     /// Markdown, with the charts as SVG files beside it.
@@ -75,6 +78,8 @@ pub enum Format {
     Html,
     /// An iCalendar file: due actions, milestones, the target date, sessions.
     Calendar,
+    /// A PDF of the report: A4 pages, vector charts, searchable text.
+    Pdf,
 }
 
 impl Format {
@@ -84,7 +89,14 @@ impl Format {
             Self::Markdown => "md",
             Self::Html => "html",
             Self::Calendar => "ics",
+            Self::Pdf => "pdf",
         }
+    }
+
+    /// Whether the format is text (a PDF is not: it is never printed to a
+    /// terminal).
+    pub fn is_text(self) -> bool {
+        self != Self::Pdf
     }
 }
 
@@ -102,7 +114,7 @@ pub fn report_files(
     format: Format,
     redact: bool,
     file_name: &str,
-) -> Vec<(String, String)> {
+) -> Result<Vec<(String, Vec<u8>)>, PdfError> {
     let stem = file_name
         .rsplit_once('.')
         .map_or(file_name, |(stem, _)| stem)
@@ -111,18 +123,20 @@ pub fn report_files(
         redact,
         image_prefix: Some(stem.clone()),
     };
-    match format {
-        Format::Html => vec![(file_name.to_owned(), html(plan, framework, today, &options))],
-        Format::Calendar => vec![(file_name.to_owned(), ics(plan, framework, today, &options))],
+    let one = |contents: Vec<u8>| vec![(file_name.to_owned(), contents)];
+    Ok(match format {
+        Format::Html => one(html(plan, framework, today, &options).into_bytes()),
+        Format::Calendar => one(ics(plan, framework, today, &options).into_bytes()),
+        Format::Pdf => one(pdf(plan, framework, today, &options)?),
         Format::Markdown => {
             let report = markdown(plan, framework, today, &options);
             vec![
-                (radar_file_name(&stem), report.radar_svg),
-                (ranking_file_name(&stem), report.ranking_svg),
-                (file_name.to_owned(), report.text),
+                (radar_file_name(&stem), report.radar_svg.into_bytes()),
+                (ranking_file_name(&stem), report.ranking_svg.into_bytes()),
+                (file_name.to_owned(), report.text.into_bytes()),
             ]
         }
-    }
+    })
 }
 
 /// Whether `c` is kept out of every report: a control character other than
@@ -193,6 +207,21 @@ pub fn html(plan: &Plan, framework: &Framework, today: Date, options: &ExportOpt
     let plan = prepared(plan, options);
     let report = report::build(&plan, framework, today, options.redact);
     html::write(&report)
+}
+
+/// The plan as a PDF: the HTML page's content on A4 pages, with page
+/// numbers, a document outline, the charts as vector drawings and the text
+/// in embedded font subsets (selectable and searchable). `image_prefix` is
+/// not used.
+pub fn pdf(
+    plan: &Plan,
+    framework: &Framework,
+    today: Date,
+    options: &ExportOptions,
+) -> Result<Vec<u8>, PdfError> {
+    let plan = prepared(plan, options);
+    let report = report::build(&plan, framework, today, options.redact);
+    pdf::write(&report)
 }
 
 /// The skills radar (own and mentor ratings against what the target role
