@@ -168,6 +168,12 @@ impl Svg {
         }
     }
 
+    /// Sets the drawing's height, for a drawing that knows it only once its
+    /// parts are placed.
+    pub(crate) fn set_height(&mut self, height: f32) {
+        self.height = height;
+    }
+
     /// The drawing's width in pixels.
     pub(crate) fn width(&self) -> f32 {
         self.width
