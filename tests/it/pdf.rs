@@ -228,6 +228,20 @@ fn the_command_line_writes_the_pdf_to_a_file_or_a_pipe() {
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(out.stdout, pdf(&p, &f, TODAY, true));
     assert!(text_of(&out.stdout).contains("redacted copy"));
+
+    // The writer's guards hold for bytes as for text: a PDF never replaces
+    // a plan, and the refused export leaves the plan as it was.
+    let copy = dir.path().join("copy.ron");
+    std::fs::copy(Path::new(env!("CARGO_MANIFEST_DIR")).join(MARCUS), &copy).expect("copy the plan");
+    let before = std::fs::read(&copy).expect("read");
+    let out = crate::support::run_in(dir.path(), &["export", plan, "--format", "pdf", "-o", "copy.ron"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("an export never replaces it"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(std::fs::read(&copy).expect("read"), before);
 }
 
 #[test]

@@ -35,33 +35,49 @@ impl Layout<'_> {
         (longest + 2.0 * PAD_X, line + 2.0 * PAD_X)
     }
 
-    /// Column widths that fill the column of text.
-    fn column_widths(&self, rows: &[Cells]) -> Vec<f32> {
-        let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
+    /// Column widths that fill the column of text. A column gets room for
+    /// its cells on one line before a header gets room for its own: a header
+    /// wraps more readily than the rows under it.
+    fn column_widths(&self, head: &Cells, body: &[Cells]) -> Vec<f32> {
+        let columns = head.len().max(body.iter().map(Vec::len).max().unwrap_or(0));
+        // The longest word, the widest row cell on one line, and that or the
+        // header on one line, whichever is wider.
         let mut min = vec![0.0f32; columns];
-        let mut max = vec![0.0f32; columns];
-        for row in rows {
+        let mut rows = vec![0.0f32; columns];
+        for row in body {
             for (i, cell) in row.iter().enumerate() {
                 let (narrow, wide) = self.cell_widths(cell);
                 min[i] = min[i].max(narrow);
-                max[i] = max[i].max(wide);
+                rows[i] = rows[i].max(wide);
             }
         }
-        let (sum_min, sum_max): (f32, f32) = (min.iter().sum(), max.iter().sum());
-        let avail = self.width;
-        if sum_max <= 0.0 {
-            return vec![avail / columns.max(1) as f32; columns];
+        let mut max = rows.clone();
+        for (i, cell) in head.iter().enumerate() {
+            let (narrow, wide) = self.cell_widths(cell);
+            min[i] = min[i].max(narrow);
+            rows[i] = rows[i].max(min[i]);
+            max[i] = max[i].max(wide).max(rows[i]);
         }
-        if sum_max <= avail {
+        let avail = self.width;
+        let sum = |v: &[f32]| v.iter().sum::<f32>();
+        // From `lo` towards `hi`, sharing `room` in proportion to what each lacks.
+        let between = |lo: &[f32], hi: &[f32], room: f32| -> Vec<f32> {
+            let lack = (sum(hi) - sum(lo)).max(f32::EPSILON);
+            lo.iter()
+                .zip(hi)
+                .map(|(l, h)| l + room * (h - l) / lack)
+                .collect()
+        };
+        let (sum_min, sum_rows, sum_max) = (sum(&min), sum(&rows), sum(&max));
+        if sum_max <= 0.0 {
+            vec![avail / columns.max(1) as f32; columns]
+        } else if sum_max <= avail {
             // Everything fits on one line: share out the rest by width.
             max.iter().map(|w| w + (avail - sum_max) * w / sum_max).collect()
+        } else if sum_rows <= avail {
+            between(&rows, &max, avail - sum_rows)
         } else if sum_min <= avail {
-            // Wrap, giving each column room in proportion to what it lacks.
-            let lack = sum_max - sum_min;
-            min.iter()
-                .zip(&max)
-                .map(|(lo, hi)| lo + (avail - sum_min) * (hi - lo) / lack.max(f32::EPSILON))
-                .collect()
+            between(&min, &rows, avail - sum_min)
         } else {
             // Even the longest words do not fit: they are cut.
             min.iter().map(|w| w * avail / sum_min).collect()
@@ -139,9 +155,7 @@ impl Layout<'_> {
             .iter()
             .map(|row| row.iter().map(|cell| atoms(cell, body)).collect())
             .collect();
-        let mut all = vec![head_cells.clone()];
-        all.extend(body_cells.iter().cloned());
-        let widths = self.column_widths(&all);
+        let widths = self.column_widths(&head_cells, &body_cells);
         let header = self.table_row(&head_cells, &widths, align, Some(rgb("#f3f4f6")));
         let mut table_rows = vec![header.clone()];
         for (i, cells) in body_cells.iter().enumerate() {
