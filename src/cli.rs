@@ -84,7 +84,7 @@ pub enum CliCommand {
         #[arg(long)]
         force: bool,
     },
-    /// Export a plan as Markdown, a self-contained HTML page, or an iCalendar file.
+    /// Export a plan as Markdown, a self-contained HTML page, a PDF, or an iCalendar file.
     Export {
         /// The plan file.
         plan: PathBuf,
@@ -94,7 +94,8 @@ pub enum CliCommand {
         /// Leave out private notes and mentor-only notes.
         #[arg(long)]
         redact: bool,
-        /// Where to write it; `-` or no path means standard output.
+        /// Where to write it; `-` or no path means standard output (a PDF
+        /// only to a pipe or file, never to a terminal).
         #[arg(short, long, value_name = "PATH")]
         output: Option<PathBuf>,
     },
@@ -103,7 +104,7 @@ pub enum CliCommand {
     /// level and one column per role (x marks the level a role needs),
     /// and optional sheets beside it, STEM-roles.csv, STEM-actions.csv,
     /// STEM-moves.csv and STEM-about.csv (see the README).
-    #[command(group = clap::ArgGroup::new("what").required(true).args(["print", "check", "import", "export_csv"]))]
+    #[command(group = clap::ArgGroup::new("what").args(["print", "check", "import", "export_csv"]))]
     Framework {
         /// Print the built-in framework, as a starting point for your own.
         #[arg(long)]
@@ -182,6 +183,8 @@ pub enum ExportFormat {
     Ics,
     /// The checklist as a spreadsheet (CSV), with status and dates.
     Csv,
+    /// A PDF of the report (A4 pages, vector charts).
+    Pdf,
 }
 
 /// An error for the command line: one line, already naming its file.
@@ -298,6 +301,9 @@ enum Printed<'a> {
     /// it is: its format decides how it shows such characters, and reports
     /// hold none (see `export`).
     Document(&'a str),
+    /// A document that is not text (a PDF): written as it is to a pipe or
+    /// a file, refused on a terminal. Standard output only.
+    Binary(&'a [u8]),
 }
 
 /// Prints to standard output or standard error. Everything the commands
@@ -309,6 +315,7 @@ fn print(stream: Stream, printed: Printed<'_>) -> Result<(), CliError> {
     let text = match printed {
         Printed::Lines(text) => show_controls(text),
         Printed::Document(text) => Cow::Borrowed(text),
+        Printed::Binary(bytes) => return print_binary(bytes),
     };
     let (written, name) = match stream {
         Stream::Out => {
@@ -323,12 +330,34 @@ fn print(stream: Stream, printed: Printed<'_>) -> Result<(), CliError> {
             (err.write_all(text.as_bytes()).and_then(|()| err.flush()), "error")
         }
     };
-    written.map_err(|e| match e.kind() {
+    written.map_err(|e| write_error(&e, name))
+}
+
+/// The error for output that could not be written.
+fn write_error(e: &std::io::Error, name: &str) -> CliError {
+    match e.kind() {
         // The reader went away (`trailmap validate … | head -1`): stop
         // quietly, as other command-line tools do.
         std::io::ErrorKind::BrokenPipe => CliError(String::new()),
         _ => CliError(format!("could not write to standard {name}: {e}")),
-    })
+    }
+}
+
+/// Writes a binary document to standard output, unless that is a terminal:
+/// bytes that are not text would garble it.
+fn print_binary(bytes: &[u8]) -> Result<(), CliError> {
+    use std::io::IsTerminal as _;
+    let mut out = std::io::stdout().lock();
+    if out.is_terminal() {
+        return Err(CliError(
+            "a PDF is not text and is not printed to a terminal; write it to a file with -o FILE.pdf \
+             (or pipe it: -o - | …)"
+                .to_owned(),
+        ));
+    }
+    out.write_all(bytes)
+        .and_then(|()| out.flush())
+        .map_err(|e| write_error(&e, "output"))
 }
 
 /// Prints a usage error (from the argument parser) with its control
@@ -453,6 +482,7 @@ fn export(
         ExportFormat::Html => export::Format::Html,
         ExportFormat::Ics => export::Format::Calendar,
         ExportFormat::Csv => export::Format::Checklist,
+        ExportFormat::Pdf => export::Format::Pdf,
     };
     // `-o -` is standard output, as for most tools; a file named `-` is `./-`.
     let Some(out) = output.filter(|out| out.as_os_str() != "-") else {
@@ -465,6 +495,11 @@ fn export(
             export::Format::Markdown => export::markdown(plan, framework, today, &options).text,
             export::Format::Calendar => export::ics(plan, framework, today, &options),
             export::Format::Checklist => export::checklist_csv(plan, framework, today, &options),
+            export::Format::Pdf => {
+                let pdf =
+                    export::pdf(plan, framework, today, &options).map_err(|e| CliError(e.to_string()))?;
+                return print(Stream::Out, Printed::Binary(&pdf));
+            }
         };
         return print(Stream::Out, Printed::Document(&report));
     };

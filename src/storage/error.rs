@@ -70,6 +70,10 @@ pub enum ErrorKind {
         "this file was not made by a Trailmap export, and what an export writes beside its file never replaces it (give the export another name)"
     )]
     NotOurChart,
+    /// The report could not be made (the PDF writer failed); nothing was
+    /// written.
+    #[error("{0}; nothing was written")]
+    Export(String),
     /// The plan is open for editing in another Trailmap window.
     #[error("the plan is open in another Trailmap window")]
     HeldElsewhere,

@@ -96,7 +96,8 @@ pub fn write_report(
     let name = out
         .file_name()
         .map_or_else(|| "report".to_owned(), |n| n.to_string_lossy().into_owned());
-    let files = crate::export::report_files(plan, framework, today, format, redact, &name);
+    let files = crate::export::report_files(plan, framework, today, format, redact, &name)
+        .map_err(|e| StorageError::new(out, ErrorKind::Export(e.to_string())))?;
     // Every file is checked before the first is written: a report that may
     // not be written leaves no chart images behind either.
     // The report is the file the user named; a chart file is named after
@@ -116,7 +117,7 @@ pub fn write_report(
     for (file, contents) in files {
         let path = out.with_file_name(&file);
         let new = std::fs::symlink_metadata(&path).is_err();
-        if let Err(e) = write_guarded(&path, contents.as_bytes(), purpose(&file)) {
+        if let Err(e) = write_guarded(&path, &contents, purpose(&file)) {
             // A full disk part-way: the files this export created go again,
             // so a failed export leaves nothing of itself behind.
             for (created, path) in &written {

@@ -38,6 +38,9 @@ fn the_core_crate_depends_on_no_ui_file_or_clock_crate() {
     // icalendar and chrono: the calendar export (its stamps and UIDs are set
     // from the plan, never from a clock or at random); csv: framework and
     // checklist sheets (text in, text out; its file helpers are not used).
+    // krilla and rustybuzz: the PDF report (krilla writes it in memory, with
+    // the fonts embedded in the core; rustybuzz shapes its text). No
+    // creation date is set, so the PDF depends on the plan and the date only.
     let allowed = [
         "chrono",
         "csv",
@@ -45,8 +48,10 @@ fn the_core_crate_depends_on_no_ui_file_or_clock_crate() {
         "icalendar",
         "imbl",
         "jiff",
+        "krilla",
         "log",
         "memchr",
+        "rustybuzz",
         "serde",
         "thiserror",
     ];

@@ -596,7 +596,18 @@ fn framework_print_and_check() {
         "trailmap: rule.ron:93:17: roles[2] (engineering-manager).allocation: the time allocation adds up to 105%, not 100%"
     );
     let out = run_in(d, &["framework"]);
-    assert_eq!(one_error_line(&out), "trailmap: say --print or --check FILE");
+    assert_eq!(
+        one_error_line(&out),
+        "trailmap: say --print, --check FILE, --import LADDER.csv -o OUT.ron or --export-csv [FILE] -o LADDER.csv"
+    );
+    // --import and --export-csv need -o, and one thing at a time.
+    for args in [
+        &["framework", "--import", "x.csv"][..],
+        &["framework", "--export-csv"][..],
+        &["framework", "--print", "--check", "x.ron"][..],
+    ] {
+        assert_eq!(run_in(d, args).status.code(), Some(2), "{args:?}: a usage error");
+    }
 }
 
 #[test]

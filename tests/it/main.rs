@@ -23,6 +23,7 @@ mod content;
 mod custom_framework;
 mod export;
 mod merge;
+mod pdf;
 mod plan_parse;
 mod plan_text;
 mod properties;

@@ -1,5 +1,6 @@
 //! Redaction: a plan with a unique marker in every private field and in the
-//! shared fields around them. Redacted exports, Markdown and HTML, from the
+//! shared fields around them. Redacted exports, Markdown, HTML and PDF (its
+//! text read back with a PDF parser), from the
 //! library and from the real binary, hold none of the private markers and all
 //! of the shared ones; exports without `--redact` hold both.
 
@@ -154,6 +155,9 @@ fn library_exports_leave_out_private_fields_only_when_redacting() {
         }
         assert!(sheet.contains(SHARED[3]) && sheet.contains(SHARED[4]));
     }
+    let pdf = |options| crate::pdf::text_of(&export::pdf(&plan, &framework, today, options).expect("a PDF"));
+    assert_redacted("pdf", &pdf(&redact));
+    assert_complete("pdf", &pdf(&full));
 }
 
 fn assert_redacted_svg(svg: &str) {
@@ -218,6 +222,20 @@ fn the_binary_redacts_files_and_standard_output() {
         ],
     );
     assert_redacted("binary html file", &read("red.html"));
+    run(
+        d,
+        &[
+            "export",
+            "marked.ron",
+            "--format",
+            "pdf",
+            "--redact",
+            "-o",
+            "red.pdf",
+        ],
+    );
+    let pdf = std::fs::read(d.join("red.pdf")).expect("red.pdf");
+    assert_redacted("binary pdf file", &crate::pdf::text_of(&pdf));
     assert_redacted(
         "binary markdown stdout",
         &run(d, &["export", "marked.ron", "--format", "markdown", "--redact"]),

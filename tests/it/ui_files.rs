@@ -265,3 +265,25 @@ fn export_to_a_calendar_from_the_app() {
     assert!(!calendar.components.is_empty());
     assert!(text.contains("SUMMARY:Talk to customers regularly"));
 }
+
+#[test]
+fn export_to_a_pdf_from_the_app() {
+    let sandbox = Sandbox::new();
+    let path = sandbox.example(MARCUS);
+    let mut h = harness(sandbox.config(Some(&path)));
+    ctrl(&mut h, Key::E);
+    press(&mut h, "PDF");
+    click(&mut h, "Export");
+    assert_eq!(h.state().dialog_kind(), None);
+    let pdf = sandbox
+        .data()
+        .root()
+        .join("exports")
+        .join("marcus-tech-lead-to-head-of-product.pdf");
+    let bytes = std::fs::read(&pdf).expect("PDF written, named .pdf");
+    let text = crate::pdf::text_of(&bytes);
+    assert!(text.contains("Marcus Okafor"), "{text}");
+    assert!(text.contains("Talk to customers regularly"));
+    // The dialog redacts by default.
+    assert!(text.contains("redacted copy"));
+}

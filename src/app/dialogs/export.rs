@@ -9,7 +9,7 @@ use crate::app::TrailmapApp;
 /// The export form.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ExportForm {
-    /// Markdown or HTML.
+    /// HTML, PDF, Markdown or a calendar.
     pub format: crate::export::Format,
     /// Leave out private fields.
     pub redact: bool,
@@ -51,6 +51,11 @@ pub(super) fn ui(ui: &mut Ui, form: &mut ExportForm, native: bool, browse: &mut 
             "HTML page",
             "A report of the plan as one self-contained page that opens in any browser and prints well: \
              readiness ranking, skills and gaps, route, time allocation, checklist and milestones, with the charts.",
+        ),
+        (
+            Format::Pdf,
+            "PDF",
+            "The same report as A4 pages to print or send, with the charts, page numbers and searchable text.",
         ),
         (
             Format::Markdown,

@@ -1,8 +1,9 @@
-//! Reports: a plan as Markdown or as one self-contained HTML page, with the
-//! skills radar and the readiness ranking as SVG charts.
+//! Reports: a plan as Markdown, as one self-contained HTML page or as a PDF,
+//! with the skills radar and the readiness ranking as SVG (or PDF vector)
+//! charts.
 //!
 //! **Invariant:** everything here is a pure function from a plan, its
-//! framework and a date to text. Nothing reads a clock or touches a file; the
+//! framework and a date to text (or, for the PDF, bytes). Nothing reads a clock or touches a file; the
 //! caller (the app crate's `storage::write_report`) writes the results.
 //!
 //! Redaction works on a copy of the plan ([`redact`]) before any text is
@@ -29,6 +30,7 @@ pub(crate) mod csv;
 mod html;
 mod ics;
 mod markdown;
+mod pdf;
 mod report;
 pub mod svg;
 pub mod terminal;
@@ -38,6 +40,7 @@ use jiff::civil::Date;
 pub use csv::{CHECKLIST_HEADINGS, checklist_csv};
 pub use ics::ics;
 pub use markdown::escape as escape_markdown;
+pub use pdf::PdfError;
 pub use report::human_date;
 pub use svg::{RadarAxis, RadarChart, RankingBar, RankingChart, escape as escape_xml};
 
@@ -68,7 +71,7 @@ pub struct MarkdownExport {
     pub ranking_svg: String,
 }
 
-/// The two report formats.
+/// The export formats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
     /// Markdown, with the charts as SVG files beside it.
@@ -79,6 +82,8 @@ pub enum Format {
     Calendar,
     /// The checklist as a spreadsheet (CSV), with status and dates.
     Checklist,
+    /// A PDF of the report: A4 pages, vector charts, searchable text.
+    Pdf,
 }
 
 impl Format {
@@ -89,7 +94,14 @@ impl Format {
             Self::Html => "html",
             Self::Calendar => "ics",
             Self::Checklist => "csv",
+            Self::Pdf => "pdf",
         }
+    }
+
+    /// Whether the format is text (a PDF is not: it is never printed to a
+    /// terminal).
+    pub fn is_text(self) -> bool {
+        self != Self::Pdf
     }
 }
 
@@ -107,7 +119,7 @@ pub fn report_files(
     format: Format,
     redact: bool,
     file_name: &str,
-) -> Vec<(String, String)> {
+) -> Result<Vec<(String, Vec<u8>)>, PdfError> {
     let stem = file_name
         .rsplit_once('.')
         .map_or(file_name, |(stem, _)| stem)
@@ -116,22 +128,21 @@ pub fn report_files(
         redact,
         image_prefix: Some(stem.clone()),
     };
-    match format {
-        Format::Html => vec![(file_name.to_owned(), html(plan, framework, today, &options))],
-        Format::Calendar => vec![(file_name.to_owned(), ics(plan, framework, today, &options))],
-        Format::Checklist => vec![(
-            file_name.to_owned(),
-            checklist_csv(plan, framework, today, &options),
-        )],
+    let one = |contents: Vec<u8>| vec![(file_name.to_owned(), contents)];
+    Ok(match format {
+        Format::Html => one(html(plan, framework, today, &options).into_bytes()),
+        Format::Calendar => one(ics(plan, framework, today, &options).into_bytes()),
+        Format::Pdf => one(pdf(plan, framework, today, &options)?),
+        Format::Checklist => one(checklist_csv(plan, framework, today, &options).into_bytes()),
         Format::Markdown => {
             let report = markdown(plan, framework, today, &options);
             vec![
-                (radar_file_name(&stem), report.radar_svg),
-                (ranking_file_name(&stem), report.ranking_svg),
-                (file_name.to_owned(), report.text),
+                (radar_file_name(&stem), report.radar_svg.into_bytes()),
+                (ranking_file_name(&stem), report.ranking_svg.into_bytes()),
+                (file_name.to_owned(), report.text.into_bytes()),
             ]
         }
-    }
+    })
 }
 
 /// Whether `c` is kept out of every report: a control character other than
@@ -202,6 +213,21 @@ pub fn html(plan: &Plan, framework: &Framework, today: Date, options: &ExportOpt
     let plan = prepared(plan, options);
     let report = report::build(&plan, framework, today, options.redact);
     html::write(&report)
+}
+
+/// The plan as a PDF: the HTML page's content on A4 pages, with page
+/// numbers, a document outline, the charts as vector drawings and the text
+/// in embedded font subsets (selectable and searchable). `image_prefix` is
+/// not used.
+pub fn pdf(
+    plan: &Plan,
+    framework: &Framework,
+    today: Date,
+    options: &ExportOptions,
+) -> Result<Vec<u8>, PdfError> {
+    let plan = prepared(plan, options);
+    let report = report::build(&plan, framework, today, options.redact);
+    pdf::write(&report)
 }
 
 /// The skills radar (own and mentor ratings against what the target role

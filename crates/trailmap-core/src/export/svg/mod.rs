@@ -117,13 +117,44 @@ impl Default for TextStyle<'_> {
     }
 }
 
+/// One element of a drawing, kept so that it can be written as SVG
+/// ([`Svg::finish`]) or drawn into another format (the PDF report) from the
+/// same list.
+#[derive(Clone, Debug)]
+pub(crate) enum Element {
+    /// An element with attributes and no content (`line`, `polygon`,
+    /// `rect`, `circle`).
+    Shape {
+        /// The element's name.
+        tag: &'static str,
+        /// Its attributes, in order.
+        attrs: Vec<(&'static str, String)>,
+    },
+    /// Lines of text, the first with its baseline at `at`, each further one
+    /// `1.2 × size` lower.
+    Text {
+        /// The anchor point of the first line.
+        at: (f32, f32),
+        /// The lines.
+        lines: Vec<String>,
+        /// Font size in pixels.
+        size: f32,
+        /// Fill colour (`#rrggbb`).
+        colour: &'static str,
+        /// Horizontal anchoring.
+        anchor: Anchor,
+        /// Bold or not.
+        bold: bool,
+    },
+}
+
 /// An SVG document being written. Elements are appended in drawing order.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Svg {
     width: f32,
     height: f32,
     title: String,
-    body: String,
+    elements: Vec<Element>,
 }
 
 impl Svg {
@@ -133,21 +164,37 @@ impl Svg {
             width,
             height,
             title: title.to_owned(),
-            body: String::new(),
+            elements: Vec::new(),
         }
+    }
+
+    /// Sets the drawing's height, for a drawing that knows it only once its
+    /// parts are placed.
+    pub(crate) fn set_height(&mut self, height: f32) {
+        self.height = height;
+    }
+
+    /// The drawing's width in pixels.
+    pub(crate) fn width(&self) -> f32 {
+        self.width
+    }
+
+    /// The drawing's height in pixels.
+    pub(crate) fn height(&self) -> f32 {
+        self.height
+    }
+
+    /// The elements, in drawing order.
+    pub(crate) fn elements(&self) -> &[Element] {
+        &self.elements
     }
 
     /// Appends an element with attributes and no content.
-    pub fn empty(&mut self, tag: &str, attrs: &[(&str, String)]) {
-        let _ = write!(self.body, "<{tag}");
-        self.attrs(attrs);
-        self.body.push_str("/>\n");
-    }
-
-    fn attrs(&mut self, attrs: &[(&str, String)]) {
-        for (name, value) in attrs {
-            let _ = write!(self.body, " {name}=\"{}\"", escape(value));
-        }
+    pub fn empty(&mut self, tag: &'static str, attrs: &[(&'static str, String)]) {
+        self.elements.push(Element::Shape {
+            tag,
+            attrs: attrs.to_vec(),
+        });
     }
 
     /// A straight line.
@@ -166,7 +213,7 @@ impl Svg {
     }
 
     /// A closed polygon through `points`, with extra attributes.
-    pub fn polygon(&mut self, points: &[(f32, f32)], attrs: &[(&str, String)]) {
+    pub fn polygon(&mut self, points: &[(f32, f32)], attrs: &[(&'static str, String)]) {
         let list: Vec<String> = points
             .iter()
             .map(|(x, y)| format!("{},{}", num(*x), num(*y)))
@@ -177,7 +224,7 @@ impl Svg {
     }
 
     /// A rectangle with extra attributes.
-    pub fn rect(&mut self, x: f32, y: f32, width: f32, height: f32, attrs: &[(&str, String)]) {
+    pub fn rect(&mut self, x: f32, y: f32, width: f32, height: f32, attrs: &[(&'static str, String)]) {
         let mut all = vec![
             ("x", num(x)),
             ("y", num(y)),
@@ -189,49 +236,28 @@ impl Svg {
     }
 
     /// A circle with extra attributes.
-    pub fn circle(&mut self, (cx, cy): (f32, f32), r: f32, attrs: &[(&str, String)]) {
+    pub fn circle(&mut self, (cx, cy): (f32, f32), r: f32, attrs: &[(&'static str, String)]) {
         let mut all = vec![("cx", num(cx)), ("cy", num(cy)), ("r", num(r))];
         all.extend_from_slice(attrs);
         self.empty("circle", &all);
     }
 
     /// A line of text with its baseline at `y`.
-    pub fn text(&mut self, (x, y): (f32, f32), text: &str, style: TextStyle<'_>) {
+    pub fn text(&mut self, (x, y): (f32, f32), text: &str, style: TextStyle<'static>) {
         self.text_lines((x, y), &[text], style);
     }
 
     /// Lines of text, the first with its baseline at `y`, each further one a
     /// line lower.
-    pub fn text_lines(&mut self, (x, y): (f32, f32), lines: &[&str], style: TextStyle<'_>) {
-        let _ = write!(
-            self.body,
-            "<text x=\"{}\" y=\"{}\" font-size=\"{}\" fill=\"{}\" text-anchor=\"{}\"{}>",
-            num(x),
-            num(y),
-            num(style.size),
-            style.colour,
-            style.anchor.as_str(),
-            if style.bold { " font-weight=\"bold\"" } else { "" }
-        );
-        match lines {
-            [one] => self.body.push_str(&escape(one)),
-            _ => {
-                for (i, line) in lines.iter().enumerate() {
-                    let dy = if i == 0 {
-                        "0".to_owned()
-                    } else {
-                        num(style.size * 1.2)
-                    };
-                    let _ = write!(
-                        self.body,
-                        "<tspan x=\"{}\" dy=\"{dy}\">{}</tspan>",
-                        num(x),
-                        escape(line)
-                    );
-                }
-            }
-        }
-        self.body.push_str("</text>\n");
+    pub fn text_lines(&mut self, at: (f32, f32), lines: &[&str], style: TextStyle<'static>) {
+        self.elements.push(Element::Text {
+            at,
+            lines: lines.iter().map(|l| (*l).to_owned()).collect(),
+            size: style.size,
+            colour: style.colour,
+            anchor: style.anchor,
+            bold: style.bold,
+        });
     }
 
     /// The finished document. `standalone` adds the XML namespace a separate
@@ -245,6 +271,10 @@ impl Svg {
         } else {
             ""
         };
+        let mut body = String::new();
+        for element in &self.elements {
+            write_element(&mut body, element);
+        }
         format!(
             "<svg{namespace} width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" role=\"img\" \
              font-family=\"{font}\">\n<title>{title}</title>\n<rect width=\"{w}\" height=\"{h}\" fill=\"#ffffff\"/>\n{body}</svg>\n",
@@ -252,8 +282,54 @@ impl Svg {
             h = num(self.height),
             font = escape(FONT_STACK),
             title = escape(&self.title),
-            body = self.body,
         )
+    }
+}
+
+/// Writes one element as SVG.
+fn write_element(body: &mut String, element: &Element) {
+    match element {
+        Element::Shape { tag, attrs } => {
+            let _ = write!(body, "<{tag}");
+            for (name, value) in attrs {
+                let _ = write!(body, " {name}=\"{}\"", escape(value));
+            }
+            body.push_str("/>\n");
+        }
+        Element::Text {
+            at: (x, y),
+            lines,
+            size,
+            colour,
+            anchor,
+            bold,
+        } => {
+            let _ = write!(
+                body,
+                "<text x=\"{}\" y=\"{}\" font-size=\"{}\" fill=\"{}\" text-anchor=\"{}\"{}>",
+                num(*x),
+                num(*y),
+                num(*size),
+                colour,
+                anchor.as_str(),
+                if *bold { " font-weight=\"bold\"" } else { "" }
+            );
+            match lines.as_slice() {
+                [one] => body.push_str(&escape(one)),
+                _ => {
+                    for (i, line) in lines.iter().enumerate() {
+                        let dy = if i == 0 { "0".to_owned() } else { num(size * 1.2) };
+                        let _ = write!(
+                            body,
+                            "<tspan x=\"{}\" dy=\"{dy}\">{}</tspan>",
+                            num(*x),
+                            escape(line)
+                        );
+                    }
+                }
+            }
+            body.push_str("</text>\n");
+        }
     }
 }
 
@@ -283,7 +359,7 @@ fn outline(
     svg: &mut Svg,
     points: &[Option<(f32, f32)>],
     fill: Option<(&str, &str)>,
-    stroke: &[(&str, String)],
+    stroke: &[(&'static str, String)],
 ) {
     let all: Option<Vec<(f32, f32)>> = points.iter().copied().collect();
     match all {

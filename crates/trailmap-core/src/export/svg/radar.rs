@@ -54,6 +54,11 @@ impl RadarChart {
 
     /// The chart as SVG. See [`Svg::finish`] for `standalone`.
     pub fn to_svg(&self, standalone: bool) -> String {
+        self.drawing().finish(standalone)
+    }
+
+    /// The chart as a drawing, for SVG or for the PDF report.
+    pub(crate) fn drawing(&self) -> Svg {
         let title = format!("Skills: own rating compared with what {} needs", self.target);
         let mut svg = Svg::new(RADAR_WIDTH, RADAR_HEIGHT, &title);
         svg.text(
@@ -72,9 +77,13 @@ impl RadarChart {
         self.grid(&mut svg, &geo);
         self.shapes(&mut svg, &geo);
         level_numbers(&mut svg, &geo);
-        self.axis_labels(&mut svg, &geo);
-        self.legend(&mut svg);
-        svg.finish(standalone)
+        // The legend sits under the lowest label: a skill straight down (four
+        // skills) would otherwise run into it.
+        let lowest = self.axis_labels(&mut svg, &geo);
+        let height = RADAR_HEIGHT.max(lowest + 49.0);
+        svg.set_height(height);
+        self.legend(&mut svg, height);
+        svg
     }
 
     /// Rings for levels 1 to 5 and a line out along each axis.
@@ -177,8 +186,10 @@ impl RadarChart {
         }
     }
 
-    /// Skill names just outside the outer ring.
-    fn axis_labels(&self, svg: &mut Svg, geo: &RadarGeometry) {
+    /// Skill names just outside the outer ring; returns the baseline of the
+    /// lowest line.
+    fn axis_labels(&self, svg: &mut Svg, geo: &RadarGeometry) -> f32 {
+        let mut lowest: f32 = 0.0;
         for (i, axis) in self.axes.iter().enumerate() {
             let a = geo.angle(i);
             let (cos, sin) = (a.cos(), a.sin());
@@ -209,6 +220,7 @@ impl RadarChart {
             } else {
                 y + 5.0 - block / 2.0
             };
+            lowest = lowest.max(baseline + block);
             svg.text_lines(
                 (x, baseline),
                 &lines,
@@ -220,10 +232,12 @@ impl RadarChart {
                 },
             );
         }
+        lowest
     }
 
-    /// The legend along the bottom, and the notes under it.
-    fn legend(&self, svg: &mut Svg) {
+    /// The legend along the bottom of a chart `height` high, and the notes
+    /// under it.
+    fn legend(&self, svg: &mut Svg, height: f32) {
         let mut entries: Vec<(&str, String, bool)> = vec![("self", "Own rating".to_owned(), false)];
         if self.has_mentor() {
             entries.push(("mentor", "Mentor's rating".to_owned(), false));
@@ -235,7 +249,7 @@ impl RadarChart {
             .collect();
         let total: f32 = widths.iter().sum::<f32>() + 24.0 * (entries.len() as f32 - 1.0);
         let mut x = (RADAR_WIDTH - total) / 2.0;
-        let y = RADAR_HEIGHT - 26.0;
+        let y = height - 26.0;
         for ((kind, label, _), width) in entries.iter().zip(&widths) {
             match *kind {
                 "self" => {
@@ -288,7 +302,7 @@ impl RadarChart {
         }
         if !notes.is_empty() {
             svg.text(
-                (RADAR_WIDTH / 2.0, RADAR_HEIGHT - 4.0),
+                (RADAR_WIDTH / 2.0, height - 4.0),
                 &notes.join(" · "),
                 TextStyle {
                     size: 12.0,

@@ -56,6 +56,11 @@ impl RankingChart {
 
     /// The chart as SVG. See [`Svg::finish`] for `standalone`.
     pub fn to_svg(&self, standalone: bool) -> String {
+        self.drawing().finish(standalone)
+    }
+
+    /// The chart as a drawing, for SVG or for the PDF report.
+    pub(crate) fn drawing(&self) -> Svg {
         const PLOT: f32 = 420.0;
         const RIGHT: f32 = 64.0;
         const TOP: f32 = 56.0;
@@ -131,6 +136,6 @@ impl RankingChart {
             );
         }
         svg.line((left, TOP - 6.0), (left, bottom), "#9ca3af", 1.5);
-        svg.finish(standalone)
+        svg
     }
 }
