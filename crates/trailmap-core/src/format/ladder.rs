@@ -218,6 +218,7 @@ impl Table {
         let mut reader = csv::ReaderBuilder::new()
             .has_headers(false)
             .flexible(true)
+            .delimiter(delimiter(text))
             .from_reader(text.as_bytes());
         let mut headings = None;
         let mut rows = Vec::new();
@@ -283,6 +284,18 @@ impl Table {
             message: message.into(),
         }
     }
+}
+
+/// The character between cells: a comma, or what the heading row uses
+/// instead (a semicolon where the decimal mark is a comma, as spreadsheet
+/// apps in much of Europe write "CSV"; a tab for text copied out of a sheet).
+fn delimiter(text: &str) -> u8 {
+    let heading = text.lines().next().unwrap_or("");
+    let count = |c: char| heading.matches(c).count();
+    [b';', b'\t']
+        .into_iter()
+        .find(|d| count(char::from(*d)) > count(','))
+        .unwrap_or(b',')
 }
 
 /// The cell at `col` of `cells`, or "" past the end of a short row.
@@ -1044,6 +1057,27 @@ pub fn export(framework: &Framework) -> Vec<(Sheet, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn semicolons_and_tabs_separate_cells_when_the_heading_row_uses_them() {
+        assert_eq!(delimiter("Skill,Level,Description,Lead\n"), b',');
+        assert_eq!(delimiter("Skill;Level;Description;Lead, senior\n"), b';');
+        assert_eq!(delimiter("Skill\tLevel\tDescription\tLead\n"), b'\t');
+        let text = "Skill;Level;Description;Lead\n".to_owned()
+            + &(1..=5)
+                .map(|l| format!("Writing;{l};Writes, at level {l};{}\n", if l == 3 { "x" } else { "" }))
+                .collect::<String>();
+        let imported = import(
+            &SheetTexts {
+                ladder: &text,
+                ..SheetTexts::default()
+            },
+            "acme",
+            "Acme",
+        )
+        .expect("imports");
+        assert_eq!(imported.framework.skills[0].levels[2], "Writes, at level 3");
+    }
 
     #[test]
     fn columns_are_lettered_as_spreadsheets_do() {
