@@ -1058,6 +1058,15 @@ pub fn export(framework: &Framework) -> Vec<(Sheet, String)> {
 mod tests {
     use super::*;
 
+    /// A framework from a ladder sheet with no sheet beside it.
+    fn ladder_alone(text: &str) -> Imported {
+        let sheets = SheetTexts {
+            ladder: text,
+            ..SheetTexts::default()
+        };
+        import(&sheets, "acme", "Acme").expect("imports")
+    }
+
     #[test]
     fn semicolons_and_tabs_separate_cells_when_the_heading_row_uses_them() {
         assert_eq!(delimiter("Skill,Level,Description,Lead\n"), b',');
@@ -1067,15 +1076,7 @@ mod tests {
             + &(1..=5)
                 .map(|l| format!("Writing;{l};Writes, at level {l};{}\n", if l == 3 { "x" } else { "" }))
                 .collect::<String>();
-        let imported = import(
-            &SheetTexts {
-                ladder: &text,
-                ..SheetTexts::default()
-            },
-            "acme",
-            "Acme",
-        )
-        .expect("imports");
+        let imported = ladder_alone(&text);
         assert_eq!(imported.framework.skills[0].levels[2], "Writes, at level 3");
     }
 
@@ -1104,15 +1105,7 @@ mod tests {
             let manager = if level == 4 { "x" } else { "" };
             text.push_str(&format!("Writing,{level},Writes at {level},{lead},{manager}\n"));
         }
-        let imported = import(
-            &SheetTexts {
-                ladder: &text,
-                ..SheetTexts::default()
-            },
-            "acme",
-            "Acme",
-        )
-        .expect("imports");
+        let imported = ladder_alone(&text);
         let f = imported.framework;
         assert_eq!(f.skills.len(), 1);
         assert_eq!(f.skills[0].id.as_str(), "writing");
