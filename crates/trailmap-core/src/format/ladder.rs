@@ -1074,7 +1074,12 @@ mod tests {
         assert_eq!(delimiter("Skill\tLevel\tDescription\tLead\n"), b'\t');
         let text = "Skill;Level;Description;Lead\n".to_owned()
             + &(1..=5)
-                .map(|l| format!("Writing;{l};Writes, at level {l};{}\n", if l == 3 { "x" } else { "" }))
+                .map(|l| {
+                    format!(
+                        "Writing;{l};Writes, at level {l};{}\n",
+                        if l == 3 { "x" } else { "" }
+                    )
+                })
                 .collect::<String>();
         let imported = ladder_alone(&text);
         assert_eq!(imported.framework.skills[0].levels[2], "Writes, at level 3");
