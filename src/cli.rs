@@ -576,17 +576,22 @@ fn import_ladder(ladder: &Path, out: &Path) -> Result<(), CliError> {
             framework.id
         ));
     }
+    let sheets: Vec<String> = read.iter().map(|p| shown(p)).collect();
+    // The notes after the framework is out, and only if it is.
+    if out.as_os_str() == "-" {
+        print(
+            Stream::Out,
+            Printed::Document(&storage::framework_text(framework, &sheets[0])?),
+        )?;
+    } else {
+        storage::write_framework(framework, ladder, out)?;
+    }
     if !notes.is_empty() {
         print(Stream::Err, Printed::Lines(&notes.concat()))?;
     }
-    let sheets: Vec<String> = read.iter().map(|p| shown(p)).collect();
     if out.as_os_str() == "-" {
-        return print(
-            Stream::Out,
-            Printed::Document(&storage::framework_text(framework, &sheets[0])?),
-        );
+        return Ok(());
     }
-    storage::write_framework(framework, ladder, out)?;
     let line = format!(
         "read {}\nwrote {} ({}: {} skills, {} roles, {} actions, {} moves)\n",
         sheets.join(", "),

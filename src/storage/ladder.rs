@@ -77,6 +77,18 @@ pub fn write_framework(framework: &Framework, from: &Path, out: &Path) -> Result
         .file_name()
         .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
     let text = framework_text(framework, &name)?;
+    // A framework file Trailmap could not read back is not written.
+    let limit = super::text::MAX_FILE_BYTES;
+    if text.len() as u64 > limit {
+        return Err(StorageError::new(
+            from,
+            ErrorKind::Invalid(format!(
+                "the framework would take {:.1} MiB; a framework file can be at most {} MiB (fewer or shorter actions)",
+                text.len() as f64 / 1_048_576.0,
+                limit / 1_048_576
+            )),
+        ));
+    }
     write_guarded(out, text.as_bytes(), Purpose::Framework).map(|_| ())
 }
 

@@ -426,3 +426,37 @@ fn a_spreadsheet_ladder_is_imported_from_the_app() {
     crate::support::ctrl(&mut h, egui::Key::N);
     assert!(h.query_all_by_label("Framework").next().is_some());
 }
+
+#[test]
+fn a_ladder_past_the_skill_limit_is_refused_at_the_skill_past_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path();
+    let names: Vec<String> = (1..=30).map(|i| format!("Skill {i}")).collect();
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    std::fs::write(d.join("ladder.csv"), ladder(&names)).expect("write");
+    assert_eq!(
+        fails(d, &["framework", "--import", "ladder.csv", "-o", "out.ron"]),
+        "ladder.csv: row 122, column A (Skill): a framework can have at most 24 skills; this is skill 25"
+    );
+}
+
+#[test]
+fn a_framework_too_large_to_read_back_is_not_written() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path();
+    std::fs::write(d.join("ladder.csv"), ladder(&["Writing"])).expect("write");
+    let mut actions = String::from("Title,Skill,Detail\n");
+    for i in 0..70_000 {
+        actions.push_str(&format!(
+            "Action number {i},Writing,Write a short note on what went well today\n"
+        ));
+    }
+    assert!(actions.len() < 16 << 20, "the sheet itself is within the limit");
+    std::fs::write(d.join("ladder-actions.csv"), actions).expect("write");
+    let error = fails(d, &["framework", "--import", "ladder.csv", "-o", "out.ron"]);
+    assert!(
+        error.starts_with("ladder.csv: the framework would take ") && error.contains("at most 16 MiB"),
+        "{error}"
+    );
+    assert!(!d.join("out.ron").exists(), "nothing written");
+}

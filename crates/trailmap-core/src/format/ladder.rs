@@ -306,7 +306,7 @@ fn cell(cells: &[String], col: Option<usize>) -> &str {
 /// A level from a cell, or an error for the cell.
 fn level_in(table: &Table, row: usize, col: usize, text: &str) -> Result<Level, SheetError> {
     let text = text.trim();
-    match text.parse::<i64>() {
+    match level_number(text) {
         Ok(n) => u8::try_from(n).ok().and_then(Level::new).ok_or_else(|| {
             table.error(
                 row,
@@ -330,17 +330,41 @@ fn level_in(table: &Table, row: usize, col: usize, text: &str) -> Result<Level, 
     }
 }
 
+/// The number a level cell holds, written as people and spreadsheet apps
+/// write it: `3`, `3.0`, `L3`, `Level 3`.
+fn level_number(text: &str) -> Result<i64, ()> {
+    let lower = text.to_lowercase();
+    let number = lower
+        .strip_prefix("level")
+        .or_else(|| lower.strip_prefix('l'))
+        .unwrap_or(&lower)
+        .trim();
+    if let Ok(n) = number.parse::<i64>() {
+        return Ok(n);
+    }
+    match number.parse::<f64>() {
+        // A whole number a spreadsheet wrote as a decimal.
+        #[allow(
+            clippy::cast_possible_truncation,
+            reason = "checked whole and small just before"
+        )]
+        Ok(f) if f.fract() == 0.0 && f.abs() < 1e6 => Ok(f as i64),
+        _ => Err(()),
+    }
+}
+
 /// Whether a role's cell marks this row's level, or an error for a cell
 /// that is neither a mark nor empty.
 fn marked(table: &Table, row: usize, col: usize, text: &str, level: Level) -> Result<bool, SheetError> {
     let lower = text.to_lowercase();
-    if matches!(lower.as_str(), "" | "-" | "no" | "n" | "0") {
+    // FALSE and TRUE are what a spreadsheet's tick boxes become in CSV.
+    if matches!(lower.as_str(), "" | "-" | "no" | "n" | "0" | "false") {
         return Ok(false);
     }
     if matches!(
         lower.as_str(),
-        "x" | "yes" | "y" | "✓" | "✔" | "•" | "*" | "needed" | "required"
-    ) || lower == level.to_string()
+        "x" | "yes" | "y" | "✓" | "✔" | "•" | "*" | "needed" | "required" | "true"
+    ) || level_number(&lower) == Ok(i64::from(level.get()))
     {
         return Ok(true);
     }
@@ -429,10 +453,11 @@ fn read_roles(text: &str) -> Result<(Table, Vec<(usize, RoleDef)>), SheetError> 
         table.find(&["Summary"]),
     );
     let mut roles: Vec<(usize, RoleDef)> = Vec::new();
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     for (row, cells) in &table.rows {
         let row = *row;
         let role_id = id_from(&table, row, id, name, cells)?;
-        if let Some((first, _)) = roles.iter().find(|(_, r)| r.id.as_str() == role_id) {
+        if let Some(first) = seen.insert(role_id.clone(), row) {
             return Err(table.error(
                 row,
                 id.unwrap_or(name),
@@ -492,12 +517,34 @@ fn even_split() -> Allocation {
     }
 }
 
-/// The role a cell names, by id or by name (case ignored).
-fn find_role(roles: &[RoleDef], text: &str) -> Option<usize> {
-    roles
-        .iter()
-        .position(|r| r.id.as_str() == text)
-        .or_else(|| roles.iter().position(|r| r.name.eq_ignore_ascii_case(text)))
+/// The roles by id and by name (case ignored), to find the role a cell
+/// names in one look, however many rows name one.
+struct RoleIndex {
+    by_id: BTreeMap<String, usize>,
+    by_name: BTreeMap<String, usize>,
+}
+
+impl RoleIndex {
+    fn new(roles: &[RoleDef]) -> Self {
+        let mut index = Self {
+            by_id: BTreeMap::new(),
+            by_name: BTreeMap::new(),
+        };
+        // The first of two roles with one name wins, as a search would find it.
+        for (i, role) in roles.iter().enumerate().rev() {
+            index.by_id.insert(role.id.to_string(), i);
+            index.by_name.insert(role.name.to_lowercase(), i);
+        }
+        index
+    }
+
+    /// The role a cell names, by id or else by name.
+    fn find(&self, text: &str) -> Option<usize> {
+        self.by_id
+            .get(text)
+            .or_else(|| self.by_name.get(&text.to_lowercase()))
+            .copied()
+    }
 }
 
 /// The skill a cell names, by id or by name (case ignored).
@@ -546,6 +593,8 @@ fn ladder_columns(
         .flatten()
         .collect();
     let mut columns = Vec::new();
+    // The roles sheet's roles; without one, the roles are added below.
+    let sheet_roles = RoleIndex::new(roles);
     for (col, heading) in table.headings.iter().enumerate() {
         if fixed.contains(&col) {
             continue;
@@ -565,7 +614,7 @@ fn ladder_columns(
             continue;
         }
         let index = if from_sheet {
-            find_role(roles, heading).ok_or_else(|| {
+            sheet_roles.find(heading).ok_or_else(|| {
                 let known: Vec<&str> = roles.iter().map(|r| r.id.as_str()).collect();
                 table.error(
                     1,
@@ -692,6 +741,16 @@ fn read_ladder(text: &str, roles: &mut Vec<RoleDef>, from_sheet: bool) -> Result
                 );
                 return Err(table.error(row, cols.name, message));
             }
+            // Said here, at the skill past the limit, rather than after
+            // reading the rest of a sheet that may be very long.
+            let limit = crate::model::limits::MAX_FRAMEWORK_SKILLS;
+            if done.len() == limit {
+                let message = format!(
+                    "a framework can have at most {limit} skills; this is skill {}",
+                    limit + 1
+                );
+                return Err(table.error(row, cols.name, message));
+            }
             current = Some(SkillBlock {
                 first_row: row,
                 skill: SkillDef {
@@ -774,11 +833,13 @@ fn read_actions(
     let role = table.find(&["Role"]);
     let (from, to) = (table.find(&["From level"]), table.find(&["To level"]));
     let detail = table.find(&["Detail", "Details", "How"]);
-    let mut actions: Vec<(usize, ActionTemplate)> = Vec::new();
+    let mut actions: Vec<ActionTemplate> = Vec::new();
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    let role_index = RoleIndex::new(roles);
     for (row, cells) in &table.rows {
         let row = *row;
         let action_id = id_from(&table, row, id, title, cells)?;
-        if let Some((first, _)) = actions.iter().find(|(_, a)| a.id.as_str() == action_id) {
+        if let Some(first) = seen.insert(action_id.clone(), row) {
             let message = format!("the action `{action_id}` is listed twice (first on row {first})");
             return Err(table.error(row, id.unwrap_or(title), message));
         }
@@ -788,7 +849,8 @@ fn read_actions(
         let role_text = cell(cells, role);
         let role_id = match (role, role_text.is_empty()) {
             (Some(col), false) => Some(
-                roles[find_role(roles, role_text)
+                roles[role_index
+                    .find(role_text)
                     .ok_or_else(|| table.error(row, col, format!("unknown role `{role_text}`")))?]
                 .id
                 .clone(),
@@ -825,9 +887,9 @@ fn read_actions(
             role: role_id,
             levels,
         };
-        actions.push((row, action));
+        actions.push(action);
     }
-    Ok(actions.into_iter().map(|(_, a)| a).collect())
+    Ok(actions)
 }
 
 /// The moves between roles from the moves sheet.
@@ -837,12 +899,15 @@ fn read_moves(text: &str, roles: &[RoleDef]) -> Result<Vec<Transition>, SheetErr
     let from = table.require(&["From"], hint)?;
     let to = table.require(&["To"], hint)?;
     let kind = table.find(&["Kind"]);
-    let mut moves: Vec<(usize, Transition)> = Vec::new();
+    let mut moves: Vec<Transition> = Vec::new();
+    let mut seen: BTreeMap<(RoleId, RoleId), usize> = BTreeMap::new();
+    let role_index = RoleIndex::new(roles);
     for (row, cells) in &table.rows {
         let row = *row;
         let end = |col: usize| -> Result<RoleId, SheetError> {
             let text = cell(cells, Some(col));
-            find_role(roles, text)
+            role_index
+                .find(text)
                 .map(|i| roles[i].id.clone())
                 .ok_or_else(|| table.error(row, col, format!("unknown role `{text}`")))
         };
@@ -858,16 +923,16 @@ fn read_moves(text: &str, roles: &[RoleDef]) -> Result<Vec<Transition>, SheetErr
                 return Err(table.error(row, kind.unwrap_or(from), message));
             }
         };
-        if let Some((first, _)) = moves.iter().find(|(_, m)| m.from == a && m.to == b) {
+        if let Some(first) = seen.insert((a.clone(), b.clone()), row) {
             return Err(table.error(
                 row,
                 from,
                 format!("the same move is listed twice (first on row {first})"),
             ));
         }
-        moves.push((row, Transition { from: a, to: b, kind }));
+        moves.push(Transition { from: a, to: b, kind });
     }
-    Ok(moves.into_iter().map(|(_, m)| m).collect())
+    Ok(moves)
 }
 
 /// The framework's id, name and note from the about sheet.
@@ -1083,6 +1148,27 @@ mod tests {
                 .collect::<String>();
         let imported = ladder_alone(&text);
         assert_eq!(imported.framework.skills[0].levels[2], "Writes, at level 3");
+    }
+
+    #[test]
+    fn levels_and_marks_are_read_as_spreadsheets_write_them() {
+        for text in ["3", "3.0", "L3", "Level 3", "level3", " 3 "] {
+            assert_eq!(level_number(text.trim()), Ok(3), "{text}");
+        }
+        for text in ["three", "3.5", "", "L", "x3"] {
+            assert!(level_number(text).is_err(), "{text}");
+        }
+        let text = "Skill,Level,Description,Lead,Manager\n".to_owned()
+            + &(1..=5)
+                .map(|l| {
+                    let lead = if l == 2 { "TRUE" } else { "FALSE" };
+                    let manager = if l == 4 { "4" } else { "" };
+                    format!("Writing,{l}.0,Writes at {l},{lead},{manager}\n")
+                })
+                .collect::<String>();
+        let f = ladder_alone(&text).framework;
+        assert_eq!(f.roles[0].required(&"writing".into()), Level::new(2));
+        assert_eq!(f.roles[1].required(&"writing".into()), Level::new(4));
     }
 
     #[test]
