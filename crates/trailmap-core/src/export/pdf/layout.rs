@@ -593,10 +593,17 @@ impl Layout<'_> {
         let room = self.width - number_width - 24.0;
         let mut shown = clean(title);
         if self.measure(&shown, look) > room {
-            while !shown.is_empty() && self.measure(&format!("{shown}…"), look) > room {
-                shown.pop();
+            // The longest start that fits with the ellipsis, found by halving
+            // (a name may be a thousand characters: measuring after every
+            // character cut took seconds per page).
+            let ends: Vec<usize> = shown.char_indices().map(|(i, _)| i).collect();
+            let fits = |n: usize| self.measure(&format!("{}…", &shown[..ends[n]]), look) <= room;
+            let (mut low, mut high) = (0, ends.len());
+            while low + 1 < high {
+                let mid = usize::midpoint(low, high);
+                if fits(mid) { low = mid } else { high = mid }
             }
-            shown = format!("{}…", shown.trim_end());
+            shown = format!("{}…", shown[..ends[low]].trim_end());
         }
         let text = |x: f32, text: String| Op::Text {
             x,
