@@ -607,6 +607,12 @@ fn import_ladder(ladder: &Path, out: &Path) -> Result<(), CliError> {
 
 /// `framework --export-csv [FILE] -o LADDER.csv`: a framework as sheets.
 fn export_ladder(from: Option<&Path>, out: &Path) -> Result<(), CliError> {
+    if out.as_os_str() == "-" {
+        return Err(CliError(
+            "the sheets are five files, named after the ladder's: give it a file name, e.g. -o ladder.csv"
+                .into(),
+        ));
+    }
     let framework = match from {
         Some(path) => std::sync::Arc::new(storage::load_framework(path)?),
         None => storage::builtin(),

@@ -67,7 +67,7 @@ pub enum ErrorKind {
     /// A file an export would write beside the one named (a chart, a
     /// framework sheet) is a file it did not make.
     #[error(
-        "this file was not made by a Trailmap export, and what an export writes beside its file never replaces it (give the export another name)"
+        "this file was not made by a Trailmap export, and an export replaces only what an export wrote (give the export another name)"
     )]
     NotOurChart,
     /// The report could not be made (the PDF writer failed); nothing was

@@ -158,9 +158,6 @@ fn refusals(path: &Path, purpose: Purpose) -> Result<(std::path::PathBuf, Option
                     return Err(StorageError::new(path, ErrorKind::WouldReplaceTrailmapFile(what)));
                 }
             }
-            Purpose::ExportPart if !made_by_export(&String::from_utf8_lossy(old)) => {
-                return Err(StorageError::new(path, ErrorKind::NotOurChart));
-            }
             Purpose::Export | Purpose::ExportPart | Purpose::Framework => {
                 let export = purpose != Purpose::Framework;
                 if let Some(what) = holds_trailmap_file(&target, old)
@@ -176,6 +173,9 @@ fn refusals(path: &Path, purpose: Purpose) -> Result<(std::path::PathBuf, Option
                         ErrorKind::WouldReplaceTrailmapFile("file (.ron)"),
                     ));
                 }
+                if purpose == Purpose::ExportPart && !made_by_export(&String::from_utf8_lossy(old)) {
+                    return Err(StorageError::new(path, ErrorKind::NotOurChart));
+                }
             }
             Purpose::Own => {}
         }
@@ -187,14 +187,11 @@ fn refusals(path: &Path, purpose: Purpose) -> Result<(std::path::PathBuf, Option
 }
 
 /// Whether `text` is a file an earlier export wrote beside the one the user
-/// named: a chart image, or a sheet of a framework's spreadsheet other than
-/// the ladder itself.
+/// named or is the file named when it was written before: a chart image, or a
+/// sheet of a framework's spreadsheet.
 fn made_by_export(text: &str) -> bool {
     use crate::format::ladder::Sheet;
-    text.contains(crate::export::CHART_MARK)
-        || Sheet::ALL
-            .iter()
-            .any(|sheet| *sheet != Sheet::Ladder && sheet.made_by_export(text))
+    text.contains(crate::export::CHART_MARK) || Sheet::ALL.iter().any(|sheet| sheet.made_by_export(text))
 }
 
 /// Whether the file at `target` belongs to this process's user, judged

@@ -7,7 +7,6 @@ use std::path::{Path, PathBuf};
 
 use super::error::{ErrorKind, StorageError};
 use super::guard::{Purpose, check_target, write_guarded};
-use super::text::read_text;
 use crate::format::ladder::{self, Imported, Sheet, SheetTexts};
 use crate::model::Framework;
 
@@ -25,24 +24,90 @@ pub fn sheet_path(ladder: &Path, sheet: Sheet) -> PathBuf {
     }
 }
 
+/// The workbook's name when the ladder is a tab Google Sheets downloaded
+/// (`Acme Ladder - Ladder.csv` gives `Acme Ladder`); its other tabs come as
+/// `Acme Ladder - Roles.csv` and so on.
+fn workbook_name(stem: &str) -> Option<&str> {
+    stem.rsplit_once(" - ")
+        .map(|(book, _)| book.trim())
+        .filter(|b| !b.is_empty())
+}
+
+/// Where `sheet` of the ladder at `ladder` may be: `STEM-roles.csv`, or for
+/// a tab of a downloaded workbook `BOOK - Roles.csv`. The first that exists
+/// (a dangling link counts, so that it is named in an error) is read.
+fn sheet_candidates(ladder: &Path, sheet: Sheet) -> Vec<PathBuf> {
+    let mut candidates = vec![sheet_path(ladder, sheet)];
+    if let (Some(suffix), Some(book)) = (sheet.suffix(), workbook_name(&stem(ladder))) {
+        let mut title = suffix.to_owned();
+        title[..1].make_ascii_uppercase();
+        candidates.push(ladder.with_file_name(format!("{book} - {title}.csv")));
+        candidates.push(ladder.with_file_name(format!("{book} - {suffix}.csv")));
+    }
+    candidates
+}
+
+/// Reads a ladder and the sheets beside it, read text failing as a ladder
+/// file fails: with what to do about the commonest wrong kinds of file.
+fn read_sheet(path: &Path) -> Result<String, StorageError> {
+    let bytes = super::text::read_bytes(path)?;
+    let hint = |what: &str| {
+        StorageError::new(
+            path,
+            ErrorKind::Invalid(format!(
+                "{what}; save the sheet as \"CSV UTF-8 (Comma delimited)\" (Excel's Save as › File format) or \
+                 \"Comma-separated values\" (Google Sheets' File › Download)"
+            )),
+        )
+    };
+    if bytes.starts_with(b"PK\x03\x04") {
+        return Err(hint("this is a workbook (.xlsx or .ods), not CSV"));
+    }
+    // Excel's "Unicode Text" is UTF-16 with a byte order mark.
+    let utf16 =
+        |units: Vec<u16>| String::from_utf16(&units).map_err(|_| hint("the text is not valid UTF-16"));
+    if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
+        return utf16(
+            rest.chunks_exact(2)
+                .map(|p| u16::from_le_bytes([p[0], p[1]]))
+                .collect(),
+        );
+    }
+    if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+        return utf16(
+            rest.chunks_exact(2)
+                .map(|p| u16::from_be_bytes([p[0], p[1]]))
+                .collect(),
+        );
+    }
+    String::from_utf8(bytes)
+        .map_err(|_| hint("the text is not UTF-8 (it may be Windows-1252, as Excel's plain \"CSV\" is)"))
+}
+
 /// Reads the ladder at `path` and the sheets beside it that exist
-/// (`STEM-roles.csv`, `STEM-actions.csv`, `STEM-moves.csv`, `STEM-about.csv`)
+/// (`STEM-roles.csv`, `STEM-actions.csv`, `STEM-moves.csv`, `STEM-about.csv`,
+/// or `BOOK - Roles.csv` and so on for tabs downloaded from a workbook)
 /// into a checked framework. Without an about sheet, the framework's id is
 /// made from the file name (`Acme Ladder.csv` gives `acme-ladder`). Errors
 /// name the sheet's file, the row and the column. Also returns the sheets
 /// that were read.
 pub fn import_ladder(path: &Path) -> Result<(Imported, Vec<PathBuf>), StorageError> {
-    let ladder = read_text(path)?;
+    let ladder = read_sheet(path)?;
     let mut texts = Vec::new();
     let mut read = vec![path.to_path_buf()];
+    let mut paths = vec![path.to_path_buf()];
     for sheet in &Sheet::ALL[1..] {
-        let sheet_path = sheet_path(path, *sheet);
-        let text = if sheet_path.exists() {
-            read.push(sheet_path.clone());
-            Some(read_text(&sheet_path)?)
-        } else {
-            None
+        let found = sheet_candidates(path, *sheet)
+            .into_iter()
+            .find(|p| p.symlink_metadata().is_ok());
+        let text = match &found {
+            Some(sheet_path) => {
+                read.push(sheet_path.clone());
+                Some(read_sheet(sheet_path)?)
+            }
+            None => None,
         };
+        paths.push(found.unwrap_or_else(|| sheet_path(path, *sheet)));
         texts.push(text);
     }
     let sheets = SheetTexts {
@@ -52,12 +117,30 @@ pub fn import_ladder(path: &Path) -> Result<(Imported, Vec<PathBuf>), StorageErr
         moves: texts[2].as_deref(),
         about: texts[3].as_deref(),
     };
-    let name = stem(path);
-    let id = crate::model::slug(&name);
-    let id = if id.is_empty() { "ladder".to_owned() } else { id };
-    let imported = ladder::import(&sheets, &id, &name)
-        .map_err(|e| StorageError::new(sheet_path(path, e.sheet), ErrorKind::Invalid(e.to_string())))?;
+    let stem = stem(path);
+    let name = workbook_name(&stem).unwrap_or(&stem);
+    let id = framework_id(name);
+    let imported = ladder::import(&sheets, &id, name).map_err(|e| {
+        let file = Sheet::ALL
+            .iter()
+            .position(|s| *s == e.sheet)
+            .map_or(path, |i| &paths[i]);
+        StorageError::new(file, ErrorKind::Invalid(e.to_string()))
+    })?;
     Ok((imported, read))
+}
+
+/// A framework's id made from a file name: at most 64 characters, cut at a
+/// dash (the id names the installed file).
+fn framework_id(name: &str) -> String {
+    let mut id = ladder::made_id("ladder", name).unwrap_or_else(|| "ladder".to_owned());
+    while id.len() > 64 {
+        match id.rfind('-') {
+            Some(dash) => id.truncate(dash),
+            None => id.truncate(64),
+        }
+    }
+    id
 }
 
 /// The framework as the text of a framework file, with a first line saying
@@ -66,6 +149,12 @@ pub fn framework_text(framework: &Framework, from: &str) -> Result<String, Stora
     let config = ron::ser::PrettyConfig::new().indentor("    ").struct_names(true);
     let body = ron::ser::to_string_pretty(framework, config)
         .map_err(|e| StorageError::new(Path::new(from), ErrorKind::Invalid(e.to_string())))?;
+    // The name goes into a comment: a line break in it would end the
+    // comment and make the rest of the name part of the file.
+    let from: String = from
+        .chars()
+        .map(|c| if c.is_control() { '\u{fffd}' } else { c })
+        .collect();
     Ok(format!(
         "// A Trailmap framework, imported from {from}.\n{body}\n"
     ))
@@ -89,7 +178,42 @@ pub fn write_framework(framework: &Framework, from: &Path, out: &Path) -> Result
             )),
         ));
     }
+    check_framework_target(out, &framework.id)?;
     write_guarded(out, text.as_bytes(), Purpose::Framework).map(|_| ())
+}
+
+/// An import writes a new file, or replaces the framework file of the same
+/// framework (importing an edited sheet again). Anything else there (the
+/// spreadsheet itself, another framework, a note) is refused.
+fn check_framework_target(out: &Path, id: &str) -> Result<(), StorageError> {
+    if std::fs::symlink_metadata(out).is_err() {
+        return Ok(());
+    }
+    let refuse = |why: String| {
+        StorageError::new(
+            out,
+            ErrorKind::Invalid(format!(
+                "{why}; an import writes a new file or replaces the framework it wrote before (choose another name)"
+            )),
+        )
+    };
+    let bytes = super::text::read_bytes(out)?;
+    if super::trailmap_file_kind(&bytes) != Some("framework") {
+        return Err(refuse("this file is not a Trailmap framework".to_owned()));
+    }
+    #[derive(serde::Deserialize)]
+    struct Framework {
+        id: String,
+    }
+    let text = String::from_utf8_lossy(&bytes);
+    match ron::from_str::<Framework>(&text) {
+        Ok(old) if old.id == id => Ok(()),
+        Ok(old) => Err(refuse(format!(
+            "this file holds the framework `{}`, not `{id}`",
+            old.id
+        ))),
+        Err(_) => Err(refuse("this framework file does not read".to_owned())),
+    }
 }
 
 /// Writes `framework` as sheets: the ladder at `out` (`STEM.csv`) and the
@@ -98,13 +222,9 @@ pub fn write_framework(framework: &Framework, from: &Path, out: &Path) -> Result
 /// Returns the files written, the ladder first.
 pub fn export_ladder(framework: &Framework, out: &Path) -> Result<Vec<PathBuf>, StorageError> {
     let sheets = ladder::export(framework);
-    let purpose = |sheet: Sheet| {
-        if sheet == Sheet::Ladder {
-            Purpose::Export
-        } else {
-            Purpose::ExportPart
-        }
-    };
+    // The ladder too replaces only a sheet an export made: a ladder kept by
+    // hand is where a framework comes from.
+    let purpose = |_: Sheet| Purpose::ExportPart;
     for (sheet, _) in &sheets {
         check_target(&sheet_path(out, *sheet), purpose(*sheet))?;
     }

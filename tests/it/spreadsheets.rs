@@ -88,6 +88,15 @@ fn export_then_import_gives_back_the_same_framework() {
     awkward.skills[0].summary = String::new();
     awkward.roles[0].summary = "  padded  ".trim().into();
     awkward.actions[0].detail = "=SUM(A1:A3)".into();
+    awkward.actions[1].detail = "'=quoted on purpose".into();
+    // Names a spreadsheet heading could mistake: two roles named alike, a
+    // role named as another's id, a role named as a column of the ladder.
+    awkward.roles[0].name = "Staff engineer".into();
+    awkward.roles[1].name = "staff ENGINEER".into();
+    awkward.roles[2].name = awkward.roles[0].id.to_string();
+    if let Some(role) = awkward.roles.get_mut(3) {
+        role.name = "Level".into();
+    }
     let path = d.join("awkward-source.ron");
     std::fs::write(&path, storage::framework_text(&awkward, "test").expect("text")).expect("write");
     let back = round_trip(d, &path, "awkward");
@@ -160,7 +169,7 @@ fn broken_sheets_fail_naming_the_file_row_and_column_and_write_nothing() {
                     .join("\n")
             ),
             None,
-            "ladder.csv: row 12, column A (Skill): the skill `writing` is listed again; its rows start at row 2 and must be together",
+            "ladder.csv: row 12, column B (Level): Writing is listed twice: level 1 is also on row 2",
         ),
         (
             "empty file",
@@ -459,4 +468,152 @@ fn a_framework_too_large_to_read_back_is_not_written() {
         "{error}"
     );
     assert!(!d.join("out.ron").exists(), "nothing written");
+}
+
+#[test]
+fn an_import_or_export_never_replaces_a_sheet_or_framework_it_did_not_write() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path();
+    let sheet = ladder(&["Writing"]);
+    std::fs::write(d.join("ladder.csv"), &sheet).expect("write");
+    std::fs::write(d.join("notes.txt"), "mine\n").expect("write");
+    // Import onto the sheet it reads, or a note: refused, both unchanged.
+    for target in ["ladder.csv", "notes.txt"] {
+        let error = fails(d, &["framework", "--import", "ladder.csv", "-o", target]);
+        assert_eq!(
+            error,
+            format!(
+                "{target}: this file is not a Trailmap framework; an import writes a new file or replaces the framework it wrote before (choose another name)"
+            )
+        );
+    }
+    assert_eq!(
+        std::fs::read_to_string(d.join("ladder.csv")).expect("read"),
+        sheet
+    );
+    assert_eq!(
+        std::fs::read_to_string(d.join("notes.txt")).expect("read"),
+        "mine\n"
+    );
+    // Onto another framework: refused; onto its own earlier import: fine.
+    std::fs::copy(acme(), d.join("acme.ron")).expect("copy");
+    let error = fails(d, &["framework", "--import", "ladder.csv", "-o", "acme.ron"]);
+    assert!(
+        error.starts_with("acme.ron: this file holds the framework `acme-ladder`, not `ladder`"),
+        "{error}"
+    );
+    ok(d, &["framework", "--import", "ladder.csv", "-o", "mine.ron"]);
+    ok(d, &["framework", "--import", "ladder.csv", "-o", "mine.ron"]);
+    // Exporting sheets over a ladder kept by hand: refused, nothing written.
+    let error = fails(d, &["framework", "--export-csv", "-o", "ladder.csv"]);
+    assert!(
+        error.starts_with("ladder.csv: this file was not made by a Trailmap export"),
+        "{error}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(d.join("ladder.csv")).expect("read"),
+        sheet
+    );
+    assert!(!d.join("ladder-roles.csv").exists());
+    // Standard output cannot hold five sheets.
+    let error = fails(d, &["framework", "--export-csv", "-o", "-"]);
+    assert!(error.starts_with("the sheets are five files"), "{error}");
+    assert!(!d.join("-").exists() && !d.join("--roles.csv").exists());
+}
+
+#[test]
+fn sheets_as_spreadsheet_apps_save_them_are_read() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path();
+    // Sorted by level, with names that start with a digit, tabs downloaded
+    // from Google Sheets, and a file name with a line feed in it.
+    let mut sheet = String::from("Skill,Level,Description,1st line manager,Lead\n");
+    for level in 1..=5 {
+        for skill in ["360 feedback", "Writing"] {
+            let first = if level == 3 { "x" } else { "" };
+            let lead = if level == 2 { "x" } else { "" };
+            sheet.push_str(&format!("{skill},{level},{skill} at {level},{first},{lead}\n"));
+        }
+    }
+    std::fs::write(d.join("2026 Ladder - Ladder.csv"), &sheet).expect("write");
+    std::fs::write(
+        d.join("2026 Ladder - Actions.csv"),
+        "Title,Skill,Role\n1:1 with your manager,360 feedback,1st line manager\n",
+    )
+    .expect("write");
+    let out = ok(
+        d,
+        &[
+            "framework",
+            "--import",
+            "2026 Ladder - Ladder.csv",
+            "-o",
+            "out.ron",
+        ],
+    );
+    assert!(
+        out.contains("2026 Ladder - Actions.csv"),
+        "the workbook's other tab is read: {out}"
+    );
+    let f = storage::load_framework(&d.join("out.ron")).expect("valid");
+    assert_eq!(f.id, "ladder-2026-ladder");
+    assert_eq!(f.name, "2026 Ladder");
+    assert_eq!(
+        f.skills.iter().map(|s| s.id.as_str()).collect::<Vec<_>>(),
+        ["skill-360-feedback", "writing"]
+    );
+    assert_eq!(f.skills[0].levels[4], "360 feedback at 5");
+    assert_eq!(f.roles[0].id.as_str(), "role-1st-line-manager");
+    assert_eq!(f.actions[0].id.as_str(), "action-1-1-with-your-manager");
+
+    let odd = d.join("odd\nname.csv");
+    std::fs::write(&odd, &sheet).expect("write");
+    ok(d, &["framework", "--import", "odd\nname.csv", "-o", "odd.ron"]);
+    storage::load_framework(&d.join("odd.ron")).expect("a line feed in the name does not break the file");
+
+    // Excel's "Unicode Text" (UTF-16, tabs) reads; its plain "CSV"
+    // (Windows-1252) and a workbook say what to do.
+    let tabs = sheet.replace(',', "\t");
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend(tabs.encode_utf16().flat_map(u16::to_le_bytes));
+    std::fs::write(d.join("unicode.csv"), utf16).expect("write");
+    ok(d, &["framework", "--import", "unicode.csv", "-o", "unicode.ron"]);
+    std::fs::write(
+        d.join("ansi.csv"),
+        sheet
+            .replace("Writing", "Schreiben \u{fc}")
+            .replace('\u{fc}', "\u{0}"),
+    )
+    .expect("write");
+    let mut ansi = std::fs::read(d.join("ansi.csv")).expect("read");
+    for b in &mut ansi {
+        if *b == 0 {
+            *b = 0xFC; // ü in Windows-1252
+        }
+    }
+    std::fs::write(d.join("ansi.csv"), ansi).expect("write");
+    let error = fails(d, &["framework", "--import", "ansi.csv", "-o", "ansi.ron"]);
+    assert!(
+        error.starts_with("ansi.csv: the text is not UTF-8 (it may be Windows-1252")
+            && error.contains("CSV UTF-8"),
+        "{error}"
+    );
+    std::fs::write(d.join("book.xlsx"), b"PK\x03\x04 not really a workbook").expect("write");
+    let error = fails(d, &["framework", "--import", "book.xlsx", "-o", "book.ron"]);
+    assert!(
+        error.starts_with("book.xlsx: this is a workbook (.xlsx or .ods), not CSV; save the sheet as"),
+        "{error}"
+    );
+
+    // A second Skill heading is not taken for a role.
+    std::fs::write(
+        d.join("twice.csv"),
+        ladder(&["Writing"]).replace("Lead,", "Skill,"),
+    )
+    .expect("write");
+    let error = fails(d, &["framework", "--import", "twice.csv", "-o", "twice.ron"]);
+    assert_eq!(
+        error,
+        "twice.csv: row 1, column D (Skill): a second \"Skill\" column (the first is column A); a role's column is headed by the role"
+    );
 }

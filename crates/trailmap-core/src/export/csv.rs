@@ -13,17 +13,24 @@ const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 /// (`=HYPERLINK(…)` in a checklist item) starts with `'`, which makes it
 /// plain text; [`cell_read`] takes the mark off again.
 fn cell_written(text: &str) -> std::borrow::Cow<'_, str> {
-    if text.starts_with(FORMULA_STARTS) {
+    if needs_mark(text) {
         format!("'{text}").into()
     } else {
         text.into()
     }
 }
 
+/// Whether a text is written with a `'` in front: one a spreadsheet would
+/// run, or one that starts with `'` before such a text (so that reading
+/// takes off only the mark writing added: `'=x` comes back as `'=x`).
+fn needs_mark(text: &str) -> bool {
+    text.starts_with(FORMULA_STARTS) || text.strip_prefix('\'').is_some_and(needs_mark)
+}
+
 /// A cell as read: the mark [`cell_written`] adds is taken off.
 pub(crate) fn cell_read(text: &str) -> &str {
     match text.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(FORMULA_STARTS) => rest,
+        Some(rest) if needs_mark(rest) => rest,
         _ => text,
     }
 }
@@ -78,4 +85,23 @@ pub fn checklist_csv(plan: &Plan, framework: &Framework, today: Date, options: &
     });
     let headings = CHECKLIST_HEADINGS.iter().map(|h| (*h).to_owned()).collect();
     sheet_text(std::iter::once(headings).chain(rows))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_text_reads_back_as_it_was_written() {
+        for text in [
+            "=1+1", "'=1+1", "''=x", "'quoted'", "-", "plain", "'", "", "@me", "'@me",
+        ] {
+            let written = cell_written(text);
+            assert!(
+                !written.starts_with(FORMULA_STARTS),
+                "{text:?} is never a formula"
+            );
+            assert_eq!(cell_read(&written), text, "{text:?} -> {written:?}");
+        }
+    }
 }

@@ -102,12 +102,19 @@ impl Sheet {
     /// Whether `text` starts with the heading row an export of this sheet
     /// writes: a sheet an earlier export made, which a new export may
     /// replace. (The ladder's role columns vary; its first five do not.)
+    /// A sheet saved again by a spreadsheet app (with semicolons, say)
+    /// still counts.
     pub fn made_by_export(self, text: &str) -> bool {
-        let first = text.trim_start_matches('\u{feff}').lines().next().unwrap_or("");
-        let headings = self.headings().join(",");
+        let (text, separator) = separated(text.trim_start_matches('\u{feff}'));
+        let first = first_line(text);
+        let cells: Vec<&str> = first
+            .split(char::from(separator))
+            .map(|c| c.trim().trim_matches('"'))
+            .collect();
+        let headings = self.headings();
         match self {
-            Self::Ladder => first == headings || first.starts_with(&format!("{headings},")),
-            _ => first == headings,
+            Self::Ladder => cells.get(..headings.len()) == Some(headings),
+            _ => cells == headings,
         }
     }
 }
@@ -215,10 +222,11 @@ impl Table {
                 _ => "the file is empty; it needs a heading row and a row per entry",
             }));
         }
+        let (text, separator) = separated(text);
         let mut reader = csv::ReaderBuilder::new()
             .has_headers(false)
             .flexible(true)
-            .delimiter(delimiter(text))
+            .delimiter(separator)
             .from_reader(text.as_bytes());
         let mut headings = None;
         let mut rows = Vec::new();
@@ -252,10 +260,7 @@ impl Table {
 
     /// The column headed by one of `names` (case and spaces ignored).
     fn find(&self, names: &[&str]) -> Option<usize> {
-        let norm = |s: &str| s.to_lowercase().replace([' ', '_', '-'], "");
-        self.headings
-            .iter()
-            .position(|h| names.iter().any(|n| norm(h) == norm(n)))
+        self.headings.iter().position(|h| heading_is(h, names))
     }
 
     /// The column headed by `names[0]` (or another of `names`), which the
@@ -290,12 +295,53 @@ impl Table {
 /// instead (a semicolon where the decimal mark is a comma, as spreadsheet
 /// apps in much of Europe write "CSV"; a tab for text copied out of a sheet).
 fn delimiter(text: &str) -> u8 {
-    let heading = text.lines().next().unwrap_or("");
+    let heading = first_line(text);
     let count = |c: char| heading.matches(c).count();
     [b';', b'\t']
         .into_iter()
         .find(|d| count(char::from(*d)) > count(','))
         .unwrap_or(b',')
+}
+
+/// The text before the first line break, whichever a file uses (a lone CR
+/// is the line break of "CSV (Macintosh)").
+fn first_line(text: &str) -> &str {
+    text.split(['\r', '\n']).next().unwrap_or("")
+}
+
+/// The sheet without a first line `sep=;` (which Excel writes to name the
+/// separator, and does not show as a row), and the separator: the one named
+/// there, or else [`delimiter`]'s guess.
+fn separated(text: &str) -> (&str, u8) {
+    let first = first_line(text);
+    match first.strip_prefix("sep=").map(str::as_bytes) {
+        Some(&[separator]) if separator.is_ascii_punctuation() || separator == b'\t' => {
+            let rest = &text[first.len()..];
+            let rest = rest
+                .strip_prefix("\r\n")
+                .or_else(|| rest.strip_prefix(['\r', '\n']))
+                .unwrap_or(rest);
+            (rest, separator)
+        }
+        _ => (text, delimiter(text)),
+    }
+}
+
+/// The ladder's own headings besides the roles', each with the other ways
+/// of writing it.
+const LADDER_HEADINGS: [&[&str]; 5] = [
+    &["Skill", "Skill name"],
+    &["Level"],
+    &["Description"],
+    &["Skill id"],
+    &["Summary", "Skill summary"],
+];
+
+/// Whether `heading` is one of `names`, case, spaces, dashes and
+/// underscores aside.
+fn heading_is(heading: &str, names: &[&str]) -> bool {
+    let norm = |s: &str| s.to_lowercase().replace([' ', '_', '-'], "");
+    names.iter().any(|n| norm(heading) == norm(n))
 }
 
 /// The cell at `col` of `cells`, or "" past the end of a short row.
@@ -413,8 +459,8 @@ fn source(table: &Table, row: usize, col: usize, text: &str) -> Result<Source, S
 fn id_from(
     table: &Table,
     row: usize,
-    id_col: Option<usize>,
-    name_col: usize,
+    (id_col, name_col): (Option<usize>, usize),
+    kind: &str,
     cells: &[String],
 ) -> Result<String, SheetError> {
     let given = cell(cells, id_col);
@@ -423,16 +469,30 @@ fn id_from(
             return Err(table.error(
                 row,
                 id_col.unwrap_or(name_col),
-                format!("`{given}` is not a valid id (lower-case letters, digits and single dashes)"),
+                format!(
+                    "`{given}` is not a valid id (lower-case letters, digits and single dashes, starting with a letter)"
+                ),
             ));
         }
         return Ok(given.to_owned());
     }
-    let made = slug(cell(cells, Some(name_col)));
-    if made.is_empty() {
-        return Err(table.error(row, name_col, "no name to make an id from"));
+    made_id(kind, cell(cells, Some(name_col)))
+        .ok_or_else(|| table.error(row, name_col, "no letter or digit in the name to make an id from"))
+}
+
+/// An id made from a name: its slug, with `KIND-` in front when the name
+/// starts with a digit (`360 feedback` is the skill `skill-360-feedback`);
+/// `None` for a name with no letter or digit.
+pub fn made_id(kind: &str, name: &str) -> Option<String> {
+    if !name.chars().any(char::is_alphanumeric) {
+        return None;
     }
-    Ok(made)
+    let made = slug(name);
+    Some(if made.starts_with(|c: char| c.is_ascii_digit()) {
+        format!("{kind}-{made}")
+    } else {
+        made
+    })
 }
 
 /// The roles of the roles sheet, before the ladder gives their levels.
@@ -456,7 +516,7 @@ fn read_roles(text: &str) -> Result<(Table, Vec<(usize, RoleDef)>), SheetError> 
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     for (row, cells) in &table.rows {
         let row = *row;
-        let role_id = id_from(&table, row, id, name, cells)?;
+        let role_id = id_from(&table, row, (id, name), "role", cells)?;
         if let Some(first) = seen.insert(role_id.clone(), row) {
             return Err(table.error(
                 row,
@@ -583,11 +643,18 @@ fn ladder_columns(
     from_sheet: bool,
 ) -> Result<LadderColumns, SheetError> {
     let hint = "a ladder needs Skill, Level and Description columns, then one column per role";
-    let name = table.require(&["Skill", "Skill name"], hint)?;
-    let level = table.require(&["Level"], hint)?;
-    let description = table.require(&["Description"], hint)?;
-    let id = table.find(&["Skill id"]);
-    let summary = table.find(&["Summary", "Skill summary"]);
+    let [
+        name_names,
+        level_names,
+        description_names,
+        id_names,
+        summary_names,
+    ] = LADDER_HEADINGS;
+    let name = table.require(name_names, hint)?;
+    let level = table.require(level_names, hint)?;
+    let description = table.require(description_names, hint)?;
+    let id = table.find(id_names);
+    let summary = table.find(summary_names);
     let fixed: BTreeSet<usize> = [Some(name), Some(level), Some(description), id, summary]
         .into_iter()
         .flatten()
@@ -598,6 +665,17 @@ fn ladder_columns(
     for (col, heading) in table.headings.iter().enumerate() {
         if fixed.contains(&col) {
             continue;
+        }
+        if let Some(first) = LADDER_HEADINGS
+            .iter()
+            .find(|names| heading_is(heading, names))
+            .and_then(|names| table.find(names))
+        {
+            let message = format!(
+                "a second \"{heading}\" column (the first is column {}); a role's column is headed by the role",
+                table.column(first).letters()
+            );
+            return Err(table.error(1, col, message));
         }
         if heading.is_empty() {
             if table
@@ -623,10 +701,9 @@ fn ladder_columns(
                 )
             })?
         } else {
-            let role_id = slug(heading);
-            if role_id.is_empty() {
-                return Err(table.error(1, col, "no name to make a role id from"));
-            }
+            let Some(role_id) = made_id("role", heading) else {
+                return Err(table.error(1, col, "no letter or digit in the heading to make a role id from"));
+            };
             if let Some(i) = roles.iter().position(|r| r.id.as_str() == role_id) {
                 let message = format!(
                     "the role `{role_id}` has two columns (the other is {})",
@@ -710,60 +787,49 @@ fn close_block(
 fn read_ladder(text: &str, roles: &mut Vec<RoleDef>, from_sheet: bool) -> Result<Vec<SkillDef>, SheetError> {
     let table = Table::read(Sheet::Ladder, text)?;
     let cols = ladder_columns(&table, roles, from_sheet)?;
+    // A skill's rows need not be together (a sheet sorted by level is
+    // fine): each row goes to its skill's block, in the order skills first
+    // appear; a row with no skill named belongs to the skill of the row above.
     let mut done: Vec<SkillBlock> = Vec::new();
-    let mut current: Option<SkillBlock> = None;
+    let mut index: BTreeMap<String, usize> = BTreeMap::new();
+    let mut current: Option<usize> = None;
     for (row, cells) in &table.rows {
         let row = *row;
         let named = !cell(cells, Some(cols.name)).is_empty() || !cell(cells, cols.id).is_empty();
-        let skill_id = if named {
-            Some(id_from(&table, row, cols.id, cols.name, cells)?)
+        let at = if named {
+            let id = id_from(&table, row, (cols.id, cols.name), "skill", cells)?;
+            if let Some(at) = index.get(&id) {
+                *at
+            } else {
+                // Said here, at the skill past the limit, rather than after
+                // reading the rest of a sheet that may be very long.
+                let limit = crate::model::limits::MAX_FRAMEWORK_SKILLS;
+                if done.len() == limit {
+                    let message = format!(
+                        "a framework can have at most {limit} skills; this is skill {}",
+                        limit + 1
+                    );
+                    return Err(table.error(row, cols.name, message));
+                }
+                index.insert(id.clone(), done.len());
+                done.push(SkillBlock {
+                    first_row: row,
+                    skill: SkillDef {
+                        id: SkillId::new(id),
+                        name: cell(cells, Some(cols.name)).to_owned(),
+                        summary: String::new(),
+                        levels: Vec::new(),
+                    },
+                    levels: BTreeMap::new(),
+                    marks: BTreeMap::new(),
+                });
+                done.len() - 1
+            }
         } else {
-            None
+            current.ok_or_else(|| table.error(row, cols.name, "no skill named in this row or above it"))?
         };
-        let same = match (&skill_id, &current) {
-            (None, Some(_)) => true,
-            (None, None) => {
-                return Err(table.error(row, cols.name, "no skill named in this row or above it"));
-            }
-            (Some(id), Some(block)) => block.skill.id.as_str() == id,
-            (Some(_), None) => false,
-        };
-        if !same {
-            if let Some(block) = current.take() {
-                close_block(&table, &block, &cols, roles)?;
-                done.push(block);
-            }
-            let id = skill_id.unwrap_or_default();
-            if let Some(earlier) = done.iter().find(|b| b.skill.id.as_str() == id) {
-                let message = format!(
-                    "the skill `{id}` is listed again; its rows start at row {} and must be together",
-                    earlier.first_row
-                );
-                return Err(table.error(row, cols.name, message));
-            }
-            // Said here, at the skill past the limit, rather than after
-            // reading the rest of a sheet that may be very long.
-            let limit = crate::model::limits::MAX_FRAMEWORK_SKILLS;
-            if done.len() == limit {
-                let message = format!(
-                    "a framework can have at most {limit} skills; this is skill {}",
-                    limit + 1
-                );
-                return Err(table.error(row, cols.name, message));
-            }
-            current = Some(SkillBlock {
-                first_row: row,
-                skill: SkillDef {
-                    id: SkillId::new(id),
-                    name: cell(cells, Some(cols.name)).to_owned(),
-                    summary: String::new(),
-                    levels: Vec::new(),
-                },
-                levels: BTreeMap::new(),
-                marks: BTreeMap::new(),
-            });
-        }
-        let block = current.as_mut().expect("a block was opened above");
+        current = Some(at);
+        let block = &mut done[at];
         if block.skill.name.is_empty() {
             cell(cells, Some(cols.name)).clone_into(&mut block.skill.name);
         }
@@ -773,7 +839,7 @@ fn read_ladder(text: &str, roles: &mut Vec<RoleDef>, from_sheet: bool) -> Result
         let level = level_in(&table, row, cols.level, cell(cells, Some(cols.level)))?;
         if let Some((first, _)) = block.levels.get(&level) {
             let message = format!(
-                "level {level} of {} is given twice (first on row {first})",
+                "{} is listed twice: level {level} is also on row {first}",
                 block.skill.name
             );
             return Err(table.error(row, cols.level, message));
@@ -784,12 +850,12 @@ fn read_ladder(text: &str, roles: &mut Vec<RoleDef>, from_sheet: bool) -> Result
             return Err(table.error(row, cols.description, message));
         }
         block.levels.insert(level, (row, description.to_owned()));
-        for (col, index) in &cols.roles {
+        for (col, role) in &cols.roles {
             if marked(&table, row, *col, cell(cells, Some(*col)), level)? {
                 if let Some((other, first)) = block.marks.get(col) {
                     let message = format!(
                         "{} is marked at level {other} (row {first}) and again here; mark one level per skill",
-                        roles[*index].name
+                        roles[*role].name
                     );
                     return Err(table.error(row, *col, message));
                 }
@@ -797,9 +863,8 @@ fn read_ladder(text: &str, roles: &mut Vec<RoleDef>, from_sheet: bool) -> Result
             }
         }
     }
-    if let Some(block) = current.take() {
-        close_block(&table, &block, &cols, roles)?;
-        done.push(block);
+    for block in &done {
+        close_block(&table, block, &cols, roles)?;
     }
     if done.is_empty() {
         return Err(SheetError {
@@ -838,7 +903,7 @@ fn read_actions(
     let role_index = RoleIndex::new(roles);
     for (row, cells) in &table.rows {
         let row = *row;
-        let action_id = id_from(&table, row, id, title, cells)?;
+        let action_id = id_from(&table, row, (id, title), "action", cells)?;
         if let Some(first) = seen.insert(action_id.clone(), row) {
             let message = format!("the action `{action_id}` is listed twice (first on row {first})");
             return Err(table.error(row, id.unwrap_or(title), message));
@@ -1029,6 +1094,23 @@ pub fn import(sheets: &SheetTexts<'_>, default_id: &str, default_name: &str) -> 
     Ok(Imported { framework, notes })
 }
 
+/// The heading of a role's column: its name, or its id where the name would
+/// be taken for another role or for one of the ladder's own columns.
+fn role_heading(framework: &Framework, role: &RoleDef) -> String {
+    let name = role.name.to_lowercase();
+    let taken = framework
+        .roles
+        .iter()
+        .any(|o| o.id != role.id && (o.name.to_lowercase() == name || o.id.as_str() == role.name))
+        || LADDER_HEADINGS.iter().any(|names| heading_is(&role.name, names))
+        || role.name.trim().is_empty();
+    if taken {
+        role.id.to_string()
+    } else {
+        role.name.clone()
+    }
+}
+
 fn owned(headings: &[&str]) -> Vec<String> {
     headings.iter().map(|s| (*s).to_owned()).collect()
 }
@@ -1045,7 +1127,7 @@ fn source_text(source: Source) -> String {
 /// text)`, the ladder first. Importing them gives the same framework back.
 pub fn export(framework: &Framework) -> Vec<(Sheet, String)> {
     let mut ladder = vec![owned(Sheet::Ladder.headings())];
-    ladder[0].extend(framework.roles.iter().map(|r| r.name.clone()));
+    ladder[0].extend(framework.roles.iter().map(|r| role_heading(framework, r)));
     for skill in &framework.skills {
         for level in Level::all() {
             let mut row = vec![
@@ -1169,6 +1251,20 @@ mod tests {
         let f = ladder_alone(&text).framework;
         assert_eq!(f.roles[0].required(&"writing".into()), Level::new(2));
         assert_eq!(f.roles[1].required(&"writing".into()), Level::new(4));
+    }
+
+    #[test]
+    fn a_sep_line_a_lone_cr_and_a_sheet_saved_again_are_understood() {
+        assert_eq!(separated("sep=;\r\nSkill;Level\r\n"), ("Skill;Level\r\n", b';'));
+        assert_eq!(
+            separated("Skill,Level,Description;x\rA;1;2;3;4\r").1,
+            b',',
+            "the first line only"
+        );
+        let again = "\u{feff}Id;Name;Target;Strategy %;People %;Building %;Levels from;Time from;Summary\r\n";
+        assert!(Sheet::Roles.made_by_export(again));
+        assert!(Sheet::Ladder.made_by_export("\"Skill id\",Skill,Summary,Level,Description,Lead\n"));
+        assert!(!Sheet::Ladder.made_by_export("Skill,Level,Description,Lead\n"));
     }
 
     #[test]
