@@ -523,8 +523,11 @@ impl TrailmapApp {
                 } else {
                     String::new()
                 };
+                // What the import filled in itself (no roles sheet: an even
+                // time split) is said with it.
+                let notes: String = imported.notes.iter().map(|n| format!(". Note: {n}")).collect();
                 self.set_status(format!(
-                    "Imported framework {}{sheets} ({} skills, {} roles, {} actions); new plans can use it",
+                    "Imported framework {}{sheets} ({} skills, {} roles, {} actions); new plans can use it{notes}",
                     framework.id,
                     framework.skills.len(),
                     framework.roles.len(),

@@ -431,6 +431,10 @@ fn a_spreadsheet_ladder_is_imported_from_the_app() {
             .is_some(),
         "the status bar says so"
     );
+    assert!(
+        h.query_by_label_contains("Note: no roles sheet").is_some(),
+        "and what the import filled in itself"
+    );
     // New plans can use it: the new-plan form offers it.
     crate::support::ctrl(&mut h, egui::Key::N);
     assert!(h.query_all_by_label("Framework").next().is_some());
