@@ -94,6 +94,25 @@ fn names_in_any_script_come_through_and_a_character_without_a_glyph_does_not_pan
     assert!(text.matches('x').count() >= 300);
 }
 
+/// A character the faces lack is drawn as a white square, and a PDF reader
+/// (poppler's `pdftotext`, as in most viewers) copies it as the character:
+/// the first one too (drawn as the face's glyph 0, it was left out).
+#[test]
+fn a_character_without_a_glyph_is_still_copied_and_found() {
+    let (mut plan, framework) = load(MARCUS);
+    plan.person.name = "Ann 王小明".to_owned();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("cjk.pdf");
+    std::fs::write(&path, pdf(&plan, &framework, TODAY, false)).expect("write");
+    let out = std::process::Command::new("pdftotext")
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs (poppler-utils; .ci/run installs it)");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("Ann 王小明"), "{text}");
+}
+
 /// A 2×3 matrix `[a b c d e f]`, as PDF writes them.
 type Matrix = [f32; 6];
 

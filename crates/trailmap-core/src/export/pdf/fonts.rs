@@ -30,13 +30,24 @@ struct Loaded {
     plans: RefCell<Vec<(rustybuzz::Script, rustybuzz::ShapePlan)>>,
     font: Font,
     units_per_em: f32,
+    /// The glyph drawn for a character the face lacks, and its advance: a
+    /// white square, not the face's glyph 0 (`.notdef`), which PDF readers
+    /// leave out of copied and searched text whatever the text map says.
+    missing: (u16, i32),
 }
 
 impl Loaded {
     fn new(data: &'static [u8]) -> Option<Self> {
         let shaper = rustybuzz::Face::from_slice(data, 0)?;
         let units_per_em = shaper.units_per_em().max(1) as f32;
+        let missing = ['\u{25a1}', '?']
+            .into_iter()
+            .find_map(|c| shaper.glyph_index(c))
+            .map_or((0, 0), |g| {
+                (g.0, i32::from(shaper.glyph_hor_advance(g).unwrap_or(0)))
+            });
         Some(Self {
+            missing,
             shaper,
             plans: RefCell::new(Vec::new()),
             font: Font::new(data.into(), 0)?,
@@ -120,10 +131,15 @@ impl Fonts {
                 .map(|next| next.cluster as usize)
                 .find(|&c| c != start)
                 .unwrap_or(text.len());
-            let advance = pos.x_advance as f32 / em;
+            let (glyph, x_advance) = if info.glyph_id == 0 {
+                (u32::from(loaded.missing.0), loaded.missing.1)
+            } else {
+                (info.glyph_id, pos.x_advance)
+            };
+            let advance = x_advance as f32 / em;
             width += advance;
             glyphs.push(KrillaGlyph::new(
-                GlyphId::new(info.glyph_id),
+                GlyphId::new(glyph),
                 advance,
                 pos.x_offset as f32 / em,
                 pos.y_offset as f32 / em,
