@@ -230,8 +230,31 @@ impl Table {
             .from_reader(text.as_bytes());
         let mut headings = None;
         let mut rows = Vec::new();
-        for (i, record) in reader.records().enumerate() {
-            let row = i + 1;
+        // Rows as a spreadsheet numbers them: the CSV reader passes over an
+        // empty line, which a spreadsheet counts as a row, so the empty
+        // lines between where it began reading a record and the record are
+        // counted (a line break inside a quoted cell is part of its record).
+        let mut row = 0;
+        for record in reader.records() {
+            let start = match &record {
+                Ok(r) => r.position().map(csv::Position::byte),
+                Err(e) => e.position().map(csv::Position::byte),
+            };
+            let skipped = start
+                .and_then(|b| usize::try_from(b).ok())
+                .map(|b| {
+                    // The reader may begin between the CR and LF that end
+                    // the record before: that LF ends no empty line.
+                    let after_cr = b > 0 && text.as_bytes().get(b - 1) == Some(&b'\r');
+                    if after_cr && text.as_bytes().get(b) == Some(&b'\n') {
+                        b + 1
+                    } else {
+                        b
+                    }
+                })
+                .and_then(|b| text.get(b..))
+                .map_or(0, empty_lines_at);
+            row += 1 + skipped;
             let record = record.map_err(|e| SheetError {
                 sheet,
                 row: Some(row),
@@ -303,6 +326,21 @@ fn delimiter(text: &str) -> u8 {
         .unwrap_or(b',')
 }
 
+/// How many empty lines `text` starts with (`\n`, `\r\n` or a lone `\r`
+/// each end one).
+fn empty_lines_at(text: &str) -> usize {
+    let breaks = text.bytes().take_while(|b| matches!(b, b'\n' | b'\r'));
+    let mut count = 0;
+    let mut after_cr = false;
+    for b in breaks {
+        if !(b == b'\n' && after_cr) {
+            count += 1;
+        }
+        after_cr = b == b'\r';
+    }
+    count
+}
+
 /// The text before the first line break, whichever a file uses (a lone CR
 /// is the line break of "CSV (Macintosh)").
 fn first_line(text: &str) -> &str {
@@ -364,7 +402,16 @@ fn level_in(table: &Table, row: usize, col: usize, text: &str) -> Result<Level, 
                 ),
             )
         }),
-        Err(_) => Err(table.error(
+        Err(()) if text.is_empty() => Err(table.error(
+            row,
+            col,
+            format!(
+                "no level given; use a number from {} to {}",
+                Level::MIN,
+                Level::MAX
+            ),
+        )),
+        Err(()) => Err(table.error(
             row,
             col,
             format!(
@@ -438,7 +485,13 @@ fn percent(table: &Table, row: usize, col: usize, text: &str) -> Result<u8, Shee
         .parse::<u8>()
         .ok()
         .filter(|p| *p <= 100)
-        .ok_or_else(|| table.error(row, col, format!("`{text}` is not a percentage from 0 to 100")))
+        .ok_or_else(|| {
+            table.error(
+                row,
+                col,
+                format!("`{text}` is not a whole percentage from 0 to 100"),
+            )
+        })
 }
 
 /// A source cell: `articles` or `estimate` (empty: estimate).
@@ -1265,6 +1318,26 @@ mod tests {
         assert!(Sheet::Roles.made_by_export(again));
         assert!(Sheet::Ladder.made_by_export("\"Skill id\",Skill,Summary,Level,Description,Lead\n"));
         assert!(!Sheet::Ladder.made_by_export("Skill,Level,Description,Lead\n"));
+    }
+
+    #[test]
+    fn rows_are_numbered_as_a_spreadsheet_numbers_them() {
+        // An empty line is a row; a line break inside a quoted cell is not.
+        let text = "Skill,Level,Description,Lead\n\nWriting,1,\"two\nlines\",\n\n\nWriting,7,x,\n";
+        let sheets = SheetTexts {
+            ladder: text,
+            ..SheetTexts::default()
+        };
+        let error = import(&sheets, "a", "A").expect_err("level 7");
+        assert_eq!(error.row, Some(6), "{error}");
+        let crlf = text.replace('\n', "\r\n");
+        let sheets = SheetTexts {
+            ladder: &crlf,
+            ..SheetTexts::default()
+        };
+        let error = import(&sheets, "a", "A").expect_err("level 7");
+        assert_eq!(error.row, Some(6), "with CR LF: {error}");
+        assert_eq!(empty_lines_at("\r\n\n\rx"), 3);
     }
 
     #[test]
