@@ -103,7 +103,9 @@ pub struct PlanLock {
     /// identity, in each lock folder. A save makes a new file, so the
     /// identity locks are taken again after each save
     /// ([`PlanLock::follow_save`]).
-    held: Vec<(PathBuf, File)>,
+    held: Vec<(PathBuf, String, File)>,
+    /// The identity (lock file name) the identity locks in `held` are for.
+    identity: Option<String>,
 }
 
 impl PlanLock {
@@ -118,14 +120,15 @@ impl PlanLock {
         // Every folder is tried, and the lock is busy if it is busy in any:
         // two windows that do not share one folder still share another.
         for dir in lock_dirs(data) {
-            match try_lock_file(&dir.join(format!("plan-{hash:016x}.lock"))) {
-                Lock::Held(file) => held.push((dir.clone(), file)),
+            let by_path = format!("plan-{hash:016x}.lock");
+            match try_lock_file(&dir.join(&by_path)) {
+                Lock::Held(file) => held.push((dir.clone(), by_path, file)),
                 Lock::Busy => return Err(StorageError::new(plan, ErrorKind::HeldElsewhere)),
                 Lock::Unavailable => continue,
             }
             if let Some(id) = &id {
                 match try_lock_file(&dir.join(id)) {
-                    Lock::Held(file) => held.push((dir.clone(), file)),
+                    Lock::Held(file) => held.push((dir.clone(), id.clone(), file)),
                     Lock::Busy => return Err(StorageError::new(plan, ErrorKind::HeldElsewhere)),
                     Lock::Unavailable => {}
                 }
@@ -134,19 +137,35 @@ impl PlanLock {
         if held.is_empty() {
             return Ok(None);
         }
-        Ok(Some(Self { path: key, held }))
+        Ok(Some(Self {
+            path: key,
+            held,
+            identity: id,
+        }))
     }
 
     /// After a save replaced the plan's file: takes the lock on the new
     /// file's identity and lets go of the old one.
     pub fn follow_save(&mut self) {
         let Some(id) = identity(&self.path) else { return };
-        let dirs: Vec<PathBuf> = self.held.iter().map(|(dir, _)| dir.clone()).collect();
+        if self.identity.as_ref() == Some(&id) {
+            return;
+        }
+        // The old file is gone, and the system may give its inode to a new
+        // file, another plan: holding on to the old identity would show that
+        // plan as open in another window.
+        if let Some(old) = self.identity.take() {
+            // Dropping the file releases its lock.
+            self.held.retain(|(_, name, _)| *name != old);
+        }
+        let mut dirs: Vec<PathBuf> = self.held.iter().map(|(dir, _, _)| dir.clone()).collect();
+        dirs.dedup();
         for dir in dirs {
             if let Lock::Held(file) = try_lock_file(&dir.join(&id)) {
-                self.held.push((dir, file));
+                self.held.push((dir, id.clone(), file));
             }
         }
+        self.identity = Some(id);
     }
 
     /// What a lock is keyed by: the canonical path of the file `plan` is or
@@ -240,5 +259,46 @@ pub fn canonical(path: &Path) -> PathBuf {
     match (absolute.parent(), absolute.file_name()) {
         (Some(dir), Some(name)) => fs::canonicalize(dir).map_or(absolute.clone(), |dir| dir.join(name)),
         _ => absolute,
+    }
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+
+    /// A save replaces the plan's file: the lock moves to the new file's
+    /// identity and lets go of the old one, whose inode the system may give
+    /// to another plan (which would then open read-only, "held elsewhere").
+    #[test]
+    fn a_save_lets_go_of_the_old_files_identity() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let data = DataDir::new(dir.path().join("data"));
+        fs::create_dir_all(data.root()).expect("data folder");
+        let plan = dir.path().join("plan.ron");
+        fs::write(&plan, "old").expect("write");
+        let old = identity(&plan).expect("an identity");
+        let mut lock = PlanLock::acquire(&data, &plan)
+            .expect("no error")
+            .expect("a lock");
+        // As a save does: a new file renamed over the old one.
+        let new_file = dir.path().join("plan.tmp");
+        fs::write(&new_file, "new").expect("write");
+        fs::rename(&new_file, &plan).expect("rename");
+        let new = identity(&plan).expect("an identity");
+        assert_ne!(old, new);
+        lock.follow_save();
+        for folder in lock_dirs(&data) {
+            assert!(
+                matches!(try_lock_file(&folder.join(&old)), Lock::Held(_)),
+                "{}: the old identity is free",
+                folder.display()
+            );
+            assert!(
+                matches!(try_lock_file(&folder.join(&new)), Lock::Busy),
+                "{}: the new identity is held",
+                folder.display()
+            );
+        }
+        drop(lock);
     }
 }
