@@ -577,32 +577,34 @@ fn import_ladder(ladder: &Path, out: &Path) -> Result<(), CliError> {
         ));
     }
     let sheets: Vec<String> = read.iter().map(|p| shown(p)).collect();
-    // The notes after the framework is out, and only if it is.
-    if out.as_os_str() == "-" {
+    // The notes after the framework is out, and only if it is; the summary
+    // only when it went to a file.
+    let summary = if out.as_os_str() == "-" {
         print(
             Stream::Out,
             Printed::Document(&storage::framework_text(framework, &sheets[0])?),
         )?;
+        None
     } else {
         storage::write_framework(framework, ladder, out)?;
-    }
+        Some(format!(
+            "read {}\nwrote {} ({}: {} skills, {} roles, {} actions, {} moves)\n",
+            sheets.join(", "),
+            shown(out),
+            framework.id,
+            framework.skills.len(),
+            framework.roles.len(),
+            framework.actions.len(),
+            framework.transitions.len()
+        ))
+    };
     if !notes.is_empty() {
         print(Stream::Err, Printed::Lines(&notes.concat()))?;
     }
-    if out.as_os_str() == "-" {
-        return Ok(());
+    match summary {
+        Some(line) => print(Stream::Out, Printed::Lines(&line)),
+        None => Ok(()),
     }
-    let line = format!(
-        "read {}\nwrote {} ({}: {} skills, {} roles, {} actions, {} moves)\n",
-        sheets.join(", "),
-        shown(out),
-        framework.id,
-        framework.skills.len(),
-        framework.roles.len(),
-        framework.actions.len(),
-        framework.transitions.len()
-    );
-    print(Stream::Out, Printed::Lines(&line))
 }
 
 /// `framework --export-csv [FILE] -o LADDER.csv`: a framework as sheets.

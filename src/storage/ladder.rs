@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use super::error::{ErrorKind, StorageError};
-use super::guard::{Purpose, check_target, write_guarded};
+use super::guard::{Purpose, write_guarded};
 use crate::format::ladder::{self, Imported, Sheet, SheetTexts};
 use crate::model::Framework;
 
@@ -217,24 +217,17 @@ fn check_framework_target(out: &Path, id: &str) -> Result<(), StorageError> {
 }
 
 /// Writes `framework` as sheets: the ladder at `out` (`STEM.csv`) and the
-/// others beside it. A sheet beside the ladder replaces only a sheet an
-/// earlier export wrote. Every file is checked before the first is written.
-/// Returns the files written, the ladder first.
+/// others beside it, as [`super::write_together`] writes an export's files.
+/// Each replaces only a sheet an earlier export wrote. Returns the files
+/// written, the ladder first.
 pub fn export_ladder(framework: &Framework, out: &Path) -> Result<Vec<PathBuf>, StorageError> {
-    let sheets = ladder::export(framework);
     // The ladder too replaces only a sheet an export made: a ladder kept by
     // hand is where a framework comes from.
-    let purpose = |_: Sheet| Purpose::ExportPart;
-    for (sheet, _) in &sheets {
-        check_target(&sheet_path(out, *sheet), purpose(*sheet))?;
-    }
-    let mut written = Vec::new();
-    for (sheet, text) in sheets {
-        let path = sheet_path(out, sheet);
-        write_guarded(&path, text.as_bytes(), purpose(sheet))?;
-        written.push(path);
-    }
-    Ok(written)
+    let files = ladder::export(framework)
+        .into_iter()
+        .map(|(sheet, text)| (sheet_path(out, sheet), text, Purpose::ExportPart))
+        .collect();
+    super::write_together(files)
 }
 
 /// Imports the ladder at `path` (see [`import_ladder`]) and installs the

@@ -98,28 +98,36 @@ pub fn write_report(
         .map_or_else(|| "report".to_owned(), |n| n.to_string_lossy().into_owned());
     let files = crate::export::report_files(plan, framework, today, format, redact, &name)
         .map_err(|e| StorageError::new(out, ErrorKind::Export(e.to_string())))?;
-    // Every file is checked before the first is written: a report that may
-    // not be written leaves no chart images behind either.
     // The report is the file the user named; a chart file is named after
     // it, and replaces only a chart an earlier export made.
     let report_name = out.file_name();
-    let purpose = |file: &str| {
-        if Some(std::ffi::OsStr::new(file)) == report_name {
+    let files = files.into_iter().map(|(file, contents)| {
+        let purpose = if Some(std::ffi::OsStr::new(&file)) == report_name {
             Purpose::Export
         } else {
             Purpose::ExportPart
-        }
-    };
-    for (file, _) in &files {
-        check_target(&out.with_file_name(file), purpose(file))?;
+        };
+        (out.with_file_name(&file), contents, purpose)
+    });
+    write_together(files.collect())
+}
+
+/// Writes the files of one export, side by side. Every file is checked
+/// before the first is written, so an export that may not be written leaves
+/// no part of itself (a report's chart images, a ladder's other sheets);
+/// and a write failing part-way (a full disk) removes the files this call
+/// created, so a failed export leaves nothing of itself behind. Returns the
+/// files written, in order.
+pub(crate) fn write_together<B: AsRef<[u8]>>(
+    files: Vec<(std::path::PathBuf, B, Purpose)>,
+) -> Result<Vec<std::path::PathBuf>, StorageError> {
+    for (path, _, purpose) in &files {
+        check_target(path, *purpose)?;
     }
     let mut written = Vec::new();
-    for (file, contents) in files {
-        let path = out.with_file_name(&file);
+    for (path, contents, purpose) in files {
         let new = std::fs::symlink_metadata(&path).is_err();
-        if let Err(e) = write_guarded(&path, &contents, purpose(&file)) {
-            // A full disk part-way: the files this export created go again,
-            // so a failed export leaves nothing of itself behind.
+        if let Err(e) = write_guarded(&path, contents.as_ref(), purpose) {
             for (created, path) in &written {
                 if *created {
                     let _ = std::fs::remove_file(path);

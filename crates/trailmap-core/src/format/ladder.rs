@@ -259,12 +259,8 @@ impl Table {
                 sheet,
                 row: Some(row),
                 column: None,
-                message: match e.kind() {
-                    csv::ErrorKind::Utf8 { .. } => {
-                        "the text is not UTF-8; save the sheet as CSV UTF-8".to_owned()
-                    }
-                    _ => format!("not readable as CSV: {e}"),
-                },
+                // The text is a `str`: no cell can be invalid UTF-8.
+                message: format!("not readable as CSV: {e}"),
             })?;
             let cells: Vec<String> = record.iter().map(|c| cell_read(c.trim()).to_owned()).collect();
             if headings.is_none() {
@@ -549,7 +545,7 @@ pub fn made_id(kind: &str, name: &str) -> Option<String> {
 }
 
 /// The roles of the roles sheet, before the ladder gives their levels.
-fn read_roles(text: &str) -> Result<(Table, Vec<(usize, RoleDef)>), SheetError> {
+fn read_roles(text: &str) -> Result<Vec<(usize, RoleDef)>, SheetError> {
     let table = Table::read(Sheet::Roles, text)?;
     let hint = "the roles sheet needs Name, and may have Id, Target, Strategy %, People %, Building %, Levels from, Time from and Summary";
     let name = table.require(&["Name", "Role"], hint)?;
@@ -618,7 +614,7 @@ fn read_roles(text: &str) -> Result<(Table, Vec<(usize, RoleDef)>), SheetError> 
         };
         roles.push((row, role));
     }
-    Ok((table, roles))
+    Ok(roles)
 }
 
 /// The time split given to a role no sheet gives one for.
@@ -1084,9 +1080,8 @@ pub fn import(sheets: &SheetTexts<'_>, default_id: &str, default_name: &str) -> 
     let mut notes = Vec::new();
     let (mut roles, role_rows) = match sheets.roles {
         Some(text) => {
-            let (_, rows) = read_roles(text)?;
-            let roles = rows.iter().map(|(_, r)| r.clone()).collect();
-            (roles, rows.into_iter().map(|(row, _)| row).collect())
+            let (rows, roles): (Vec<usize>, Vec<RoleDef>) = read_roles(text)?.into_iter().unzip();
+            (roles, rows)
         }
         None => {
             notes.push(
