@@ -190,6 +190,28 @@ fn reads_what_the_writer_writes() {
     assert_eq!(parse_plan_fast(&plan_to_string(&plan)), Some(plan));
 }
 
+/// Reading a plan keeps each later snapshot's checklist as its change from
+/// the one before (built when first looked at), with either reader; the plan
+/// read is still the plan written.
+#[test]
+fn reading_builds_only_the_first_snapshot_checklist() {
+    let (plan, _) = stress::stress_plan(4);
+    assert!(plan.snapshots.len() > 100);
+    let text = plan_to_string(&plan);
+    for (reader, read) in [("fast", parse_plan_fast(&text)), ("ron", ron_plan(&text))] {
+        let read = read.unwrap_or_else(|| panic!("{reader} reads the stress plan"));
+        let built: Vec<bool> = read.snapshots.iter().map(|s| s.items.is_built()).collect();
+        assert!(built[0], "{reader}");
+        assert!(!built[1..].contains(&true), "{reader}: {built:?}");
+        // Looking at the newest builds it (and those before), and it is
+        // what was written.
+        let newest = read.snapshots.last().map(|s| s.items.len());
+        assert_eq!(newest, plan.snapshots.last().map(|s| s.items.len()), "{reader}");
+        assert!(read.snapshots.iter().all(|s| s.items.is_built()), "{reader}");
+        assert_eq!(read, plan, "{reader}");
+    }
+}
+
 #[test]
 fn agrees_with_ron_on_the_bad_input_corpus() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/bad");

@@ -98,7 +98,7 @@ fn snapshots() -> impl Strategy<Value = Vec<Snapshot>> {
                             SnapshotSkill {
                                 self_rating,
                                 mentor_rating: None,
-                                evidence,
+                                evidence: evidence.into(),
                             },
                         );
                     }

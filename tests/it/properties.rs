@@ -177,7 +177,7 @@ fn snapshot() -> impl Strategy<Value = Snapshot> {
         .prop_map(|(self_rating, mentor_rating, evidence)| SnapshotSkill {
             self_rating,
             mentor_rating,
-            evidence,
+            evidence: evidence.into(),
         });
     let item = (text(), status()).prop_map(|(text, status)| SnapshotItem {
         text: text.into(),

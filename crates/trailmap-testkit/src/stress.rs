@@ -551,7 +551,7 @@ impl StressBuilder {
                             evidence: plan
                                 .skills
                                 .get(id)
-                                .map(|e| e.evidence.clone())
+                                .map(|e| e.evidence.clone().into())
                                 .unwrap_or_default(),
                         },
                     )

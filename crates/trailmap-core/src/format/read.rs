@@ -27,7 +27,7 @@ use jiff::civil::{Date, DateTime};
 use serde::Deserialize;
 use serde::de::value::{Error as ValueError, StrDeserializer};
 
-use super::snapshots::{ReadDelta, ReadSnapshot, apply};
+use super::snapshots::{HeldItems, ReadDelta, ReadSnapshot, apply};
 use crate::model::plan::FrameworkRef;
 use crate::model::session::agenda_points;
 use crate::model::sync::{Clock, DeletedNote, Graveyard, Replica, Side, SyncState, Version};
@@ -578,7 +578,7 @@ impl<'a> Reader<'a> {
         Some(SnapshotSkill {
             self_rating: self_rating.flatten(),
             mentor_rating: mentor_rating.flatten(),
-            evidence: evidence.unwrap_or_default(),
+            evidence: evidence.unwrap_or_default().into(),
         })
     }
 
@@ -634,8 +634,9 @@ impl<'a> Reader<'a> {
     fn snapshots(&mut self) -> Option<Vec<Snapshot>> {
         let read = self.list(Self::read_snapshot)?;
         let mut snapshots: Vec<Snapshot> = Vec::with_capacity(read.len());
+        let mut held = HeldItems::new();
         for (index, snapshot) in read.into_iter().enumerate() {
-            let whole = apply(index, snapshots.last(), snapshot).ok()?;
+            let whole = apply(index, snapshots.last(), snapshot, &mut held).ok()?;
             snapshots.push(whole);
         }
         Some(snapshots)

@@ -23,7 +23,7 @@
 //! )
 //! ```
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::fmt;
 
 use imbl::ordmap::DiffItem;
@@ -32,7 +32,7 @@ use serde::de::{self, Deserializer};
 use serde::ser::{SerializeMap, SerializeSeq, Serializer};
 use serde::{Deserialize, Serialize};
 
-use crate::model::plan::{Snapshot, SnapshotItem, SnapshotSkill, Status, unique_keys};
+use crate::model::plan::{Snapshot, SnapshotItem, SnapshotItems, SnapshotSkill, Status, unique_keys};
 use crate::model::{ItemId, RoleId, SkillId};
 
 /// What changed from one snapshot to the next, borrowing from both.
@@ -279,10 +279,25 @@ impl fmt::Display for DeltaError {
     }
 }
 
-/// Puts the snapshot at `index` back together from the one before it.
-pub fn apply(index: usize, previous: Option<&Snapshot>, read: ReadSnapshot) -> Result<Snapshot, DeltaError> {
+/// The item numbers the snapshot before holds, kept while reading the
+/// snapshots in order, so that a change is checked without building the
+/// checklist it changes (see [`SnapshotItems`]).
+pub type HeldItems = HashSet<ItemId>;
+
+/// Puts the snapshot at `index` back together from the one before it. Its
+/// skills are put together now; its checklist is kept as the change, checked
+/// against `held` (the numbers the snapshot before holds, updated to this
+/// one's), and built when first read.
+pub fn apply(
+    index: usize,
+    previous: Option<&Snapshot>,
+    read: ReadSnapshot,
+    held: &mut HeldItems,
+) -> Result<Snapshot, DeltaError> {
     let err = |message: String| DeltaError { index, message };
     let Some(delta) = read.since_previous else {
+        held.clear();
+        held.extend(read.items.keys().copied());
         return Ok(Snapshot {
             id: read.id,
             date: read.date,
@@ -310,40 +325,41 @@ pub fn apply(index: usize, previous: Option<&Snapshot>, read: ReadSnapshot) -> R
         }
     }
     skills.extend(delta.skills);
-    let mut items = previous.items.clone();
     for id in &delta.removed {
-        if items.remove(id).is_none() {
+        if !held.remove(id) {
             return Err(err(format!(
                 "removes item {}, which the snapshot before does not have",
                 id.0
             )));
         }
     }
-    for (id, status) in delta.status {
-        if delta.items.contains_key(&id) {
+    for id in delta.status.keys() {
+        if delta.items.contains_key(id) {
             return Err(err(format!(
                 "item {} is listed under both items and status",
                 id.0
             )));
         }
-        match items.get_mut(&id) {
-            Some(item) => item.status = status,
-            None => {
-                return Err(err(format!(
-                    "changes the status of item {}, which the snapshot before does not have",
-                    id.0
-                )));
-            }
+        if !held.contains(id) {
+            return Err(err(format!(
+                "changes the status of item {}, which the snapshot before does not have",
+                id.0
+            )));
         }
     }
-    items.extend(delta.items);
+    held.extend(delta.items.keys().copied());
     Ok(Snapshot {
         id: read.id,
         date: read.date,
         label: read.label,
         target_role: read.target_role,
         skills,
-        items,
+        items: SnapshotItems::changed(
+            &previous.items,
+            delta.removed,
+            delta.status.into_iter().collect(),
+            delta.items.into_iter().collect(),
+        ),
         session: read.session,
     })
 }
@@ -353,8 +369,9 @@ pub fn apply(index: usize, previous: Option<&Snapshot>, read: ReadSnapshot) -> R
 pub fn deserialize<'de, D: Deserializer<'de>>(de: D) -> Result<Vec<Snapshot>, D::Error> {
     let read: Vec<ReadSnapshot> = Vec::deserialize(de)?;
     let mut snapshots: Vec<Snapshot> = Vec::with_capacity(read.len());
+    let mut held = HeldItems::new();
     for (index, snapshot) in read.into_iter().enumerate() {
-        let whole = apply(index, snapshots.last(), snapshot).map_err(de::Error::custom)?;
+        let whole = apply(index, snapshots.last(), snapshot, &mut held).map_err(de::Error::custom)?;
         snapshots.push(whole);
     }
     Ok(snapshots)
@@ -467,5 +484,60 @@ mod tests {
             .map(|_| ())
             .expect_err("no snapshot before the first");
         assert!(err.to_string().contains("snapshots[0].since_previous"), "{err}");
+    }
+
+    /// A change is checked against the checklist before it when the file is
+    /// read, although that checklist is not built then: each change that
+    /// cannot be applied is an error naming the snapshot and the item.
+    #[test]
+    fn a_change_to_an_item_the_snapshot_before_lacks_is_an_error_when_read() {
+        let first = "(id: 1, date: \"2026-01-01\", target_role: \"x\", items: {1: (text: \"a\", status: Open), 2: (text: \"b\", status: Open)})";
+        let second = "(id: 2, date: \"2026-02-01\", target_role: \"x\", since_previous: (removed: [2]))";
+        for (third, message) in [
+            (
+                "(removed: [7])",
+                "removes item 7, which the snapshot before does not have",
+            ),
+            (
+                "(removed: [2])",
+                "removes item 2, which the snapshot before does not have",
+            ),
+            (
+                "(status: {2: Done})",
+                "changes the status of item 2, which the snapshot before does not have",
+            ),
+            (
+                "(removed: [1], status: {1: Done})",
+                "changes the status of item 1, which the snapshot before does not have",
+            ),
+            (
+                "(status: {1: Done}, items: {1: (text: \"a\", status: Open)})",
+                "item 1 is listed under both items and status",
+            ),
+        ] {
+            let text = format!(
+                "[{first}, {second}, (id: 3, date: \"2026-03-01\", target_role: \"x\", since_previous: {third})]"
+            );
+            let mut de = ron::Deserializer::from_str(&text).expect("deserializer");
+            let err = deserialize(&mut de).map(|_| ()).expect_err(third);
+            let err = err.to_string();
+            assert!(
+                err.contains("snapshots[2].since_previous") && err.contains(message),
+                "{third}: {err}"
+            );
+        }
+        // The same changes in order are fine, and build what they say.
+        let text = format!(
+            "[{first}, {second}, (id: 3, date: \"2026-03-01\", target_role: \"x\", since_previous: (status: {{1: Done}}, items: {{2: (text: \"b2\", status: Open)}}))]"
+        );
+        let mut de = ron::Deserializer::from_str(&text).expect("deserializer");
+        let read = deserialize(&mut de).expect("reads");
+        assert!(!read[2].items.is_built());
+        let items: Vec<(u64, &str, Status)> = read[2]
+            .items
+            .iter()
+            .map(|(id, i)| (id.0, i.text.as_str(), i.status))
+            .collect();
+        assert_eq!(items, vec![(1, "a", Status::Done), (2, "b2", Status::Open)]);
     }
 }

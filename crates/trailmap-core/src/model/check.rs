@@ -110,14 +110,21 @@ impl Plan {
                     // (`imbl`'s diff skips shared nodes), so six years of
                     // snapshots cost what changed, not 600,000 looks.
                     let previous = i.checked_sub(1).and_then(|p| self.snapshots.get(p));
+                    // A snapshot as read from a file is still its change
+                    // from the one before: its new texts are listed, and
+                    // nothing is built to find them.
+                    let as_read = previous.and_then(|before| s.items.new_texts_since(&before.items));
                     let items: Box<dyn Iterator<Item = (&super::ids::ItemId, &super::plan::SnapshotItem)>> =
-                        match previous {
-                            Some(before) => Box::new(before.items.diff(&s.items).filter_map(|d| match d {
-                                imbl::ordmap::DiffItem::Add(k, v) => Some((k, v)),
-                                imbl::ordmap::DiffItem::Update { new, .. } => Some(new),
-                                imbl::ordmap::DiffItem::Remove(..) => None,
-                            })),
-                            None => Box::new(s.items.iter()),
+                        match (as_read, previous) {
+                            (Some(new), _) => Box::new(new),
+                            (None, Some(before)) => {
+                                Box::new(before.items.diff(&s.items).filter_map(|d| match d {
+                                    imbl::ordmap::DiffItem::Add(k, v) => Some((k, v)),
+                                    imbl::ordmap::DiffItem::Update { new, .. } => Some(new),
+                                    imbl::ordmap::DiffItem::Remove(..) => None,
+                                }))
+                            }
+                            (None, None) => Box::new(s.items.iter()),
                         };
                     too_long(format!("snapshots[{i}].label"), &s.label, MAX_NAME_BYTES)
                         .or_else(|| {

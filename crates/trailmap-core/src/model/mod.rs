@@ -12,6 +12,7 @@ pub mod level;
 pub mod plan;
 pub mod session;
 mod shared_text;
+mod snapshot_items;
 pub mod sync;
 
 pub use check::PlanIssue;
@@ -23,8 +24,8 @@ pub use framework::{
 pub use ids::{ActionId, ItemId, RoleId, SkillId, slug};
 pub use level::{Level, LevelBand};
 pub use plan::{
-    ChecklistItem, CustomSkill, Milestone, PLAN_FORMAT, Person, Plan, SkillEntry, SkillRef, Snapshot,
-    SnapshotItem, SnapshotItems, SnapshotSkill, Status,
+    ChecklistItem, CustomSkill, ItemMap, Milestone, PLAN_FORMAT, Person, Plan, SkillEntry, SkillRef,
+    Snapshot, SnapshotItem, SnapshotItems, SnapshotSkill, Status,
 };
 pub use session::{AgendaKind, AgendaPoint, Session, SessionNote};
 pub use shared_text::SharedText;

@@ -363,7 +363,7 @@ pub struct SnapshotSkill {
     /// The mentor rating then.
     pub mentor_rating: Option<Level>,
     /// The evidence text then.
-    pub evidence: String,
+    pub evidence: SharedText,
 }
 
 /// A checklist item as it stood at the time of a snapshot.
@@ -376,8 +376,7 @@ pub struct SnapshotItem {
     pub status: Status,
 }
 
-/// A snapshot's checklist by item number (see [`Snapshot::items`]).
-pub type SnapshotItems = imbl::OrdMap<ItemId, SnapshotItem>;
+pub use super::snapshot_items::{ItemMap, SnapshotItems};
 
 /// A dated copy of the ratings and the checklist, to see change over time.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -396,7 +395,8 @@ pub struct Snapshot {
     pub skills: BTreeMap<SkillId, SnapshotSkill>,
     /// The checklist then, by item number. A persistent map: a snapshot shares
     /// the parts that did not change with the snapshot before it, so a long
-    /// history costs memory and time in proportion to what changed.
+    /// history costs memory and time in proportion to what changed. Read from
+    /// a file, it is built when first looked at (see [`SnapshotItems`]).
     #[serde(default, deserialize_with = "unique_items")]
     pub items: SnapshotItems,
     /// The session that ended with this snapshot, if any.
@@ -578,7 +578,11 @@ impl Plan {
     /// unchanged items (and their texts) are shared with it, so the two maps
     /// share every part of their structure that did not change.
     fn snapshot_items(&self) -> SnapshotItems {
-        let mut items = self.snapshots.last().map(|s| s.items.clone()).unwrap_or_default();
+        let mut items: ItemMap = self
+            .snapshots
+            .last()
+            .map(|s| s.items.map().clone())
+            .unwrap_or_default();
         let current: std::collections::HashSet<ItemId> = self.checklist.iter().map(|i| i.id).collect();
         let gone: Vec<ItemId> = items.keys().filter(|id| !current.contains(id)).copied().collect();
         for id in gone {
@@ -599,7 +603,7 @@ impl Plan {
                 items.insert(i.id, item);
             }
         }
-        items
+        SnapshotItems::from(items)
     }
 
     /// A dated snapshot of the ratings and checklist as they stand now.
@@ -623,12 +627,19 @@ impl Plan {
                     e.self_rating.is_some() || e.mentor_rating.is_some() || !e.evidence.is_empty()
                 })
                 .map(|(id, e)| {
+                    // Evidence that did not change since the newest snapshot
+                    // shares that snapshot's text.
+                    let before = self.snapshots.last().and_then(|s| s.skills.get(id));
+                    let evidence = match before {
+                        Some(b) if b.evidence.as_str() == e.evidence => b.evidence.clone(),
+                        _ => SharedText::from(&e.evidence),
+                    };
                     (
                         id.clone(),
                         SnapshotSkill {
                             self_rating: e.self_rating,
                             mentor_rating: e.mentor_rating,
-                            evidence: e.evidence.clone(),
+                            evidence,
                         },
                     )
                 })
