@@ -1,6 +1,6 @@
 //! The plan page: who, from where to where, by when, milestones and private notes.
 
-use egui::{RichText, ScrollArea, TextEdit, Ui, vec2};
+use egui::{RichText, TextEdit, Ui, vec2};
 
 use super::widgets::{self, card};
 use super::{Edits, ViewCtx, theme};
@@ -15,7 +15,7 @@ pub struct NotesView {
 impl NotesView {
     /// Draws the view. With `presenting`, private notes are hidden.
     pub fn ui(&mut self, ui: &mut Ui, ctx: &ViewCtx<'_>, edits: &mut Edits) {
-        ScrollArea::vertical().id_salt("notes-view").show(ui, |ui| {
+        super::widgets::scroll_view(ui, "notes-view", |ui| {
             card(ui, |ui| plan_card_ui(ui, ctx, edits));
             ui.add_space(8.0);
             card(ui, |ui| self.milestones_card_ui(ui, ctx, edits));

@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 use std::f64::consts::TAU;
 
-use egui::{Align2, Color32, CornerRadius, FontId, RichText, ScrollArea, Sense, Stroke, Ui, pos2, vec2};
+use egui::{Align2, Color32, CornerRadius, FontId, RichText, Sense, Stroke, Ui, pos2, vec2};
 use egui_plot::{Legend, Line, LineStyle, Plot, PlotPoint, PlotPoints, Polygon, Text};
 
 use super::widgets::{self, card};
@@ -115,7 +115,7 @@ impl PathView {
         // The radar grows with the window's height as well as its width,
         // up to what fits without scrolling.
         let view_height = ui.available_height();
-        ScrollArea::vertical().id_salt("path-view").show(ui, |ui| {
+        super::widgets::scroll_view(ui, "path-view", |ui| {
             // Measured from the content's top, which moves with the scroll,
             // so the chart keeps its size while the view scrolls.
             let top = ui.max_rect().top();

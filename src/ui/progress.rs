@@ -3,7 +3,7 @@
 //! readiness for the target with milestones, the target date and a
 //! projection from the pace of completed actions.
 
-use egui::{RichText, ScrollArea, Ui};
+use egui::{RichText, Ui};
 use egui_plot::{Line, LineStyle, Plot, PlotPoint, PlotPoints, Points, Text};
 use jiff::civil::Date;
 
@@ -78,26 +78,22 @@ impl ProgressView {
         let (history, projection) = (history.clone(), projection.clone());
         if ui.available_width() > 1000.0 {
             ui.columns(2, |columns| {
-                ScrollArea::vertical()
-                    .id_salt("progress-changes")
-                    .show(&mut columns[0], |ui| {
-                        // Left-aligned: a column justifies its text otherwise.
-                        ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
-                            self.since_ui(ui, ctx);
-                        });
-                        super::widgets::follow_focus(ui);
+                super::widgets::scroll_view(&mut columns[0], "progress-changes", |ui| {
+                    // Left-aligned: a column justifies its text otherwise.
+                    ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
+                        self.since_ui(ui, ctx);
                     });
-                ScrollArea::vertical()
-                    .id_salt("progress-charts")
-                    .show(&mut columns[1], |ui| {
-                        self.ratings_card(ui, ctx, &history);
-                        ui.add_space(8.0);
-                        readiness_card(ui, ctx, &history, &projection);
-                        super::widgets::follow_focus(ui);
-                    });
+                    super::widgets::follow_focus(ui);
+                });
+                super::widgets::scroll_view(&mut columns[1], "progress-charts", |ui| {
+                    self.ratings_card(ui, ctx, &history);
+                    ui.add_space(8.0);
+                    readiness_card(ui, ctx, &history, &projection);
+                    super::widgets::follow_focus(ui);
+                });
             });
         } else {
-            ScrollArea::vertical().id_salt("progress-view").show(ui, |ui| {
+            super::widgets::scroll_view(ui, "progress-view", |ui| {
                 self.since_ui(ui, ctx);
                 ui.add_space(8.0);
                 self.ratings_card(ui, ctx, &history);

@@ -2,7 +2,7 @@
 //! actions that go straight onto the checklist, end it with a snapshot; the
 //! log of past sessions; the Skill-Will matrix beside it.
 
-use egui::{Align, Layout, RichText, ScrollArea, TextEdit, Ui};
+use egui::{Align, Layout, RichText, TextEdit, Ui};
 use jiff::civil::DateTime;
 
 use super::widgets::card;
@@ -98,23 +98,19 @@ impl SessionsView {
         let wide = ui.available_width() > 1000.0;
         if wide {
             ui.columns(2, |columns| {
-                ScrollArea::vertical()
-                    .id_salt("sessions-left")
-                    .show(&mut columns[0], |ui| {
-                        self.session_ui(ui, ctx, edits, now, presenting);
-                        ui.add_space(8.0);
-                        self.log_ui(ui, ctx, presenting);
-                        super::widgets::follow_focus(ui);
-                    });
-                ScrollArea::vertical()
-                    .id_salt("sessions-right")
-                    .show(&mut columns[1], |ui| {
-                        super::skill_will::skill_will_ui(ui, ctx, edits);
-                        super::widgets::follow_focus(ui);
-                    });
+                super::widgets::scroll_view(&mut columns[0], "sessions-left", |ui| {
+                    self.session_ui(ui, ctx, edits, now, presenting);
+                    ui.add_space(8.0);
+                    self.log_ui(ui, ctx, presenting);
+                    super::widgets::follow_focus(ui);
+                });
+                super::widgets::scroll_view(&mut columns[1], "sessions-right", |ui| {
+                    super::skill_will::skill_will_ui(ui, ctx, edits);
+                    super::widgets::follow_focus(ui);
+                });
             });
         } else {
-            ScrollArea::vertical().id_salt("sessions-narrow").show(ui, |ui| {
+            super::widgets::scroll_view(ui, "sessions-narrow", |ui| {
                 self.session_ui(ui, ctx, edits, now, presenting);
                 ui.add_space(8.0);
                 super::skill_will::skill_will_ui(ui, ctx, edits);

@@ -2,7 +2,7 @@
 //! the level the target needs, the gap, the level descriptions and evidence;
 //! beside it, a table of every target role's needs and the gaps to each.
 
-use egui::{Align, Layout, RichText, ScrollArea, TextEdit, Ui, vec2};
+use egui::{Align, Layout, RichText, TextEdit, Ui, vec2};
 
 use super::widgets::{self, PickerChange, card, gap_bar, gap_text, level_picker};
 use super::{Edits, ViewCtx, theme};
@@ -47,7 +47,7 @@ impl SkillsView {
                     vec2(cards_width, ui.available_height()),
                     Layout::top_down(Align::Min),
                     |ui| {
-                        ScrollArea::vertical().id_salt("skill-cards").show(ui, |ui| {
+                        super::widgets::scroll_view(ui, "skill-cards", |ui| {
                             self.cards_ui(ui, ctx, edits, options);
                             super::widgets::follow_focus(ui);
                         });
@@ -58,7 +58,7 @@ impl SkillsView {
                     vec2(table_width, ui.available_height()),
                     Layout::top_down(Align::Min),
                     |ui| {
-                        ScrollArea::vertical().id_salt("compare").show(ui, |ui| {
+                        super::widgets::scroll_view(ui, "compare", |ui| {
                             super::role_table::role_table_ui(ui, ctx, edits);
                             ui.add_space(12.0);
                             super::next_steps::next_steps_ui(ui, ctx, edits, &mut self.next);
@@ -68,7 +68,7 @@ impl SkillsView {
                 );
             });
         } else {
-            ScrollArea::vertical().id_salt("skills-narrow").show(ui, |ui| {
+            super::widgets::scroll_view(ui, "skills-narrow", |ui| {
                 self.cards_ui(ui, ctx, edits, options);
                 ui.add_space(12.0);
                 super::role_table::role_table_ui(ui, ctx, edits);

@@ -270,6 +270,23 @@ pub fn follow_focus(ui: &Ui) {
     }
 }
 
+/// A vertical scroll area whose content is as wide whether or not its scroll
+/// bar shows: as wide as it is with the bar, which takes its own room (the
+/// bars are solid), leaving a gutter when everything fits. egui shows the bar
+/// from the frame after the content first overflowed, so without this every
+/// wrapped text in the view was laid out at one width on the first frame and
+/// again at another on the next, with both copies held on that frame.
+pub fn scroll_view<R>(ui: &mut Ui, id_salt: &str, add: impl FnOnce(&mut Ui) -> R) -> R {
+    let width = (ui.available_rect_before_wrap().width() - ui.spacing().scroll.allocated_width()).max(0.0);
+    egui::ScrollArea::vertical()
+        .id_salt(id_salt)
+        .show(ui, |ui| {
+            ui.set_max_width(width);
+            add(ui)
+        })
+        .inner
+}
+
 /// Draws `add` in a scope whose id comes from `key` alone. egui numbers the
 /// widgets it is not given a name for in the order they are drawn, and its
 /// own scopes (`push_id`) take that number too; in a list that skips the

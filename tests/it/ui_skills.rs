@@ -116,3 +116,37 @@ fn milestone_boxes_are_named_after_their_milestone() {
         .expect("milestone");
     assert!(milestone.reached);
 }
+
+/// A view's content is as wide from its first frame as on every frame after:
+/// the scroll bar, which egui shows from the frame after the content first
+/// overflows, takes room kept for it. Before (a plain `ScrollArea`, as every
+/// view had), the content narrowed when the bar appeared, and every wrapped
+/// text was laid out again at the new width, both copies held on that frame:
+/// with the stress plan, all twenty skill cards twice (seen in the app: 708
+/// points wide on the first frame with the cards, 698 on the next).
+#[test]
+fn a_view_keeps_its_width_when_its_scroll_bar_appears() {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    let widths = Rc::new(RefCell::new(Vec::new()));
+    let seen = Rc::clone(&widths);
+    let mut h = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(400.0, 300.0))
+        .build_ui(move |ui| {
+            // The app's scroll bars: solid ones, which take room of their own.
+            ui.spacing_mut().scroll = egui::style::ScrollStyle::solid();
+            trailmap::ui::widgets::scroll_view(ui, "view", |ui| {
+                seen.borrow_mut().push(ui.available_width());
+                for line in 0..40 {
+                    ui.label(format!("Line {line} of a view taller than its window"));
+                }
+            });
+        });
+    h.run_steps(4);
+    let widths = widths.borrow();
+    assert!(widths.len() >= 4, "{widths:?}");
+    assert!(
+        widths.iter().all(|w| (w - widths[0]).abs() < 0.5),
+        "the content's width from frame to frame: {widths:?}"
+    );
+}

@@ -324,7 +324,7 @@ impl ChecklistView {
                     .max_rect(egui::Rect::from_min_size(ui.cursor().min, size))
                     .layout(Layout::top_down(Align::Min));
                 ui.scope_builder(builder, |ui| {
-                    ScrollArea::vertical().id_salt("item-detail").show(ui, |ui| {
+                    super::widgets::scroll_view(ui, "item-detail", |ui| {
                         let focus = self.focus.to == Some(FocusTo::Detail);
                         self.detail_ui(ui, ctx, edits, item, focus);
                         if focus {
