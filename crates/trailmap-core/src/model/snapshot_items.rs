@@ -31,7 +31,8 @@ pub struct SnapshotItems(Arc<Cell>);
 #[derive(Default)]
 struct Cell {
     map: OnceLock<ItemMap>,
-    /// Set until `map` is built when read as a change (and kept after).
+    /// Set when read as a change; kept once `map` is built, so that
+    /// [`SnapshotItems::new_texts_since`] still answers without a diff.
     change: Option<Change>,
 }
 
@@ -266,27 +267,20 @@ mod tests {
 
     #[test]
     fn a_long_chain_is_built_and_dropped_without_deep_recursion() {
-        let run = || {
-            let mut items = SnapshotItems::from(ItemMap::new());
-            for n in 0..100_000_u64 {
-                items = SnapshotItems::changed(
-                    &items,
+        // 100,000 snapshots, the nth adding (or replacing) item `id(n)`.
+        let chain = |id: fn(u64) -> u64| {
+            (0..100_000_u64).fold(SnapshotItems::from(ItemMap::new()), |before, n| {
+                SnapshotItems::changed(
+                    &before,
                     vec![],
                     vec![],
-                    vec![(ItemId(n % 7), item("x", Status::Open))],
-                );
-            }
-            assert_eq!(items.len(), 7);
-            let mut unbuilt = SnapshotItems::from(ItemMap::new());
-            for n in 0..100_000_u64 {
-                unbuilt = SnapshotItems::changed(
-                    &unbuilt,
-                    vec![],
-                    vec![],
-                    vec![(ItemId(n), item("x", Status::Open))],
-                );
-            }
-            drop(unbuilt);
+                    vec![(ItemId(id(n)), item("x", Status::Open))],
+                )
+            })
+        };
+        let run = move || {
+            assert_eq!(chain(|n| n % 7).len(), 7);
+            drop(chain(|n| n));
         };
         std::thread::Builder::new()
             .stack_size(256 * 1024)
