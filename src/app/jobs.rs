@@ -26,6 +26,9 @@ pub(super) struct Jobs {
     pub(super) chart: ChartJob,
     /// The start's reading, under way on a thread.
     pub(super) startup: Option<Receiver<super::startup::Startup>>,
+    /// Tells the start's thread that the first frame is on screen, so it may
+    /// parse (sent once, on the second frame).
+    pub(super) startup_go: Option<Sender<()>>,
 }
 
 /// The system's file dialog, open on its own thread.
@@ -99,6 +102,7 @@ impl Jobs {
                 rx: chart_rx,
             },
             startup: None,
+            startup_go: None,
         }
     }
 }

@@ -1,11 +1,15 @@
 //! What a start reads before the first plan shows: leftover temporary files
 //! cleaned, the frameworks, the recovery copies, the first plan. It runs on a
 //! named thread, so the window draws at once (its layout, with "Opening…"
-//! where the plan will be) and repaints once when it is done. Tests run it
-//! in the frame that asks (`AppConfig::background_threads` off).
+//! where the plan will be) and repaints once when it is done. The thread
+//! cleans at once but parses only once the first frame is on screen: on two
+//! cores, parsing the stress plan beside the first frame made that frame
+//! about a tenth later (scripts/bench-launch.sh). Tests run it in the frame
+//! that asks (`AppConfig::background_threads` off).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc::channel;
+use std::time::Duration;
 
 use super::dialogs::Dialog;
 use super::{Page, TrailmapApp};
@@ -24,8 +28,13 @@ pub(super) struct Startup {
     plan: Option<(PathBuf, Result<LoadedPlan, StorageError>)>,
 }
 
-/// Reads what the start needs: files only, no app state.
-fn gather(data: &DataDir, plan: Option<PathBuf>, framework_files: Vec<PathBuf>) -> Startup {
+/// How long the start's thread waits for the first frame before it parses
+/// anyway (a window that is not shown may draw no frame).
+const FIRST_FRAME_WAIT: Duration = Duration::from_secs(1);
+
+/// Cleans what saves and instances killed part-way left: folder listings,
+/// little to compute. `plan` is the first plan's path, made canonical.
+fn clean_leftovers(data: &DataDir, plan: Option<&Path>) {
     let _ = storage::ensure_dir(&data.plans());
     // Leftovers of saves killed part-way, wherever Trailmap writes.
     for dir in [
@@ -36,7 +45,15 @@ fn gather(data: &DataDir, plan: Option<PathBuf>, framework_files: Vec<PathBuf>) 
     ] {
         storage::clean_temp_files(&dir);
     }
+    if let Some(dir) = plan.and_then(Path::parent) {
+        storage::clean_temp_files(dir);
+    }
     storage::Instance::clean_ended(data, &|id| storage::has_recoveries_of(data, id));
+}
+
+/// Reads what the start needs, once the leftovers are cleaned: files only,
+/// no app state. `plan` is the first plan, canonical.
+fn gather(data: &DataDir, plan: Option<PathBuf>, framework_files: Vec<PathBuf>) -> Startup {
     let (mut catalog, errors) = FrameworkCatalog::load(&data.frameworks());
     let mut framework_errors: Vec<String> = errors.iter().map(ToString::to_string).collect();
     let mut frameworks = Vec::new();
@@ -54,10 +71,6 @@ fn gather(data: &DataDir, plan: Option<PathBuf>, framework_files: Vec<PathBuf>) 
         .filter_map(|(path, r)| r.ok().map(|r| (path, r)))
         .collect();
     let plan = plan.map(|path| {
-        let path = storage::canonical(&path);
-        if let Some(dir) = path.parent() {
-            storage::clean_temp_files(dir);
-        }
         let loaded = storage::load_plan(&path, &catalog);
         (path, loaded)
     });
@@ -80,18 +93,28 @@ impl TrailmapApp {
             .collect();
         let last = self.shell.prefs.last_plan.clone();
         let data = self.shell.data.clone();
-        let first_plan = move || plan.or_else(|| last.filter(|p| p.is_file()));
+        let first_plan = move || {
+            plan.or_else(|| last.filter(|p| p.is_file()))
+                .map(|p| storage::canonical(&p))
+        };
         if !self.jobs.background_threads {
-            let startup = gather(&data, first_plan(), frameworks);
+            let plan = first_plan();
+            clean_leftovers(&data, plan.as_deref());
+            let startup = gather(&data, plan, frameworks);
             self.apply_startup(startup);
             return;
         }
         let (tx, rx) = channel();
+        let (go_tx, go_rx) = channel::<()>();
         let ctx = self.jobs.repaint_ctx.clone();
         let spawned = std::thread::Builder::new()
             .name("trailmap-start".into())
             .spawn(move || {
-                let _ = tx.send(gather(&data, first_plan(), frameworks));
+                let plan = first_plan();
+                clean_leftovers(&data, plan.as_deref());
+                // A closed channel (the app gone) or the wait over: go on.
+                let _ = go_rx.recv_timeout(FIRST_FRAME_WAIT);
+                let _ = tx.send(gather(&data, plan, frameworks));
                 if let Some(ctx) = ctx {
                     ctx.request_repaint();
                 }
@@ -100,6 +123,7 @@ impl TrailmapApp {
             Ok(_) => {
                 self.document.page = Page::Loading;
                 self.jobs.startup = Some(rx);
+                self.jobs.startup_go = Some(go_tx);
             }
             Err(e) => {
                 self.document.page = Page::Welcome;
@@ -110,13 +134,17 @@ impl TrailmapApp {
 
     /// Takes what the start-up thread read, once it is done, from the
     /// second frame on: the first frame is the window's layout alone, drawn
-    /// at once however quick the reading was.
+    /// at once however quick the reading was. The second frame lets the
+    /// thread parse (the first is on screen by then).
     pub(super) fn poll_startup(&mut self, ctx: &egui::Context) {
         let Some(rx) = &self.jobs.startup else { return };
         if !self.window.first_frame_drawn {
             self.window.first_frame_drawn = true;
             ctx.request_repaint();
             return;
+        }
+        if let Some(go) = self.jobs.startup_go.take() {
+            let _ = go.send(());
         }
         match rx.try_recv() {
             Ok(startup) => {
