@@ -193,7 +193,7 @@ fn list_ui(
 ) -> Option<LibraryAction> {
     let mut action = None;
     let visuals = ui.visuals().clone();
-    ScrollArea::vertical()
+    let output = ScrollArea::vertical()
         .id_salt("library-list")
         .auto_shrink([false, false])
         .show_rows(ui, 64.0, shown.len(), |ui, range| {
@@ -228,6 +228,7 @@ fn list_ui(
             }
             super::widgets::follow_focus(ui);
         });
+    widgets::bar_at_once(ui.ctx(), &output);
     action
 }
 

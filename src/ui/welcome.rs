@@ -57,7 +57,7 @@ pub fn welcome_ui(
     plans_dir: &Path,
 ) -> Option<WelcomeAction> {
     let mut action = None;
-    egui::ScrollArea::vertical().show(ui, |ui| {
+    let output = egui::ScrollArea::vertical().show(ui, |ui| {
         ui.vertical_centered(|ui| {
             ui.set_max_width(720.0);
             ui.add_space(36.0);
@@ -143,6 +143,7 @@ pub fn welcome_ui(
         });
         super::widgets::follow_focus(ui);
     });
+    super::widgets::bar_at_once(ui.ctx(), &output);
     action
 }
 

@@ -276,15 +276,29 @@ pub fn follow_focus(ui: &Ui) {
 /// from the frame after the content first overflowed, so without this every
 /// wrapped text in the view was laid out at one width on the first frame and
 /// again at another on the next, with both copies held on that frame.
+///
+/// The bar also shows (or goes) at once: egui grows a solid bar in over its
+/// animation time, a frame every sixtieth of a second for nothing but the
+/// bar itself, since its room is kept anyway. Those were most of a start's
+/// frames.
 pub fn scroll_view<R>(ui: &mut Ui, id_salt: &str, add: impl FnOnce(&mut Ui) -> R) -> R {
     let width = (ui.available_rect_before_wrap().width() - ui.spacing().scroll.allocated_width()).max(0.0);
-    egui::ScrollArea::vertical()
-        .id_salt(id_salt)
-        .show(ui, |ui| {
-            ui.set_max_width(width);
-            add(ui)
-        })
-        .inner
+    let output = egui::ScrollArea::vertical().id_salt(id_salt).show(ui, |ui| {
+        ui.set_max_width(width);
+        add(ui)
+    });
+    bar_at_once(ui.ctx(), &output);
+    output.inner
+}
+
+/// Ends the growing in (or out) of a vertical scroll area's solid bar at
+/// once, so it asks for no frames: call it after `show`. Every vertical
+/// scroll area in the app goes through this.
+pub fn bar_at_once<R>(ctx: &egui::Context, output: &egui::scroll_area::ScrollAreaOutput<R>) {
+    // egui animates the bar under the id `<area id>.with("v")`; an animation
+    // of no length ends at its target at once.
+    let needed = output.content_size.y > output.inner_rect.height();
+    ctx.animate_bool_with_time(output.id.with("v"), needed, 0.0);
 }
 
 /// Draws `add` in a scope whose id comes from `key` alone. egui numbers the

@@ -608,3 +608,43 @@ fn zoom_keys_go_through_the_app_and_stay_within_bounds() {
     h.run_ok();
     assert!((zoom(&h) - 1.1).abs() < 1e-4, "back: {}", zoom(&h));
 }
+
+/// A view whose content overflows shows its scroll bar at once. egui grows
+/// a solid bar in over its animation time, asking for a frame each
+/// sixtieth of a second: those were most of a start's frames
+/// (scripts/bench-launch.sh counted 12 in the first second, 7 without
+/// them). The room for the bar is kept from the first frame
+/// (`widgets::scroll_view`), so the animation showed only the bar growing.
+#[test]
+fn a_scroll_bar_shows_at_once_without_frames_to_animate_it() {
+    let ctx = egui::Context::default();
+    trailmap::ui::theme::apply_style(&ctx);
+    let mut asked_at_once = 0;
+    for frame in 0..30 {
+        let input = egui::RawInput {
+            screen_rect: Some(egui::Rect::from_min_size(
+                egui::Pos2::ZERO,
+                egui::vec2(400.0, 300.0),
+            )),
+            time: Some(f64::from(frame) / 60.0),
+            predicted_dt: 1.0 / 60.0,
+            ..Default::default()
+        };
+        let mut output = ctx.run_ui(input, |ui| {
+            trailmap::ui::widgets::scroll_view(ui, "view", |ui| {
+                for line in 0..100 {
+                    ui.label(format!("Line {line}"));
+                }
+            });
+        });
+        output.textures_delta.clear();
+        if output.viewport_output[&egui::ViewportId::ROOT]
+            .repaint_delay
+            .is_zero()
+        {
+            asked_at_once += 1;
+        }
+    }
+    // egui asks for a second frame when the bar first shows; no more.
+    assert!(asked_at_once <= 2, "{asked_at_once} frames asked for at once");
+}

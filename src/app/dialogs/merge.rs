@@ -47,11 +47,12 @@ pub(super) fn preview_ui(ui: &mut Ui, preview: &MergePreview) -> Outcome {
         ui.label("Nothing new: this copy already has everything the other one holds.");
     } else {
         ui.label(RichText::new("What merging this copy changes in yours:").weak());
-        ScrollArea::vertical().max_height(320.0).show(ui, |ui| {
+        let output = ScrollArea::vertical().max_height(320.0).show(ui, |ui| {
             for line in &preview.lines {
                 ui.label(format!("• {line}"));
             }
         });
+        crate::ui::widgets::bar_at_once(ui.ctx(), &output);
         if preview.conflicts > 0 {
             ui.label(
                 RichText::new(format!(
@@ -86,7 +87,7 @@ pub(super) fn conflicts_ui(ui: &mut Ui, rows: &[ConflictRow]) -> Outcome {
         .weak(),
     );
     let mut outcome = Outcome::Keep;
-    ScrollArea::vertical().max_height(420.0).show(ui, |ui| {
+    let output = ScrollArea::vertical().max_height(420.0).show(ui, |ui| {
         for (i, row) in rows.iter().enumerate() {
             ui.add_space(6.0);
             ui.label(RichText::new(&row.name).strong());
@@ -136,6 +137,7 @@ pub(super) fn conflicts_ui(ui: &mut Ui, rows: &[ConflictRow]) -> Outcome {
             }
         }
     });
+    crate::ui::widgets::bar_at_once(ui.ctx(), &output);
     buttons_row(ui, |ui| {
         if primary_button(
             ui,

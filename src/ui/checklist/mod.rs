@@ -519,7 +519,7 @@ impl ChecklistView {
         let mut focus_to = self.focus.to;
         let mut focused_row = None;
         let mut drawn = 0..0;
-        area.show_rows(ui, row_height, rows.len(), |ui, range| {
+        let output = area.show_rows(ui, row_height, rows.len(), |ui, range| {
             drawn = range.clone();
             for row in &rows[range] {
                 match row {
@@ -546,6 +546,7 @@ impl ChecklistView {
             }
             super::widgets::follow_focus(ui);
         });
+        super::widgets::bar_at_once(ui.ctx(), &output);
         self.focus.to = focus_to;
         self.focus.drawn = drawn;
         self.selected = selected;
