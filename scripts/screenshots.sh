@@ -3,10 +3,12 @@
 # into docs/ (or $OUT). Needs: xvfb xauth xdotool imagemagick (see .ci/run).
 #   scripts/screenshots.sh            # release build
 #   BIN=target/debug/trailmap scripts/screenshots.sh
+#   SIZE=1024x700 OUT=/tmp/small scripts/screenshots.sh   # another screen and window size
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=${BIN:-target/release/trailmap}
 OUT=${OUT:-docs}
+SIZE=${SIZE:-1280x800}
 if [ ! -x "$BIN" ]; then cargo build --release; fi
 mkdir -p "$OUT"
 tmp=$(mktemp -d)
@@ -14,7 +16,7 @@ trap 'rm -rf "$tmp"' EXIT
 export TRAILMAP_TODAY=2026-11-22
 export XDG_RUNTIME_DIR="$tmp/xdg"
 mkdir -p "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
-export BIN OUT tmp
+export BIN OUT SIZE tmp
 
 # One run of the app: $1 = data dir name, $2 = preferences (RON fields, e.g.
 # "theme:Light"), $3 = plan file or "", then pairs of "keys name" to press and
@@ -22,8 +24,9 @@ export BIN OUT tmp
 run_app() {
   local data="$tmp/$1" prefs=$2 plan=$3; shift 3
   mkdir -p "$data"
-  printf '(%s)' "$prefs" > "$data/prefs.ron"
-  xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp" bash -c '
+  # The window fills the screen (no window manager runs to place it).
+  printf '(%s,window_size:Some((%s.0,%s.0)))' "$prefs" "${SIZE%x*}" "${SIZE#*x}" > "$data/prefs.ron"
+  xvfb-run -a -s "-screen 0 ${SIZE}x24 -nolisten tcp" bash -c '
     data=$1; plan=$2; shift 2
     if [ -n "$plan" ]; then "$BIN" --data-dir "$data" "$plan" & else "$BIN" --data-dir "$data" & fi
     pid=$!
@@ -32,7 +35,7 @@ run_app() {
     # No window manager runs under Xvfb: give the window the keyboard focus
     # and send real (XTEST) key events, which winit accepts.
     xdotool windowfocus --sync "$wid" 2>/dev/null || true
-    xdotool mousemove --window "$wid" 640 790
+    xdotool mousemove --window "$wid" $(( ${SIZE%x*} / 2 )) $(( ${SIZE#*x} - 10 ))
     while [ $# -gt 1 ]; do
       keys=$1; name=$2; shift 2
       if [ "$keys" != "-" ]; then
