@@ -27,7 +27,7 @@ pub(super) struct Jobs {
     /// The start's reading, under way on a thread.
     pub(super) startup: Option<Receiver<super::startup::Startup>>,
     /// Tells the start's thread that the first frame is on screen, so it may
-    /// parse (sent once, on the second frame).
+    /// start reading (sent once, on the second frame).
     pub(super) startup_go: Option<Sender<()>>,
 }
 

@@ -8,7 +8,7 @@
 //! the same way. Tests run it in the frame that asks
 //! (`AppConfig::background_threads` off).
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::mpsc::channel;
 use std::time::Duration;
 
@@ -33,9 +33,8 @@ pub(super) struct Startup {
 /// anyway (a window that is not shown may draw no frame).
 const FIRST_FRAME_WAIT: Duration = Duration::from_secs(1);
 
-/// Cleans what saves and instances killed part-way left: folder listings,
-/// little to compute. `plan` is the first plan's path, made canonical.
-fn clean_leftovers(data: &DataDir, plan: Option<&Path>) {
+/// Reads what the start needs: files only, no app state.
+fn gather(data: &DataDir, plan: Option<PathBuf>, framework_files: Vec<PathBuf>) -> Startup {
     let _ = storage::ensure_dir(&data.plans());
     // Leftovers of saves killed part-way, wherever Trailmap writes.
     for dir in [
@@ -46,15 +45,7 @@ fn clean_leftovers(data: &DataDir, plan: Option<&Path>) {
     ] {
         storage::clean_temp_files(&dir);
     }
-    if let Some(dir) = plan.and_then(Path::parent) {
-        storage::clean_temp_files(dir);
-    }
     storage::Instance::clean_ended(data, &|id| storage::has_recoveries_of(data, id));
-}
-
-/// Reads what the start needs, once the leftovers are cleaned: files only,
-/// no app state. `plan` is the first plan, canonical.
-fn gather(data: &DataDir, plan: Option<PathBuf>, framework_files: Vec<PathBuf>) -> Startup {
     let (mut catalog, errors) = FrameworkCatalog::load(&data.frameworks());
     let mut framework_errors: Vec<String> = errors.iter().map(ToString::to_string).collect();
     let mut frameworks = Vec::new();
@@ -72,6 +63,10 @@ fn gather(data: &DataDir, plan: Option<PathBuf>, framework_files: Vec<PathBuf>) 
         .filter_map(|(path, r)| r.ok().map(|r| (path, r)))
         .collect();
     let plan = plan.map(|path| {
+        let path = storage::canonical(&path);
+        if let Some(dir) = path.parent() {
+            storage::clean_temp_files(dir);
+        }
         let loaded = storage::load_plan(&path, &catalog);
         (path, loaded)
     });
@@ -94,14 +89,9 @@ impl TrailmapApp {
             .collect();
         let last = self.shell.prefs.last_plan.clone();
         let data = self.shell.data.clone();
-        let first_plan = move || {
-            plan.or_else(|| last.filter(|p| p.is_file()))
-                .map(|p| storage::canonical(&p))
-        };
+        let first_plan = move || plan.or_else(|| last.filter(|p| p.is_file()));
         if !self.jobs.background_threads {
-            let plan = first_plan();
-            clean_leftovers(&data, plan.as_deref());
-            let startup = gather(&data, plan, frameworks);
+            let startup = gather(&data, first_plan(), frameworks);
             self.apply_startup(startup);
             return;
         }
@@ -113,9 +103,7 @@ impl TrailmapApp {
             .spawn(move || {
                 // A closed channel (the app gone) or the wait over: go on.
                 let _ = go_rx.recv_timeout(FIRST_FRAME_WAIT);
-                let plan = first_plan();
-                clean_leftovers(&data, plan.as_deref());
-                let _ = tx.send(gather(&data, plan, frameworks));
+                let _ = tx.send(gather(&data, first_plan(), frameworks));
                 if let Some(ctx) = ctx {
                     ctx.request_repaint();
                 }
