@@ -61,6 +61,24 @@ fn the_start_page_does_not_list_the_plans_twice() {
     );
 }
 
+/// Runs frames of `app`, started with its start-up thread, until the
+/// thread's plan is open (the thread asks for a repaint when it is done).
+fn run_until_the_plan_opens(
+    app: trailmap::app::TrailmapApp,
+) -> egui_kittest::Harness<'static, trailmap::app::TrailmapApp> {
+    let mut h = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_ui_state(|ui, app: &mut trailmap::app::TrailmapApp| app.ui_root(ui), app);
+    for _ in 0..200 {
+        h.run_steps(1);
+        if h.state().open_plan().is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    h
+}
+
 #[test]
 fn the_window_draws_before_the_first_plan_is_read_and_then_shows_it() {
     let sandbox = Sandbox::new();
@@ -71,17 +89,7 @@ fn the_window_draws_before_the_first_plan_is_read_and_then_shows_it() {
     // Nothing is read in the app's creator: the plan is still on its way.
     assert_eq!(app.page_kind(), trailmap::app::PageKind::Loading);
     assert!(app.open_plan().is_none());
-    let mut h = egui_kittest::Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_ui_state(|ui, app: &mut trailmap::app::TrailmapApp| app.ui_root(ui), app);
-    // The thread asks for a repaint when it is done; frames run until then.
-    for _ in 0..200 {
-        h.run_steps(1);
-        if h.state().open_plan().is_some() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
+    let h = run_until_the_plan_opens(app);
     assert_eq!(plan(&h).person.name, "Priya Raman");
     assert!(shows(&h, "Priya Raman"));
 }
@@ -101,16 +109,7 @@ fn the_start_parses_the_plan_only_once_the_first_frame_is_drawn() {
     std::thread::sleep(std::time::Duration::from_millis(300));
     let text = std::fs::read_to_string(&path).expect("read");
     std::fs::write(&path, text.replace("Priya Raman", "Priya Later")).expect("write");
-    let mut h = egui_kittest::Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_ui_state(|ui, app: &mut trailmap::app::TrailmapApp| app.ui_root(ui), app);
-    for _ in 0..200 {
-        h.run_steps(1);
-        if h.state().open_plan().is_some() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
+    let h = run_until_the_plan_opens(app);
     assert_eq!(plan(&h).person.name, "Priya Later");
 }
 
