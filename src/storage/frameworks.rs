@@ -19,14 +19,17 @@ pub const BUILTIN_NAME: &str = "assets/framework.ron (built in)";
 /// The built-in framework. A test checks that it parses and validates, so
 /// this cannot fail in a released build.
 pub fn builtin() -> Arc<Framework> {
+    builtin_ref().clone()
+}
+
+/// The built-in framework, parsed the first time it is asked for.
+fn builtin_ref() -> &'static Arc<Framework> {
     static BUILTIN: OnceLock<Arc<Framework>> = OnceLock::new();
-    BUILTIN
-        .get_or_init(|| {
-            let framework = parse_framework(Path::new(BUILTIN_NAME), BUILTIN_TEXT)
-                .unwrap_or_else(|e| panic!("the built-in framework is broken: {e}"));
-            Arc::new(framework)
-        })
-        .clone()
+    BUILTIN.get_or_init(|| {
+        let framework = parse_framework(Path::new(BUILTIN_NAME), BUILTIN_TEXT)
+            .unwrap_or_else(|e| panic!("the built-in framework is broken: {e}"));
+        Arc::new(framework)
+    })
 }
 
 /// Parses and validates framework text; the error points at the first problem.
@@ -88,9 +91,15 @@ pub fn load_framework(path: &Path) -> Result<Framework, StorageError> {
 
 /// The frameworks a plan can use: the built-in one and those installed in the
 /// data folder's `frameworks/`.
+///
+/// The built-in framework is parsed only when first asked for (`get`, `all`),
+/// not when a catalog is made: the app makes one before its first frame,
+/// which does not need it.
 #[derive(Clone, Debug)]
 pub struct FrameworkCatalog {
-    frameworks: BTreeMap<String, Arc<Framework>>,
+    /// The frameworks added, by id. One with the built-in framework's id
+    /// stands in for it.
+    added: BTreeMap<String, Arc<Framework>>,
 }
 
 impl Default for FrameworkCatalog {
@@ -102,9 +111,8 @@ impl Default for FrameworkCatalog {
 impl FrameworkCatalog {
     /// A catalog with only the built-in framework.
     pub fn builtin_only() -> Self {
-        let builtin = builtin();
         Self {
-            frameworks: BTreeMap::from([(builtin.id.clone(), builtin)]),
+            added: BTreeMap::new(),
         }
     }
 
@@ -133,17 +141,23 @@ impl FrameworkCatalog {
 
     /// Adds (or replaces) a framework.
     pub fn add(&mut self, framework: Framework) {
-        self.frameworks.insert(framework.id.clone(), Arc::new(framework));
+        self.added.insert(framework.id.clone(), Arc::new(framework));
     }
 
     /// The framework with `id`.
     pub fn get(&self, id: &str) -> Option<Arc<Framework>> {
-        self.frameworks.get(id).cloned()
+        match self.added.get(id) {
+            Some(framework) => Some(framework.clone()),
+            None => (id == crate::model::BUILTIN_FRAMEWORK_ID).then(builtin),
+        }
     }
 
     /// All frameworks, by id.
     pub fn all(&self) -> impl Iterator<Item = &Arc<Framework>> {
-        self.frameworks.values()
+        let builtin_id = crate::model::BUILTIN_FRAMEWORK_ID;
+        let builtin = (!self.added.contains_key(builtin_id)).then(builtin_ref);
+        let (before, after): (Vec<_>, Vec<_>) = self.added.values().partition(|f| f.id.as_str() < builtin_id);
+        before.into_iter().chain(builtin).chain(after)
     }
 }
 

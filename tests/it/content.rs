@@ -32,6 +32,44 @@ fn alloc(strategy: u8, people: u8, building: u8) -> Allocation {
 }
 
 #[test]
+fn the_catalog_lists_frameworks_by_id_with_the_built_in_one_in_its_place() {
+    let named = |id: &str, name: &str| {
+        let mut fw = (*storage::builtin()).clone();
+        fw.id = id.to_owned();
+        fw.name = name.to_owned();
+        fw
+    };
+    let ids = |catalog: &FrameworkCatalog| catalog.all().map(|f| f.id.clone()).collect::<Vec<_>>();
+    let mut catalog = FrameworkCatalog::builtin_only();
+    assert_eq!(ids(&catalog), [BUILTIN_FRAMEWORK_ID]);
+    assert_eq!(
+        catalog.get(BUILTIN_FRAMEWORK_ID).map(|f| f.name.clone()),
+        Some(storage::builtin().name.clone())
+    );
+    assert!(catalog.get("zz-ours").is_none());
+
+    catalog.add(named("zz-ours", "Ours, last"));
+    catalog.add(named("aa-ours", "Ours, first"));
+    assert_eq!(ids(&catalog), ["aa-ours", BUILTIN_FRAMEWORK_ID, "zz-ours"]);
+    assert_eq!(
+        catalog.get("zz-ours").map(|f| f.name.clone()).as_deref(),
+        Some("Ours, last")
+    );
+
+    // A framework given with the built-in id stands in for the built-in one.
+    catalog.add(named(BUILTIN_FRAMEWORK_ID, "A stand-in"));
+    assert_eq!(ids(&catalog), ["aa-ours", BUILTIN_FRAMEWORK_ID, "zz-ours"]);
+    assert_eq!(
+        catalog
+            .get(BUILTIN_FRAMEWORK_ID)
+            .map(|f| f.name.clone())
+            .as_deref(),
+        Some("A stand-in")
+    );
+    assert_eq!(catalog.all().filter(|f| f.name == "A stand-in").count(), 1);
+}
+
+#[test]
 fn builtin_framework_validates() {
     let fw = storage::builtin();
     assert_eq!(fw.validate(), Vec::new());
