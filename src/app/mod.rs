@@ -144,6 +144,13 @@ struct Shell {
     replica: crate::model::Replica,
 }
 
+impl Shell {
+    /// Today's date (fixed in tests).
+    fn today(&self) -> Date {
+        self.fixed_today.unwrap_or_else(crate::clock::today)
+    }
+}
+
 /// The app.
 pub struct TrailmapApp {
     /// The data folder, this instance, the preferences, the date and the
@@ -275,7 +282,7 @@ impl TrailmapApp {
 
     /// Today's date (fixed in tests).
     pub fn today(&self) -> Date {
-        self.shell.fixed_today.unwrap_or_else(crate::clock::today)
+        self.shell.today()
     }
 
     /// The date and time stamped on session notes (on the fixed date in tests).
@@ -586,7 +593,6 @@ impl TrailmapApp {
 
     /// The library panel: the plans in the plans folder.
     fn library_ui(&mut self, ui: &mut Ui) {
-        let today = self.today();
         let open = self.open_plan().and_then(|o| o.path.clone());
         let folder = self.shell.data.plans();
         let scanning = self.jobs.library.scan.is_some();
@@ -596,7 +602,7 @@ impl TrailmapApp {
             scanning,
             open.as_deref(),
             &folder,
-            today,
+            || self.shell.today(),
         ) {
             Some(LibraryAction::Open(path)) => self.request_open_path(path),
             Some(LibraryAction::Refresh) => self.jobs.library.stale = true,

@@ -103,6 +103,9 @@ impl TrailmapApp {
             .spawn(move || {
                 // A closed channel (the app gone) or the wait over: go on.
                 let _ = go_rx.recv_timeout(FIRST_FRAME_WAIT);
+                // The clock's first read loads the time zone database (a walk
+                // of hundreds of folders): here, not in the frame that shows the plan.
+                let _ = crate::clock::now();
                 let _ = tx.send(gather(&data, first_plan(), frameworks));
                 if let Some(ctx) = ctx {
                     ctx.request_repaint();

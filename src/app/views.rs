@@ -135,11 +135,11 @@ impl TrailmapApp {
 
     /// The open plan's header: the person, the roles, readiness, and the tabs.
     pub(super) fn header_ui(&mut self, ui: &mut Ui, edits: &mut Edits) {
-        let (today, now) = (self.today(), self.now());
         let presenting = self.window.is_presenting();
         let Some(open) = self.document.open_plan() else {
             return;
         };
+        let (today, now) = (self.today(), self.now());
         let ctx = self.views.basis.ctx(open, today, now, presenting);
         let plan = ctx.plan;
         let mut settle = false;
@@ -228,7 +228,6 @@ impl TrailmapApp {
     /// The page: the start page, the tab shown of the open plan, or the
     /// error page.
     pub(super) fn page_ui(&mut self, ui: &mut Ui, edits: &mut Edits) {
-        let (today, now) = (self.today(), self.now());
         let presenting = self.window.is_presenting();
         match &self.document.page {
             Page::Welcome => {
@@ -266,6 +265,9 @@ impl TrailmapApp {
                 }
             }
             Page::Plan(open) => {
+                // Read only here: the first read of the clock loads the time
+                // zone database, which the first frame ("Opening…") need not wait for.
+                let (today, now) = (self.today(), self.now());
                 let ctx = self.views.basis.ctx(open, today, now, presenting);
                 self.views.tabs.view(self.views.tab).ui(ui, &ctx, edits);
                 if self.views.tabs.checklist.grouping != self.shell.prefs.grouping {

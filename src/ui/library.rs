@@ -97,7 +97,7 @@ impl LibraryView {
         self.shown = None;
     }
 
-    /// Draws the panel.
+    /// Draws the panel (`today` is asked for only when there are plans to list).
     pub fn ui(
         &mut self,
         ui: &mut Ui,
@@ -105,7 +105,7 @@ impl LibraryView {
         scanning: bool,
         open: Option<&Path>,
         folder: &Path,
-        today: Date,
+        today: impl FnOnce() -> Date,
     ) -> Option<LibraryAction> {
         let mut action = None;
         ui.add_space(6.0);
@@ -125,6 +125,9 @@ impl LibraryView {
             );
             return action;
         }
+        // Asked only once there are rows: the first read of the clock loads
+        // the time zone database, which an empty first frame need not wait for.
+        let today = today();
         self.refresh_shown(entries, today);
         let shown: &[usize] = self.shown.as_ref().map_or(&[], |(.., rows)| rows);
         if let Some(open) = list_ui(ui, entries, shown, open, today) {
