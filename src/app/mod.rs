@@ -23,6 +23,7 @@ mod views;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
 use std::time::Duration;
 
 use egui::{RichText, Ui};
@@ -40,7 +41,7 @@ use crate::ui::{Edits, Tab};
 use dialogs::Dialogs;
 use document::DocumentState;
 use jobs::Jobs;
-use presentation::Window;
+use presentation::{SystemFonts, Window};
 use views::Views;
 
 /// How the app is started.
@@ -66,6 +67,10 @@ pub struct AppConfig {
     /// The window's context, for threads to ask for a repaint when their
     /// work is done (`run` passes eframe's).
     pub context: Option<egui::Context>,
+    /// Whether the system's fonts draw what the embedded fonts cannot (e.g.
+    /// names in other scripts), from the second frame on. `run` turns it
+    /// on; off, the pixels do not depend on the machine's fonts (tests).
+    pub system_fonts: bool,
 }
 
 impl AppConfig {
@@ -81,6 +86,7 @@ impl AppConfig {
             native_dialogs: true,
             background_threads: true,
             context: None,
+            system_fonts: false,
         }
     }
 }
@@ -199,6 +205,8 @@ pub fn run(plan: Option<PathBuf>, options: &AppOptions) -> ExitCode {
             .with_inner_size([1280.0, 800.0])
             .with_min_inner_size([880.0, 560.0])
             .with_drag_and_drop(true),
+        // Added by the app after the first frame (`AppConfig::system_fonts`).
+        system_font_fallback: false,
         ..Default::default()
     };
     let prefs = Prefs::from_text(crate::storage::read_prefs_text(&data, STORAGE_KEY).as_deref());
@@ -214,6 +222,7 @@ pub fn run(plan: Option<PathBuf>, options: &AppOptions) -> ExitCode {
     config.plan = plan.map(|p| crate::storage::canonical(&p));
     config.framework_file = options.framework.as_deref().map(crate::storage::canonical);
     config.prefs = prefs;
+    config.system_fonts = true;
     let result = eframe::run_native(
         "Trailmap",
         native,
@@ -273,11 +282,32 @@ impl TrailmapApp {
             document: DocumentState::new(config.recovery_interval),
             views,
             jobs,
-            window: Window::default(),
+            window: Window {
+                system_fonts: if config.system_fonts {
+                    SystemFonts::AfterFirstFrame
+                } else {
+                    SystemFonts::Off
+                },
+                ..Window::default()
+            },
             dialogs: Dialogs::default(),
         };
         app.start(config.plan, config.framework_file);
         app
+    }
+
+    /// Adds the system's fonts in the frame after the first (see [`SystemFonts`]).
+    fn add_system_fonts(&mut self, ctx: &egui::Context) {
+        if self.window.system_fonts != SystemFonts::AfterFirstFrame {
+            return;
+        }
+        // Frames, not passes: egui may run a frame's UI twice.
+        if ctx.cumulative_frame_nr() == 0 {
+            ctx.request_repaint();
+            return;
+        }
+        ctx.add_font_provider(Arc::new(egui_system_font_provider::SystemFontProvider::new()));
+        self.window.system_fonts = SystemFonts::Added;
     }
 
     /// Today's date (fixed in tests).
@@ -373,6 +403,7 @@ impl TrailmapApp {
             self.window.style_applied = true;
         }
         self.poll_startup(&ctx);
+        self.add_system_fonts(&ctx);
         self.poll_browse();
         self.poll_chart_image();
         self.poll_library();

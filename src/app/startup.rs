@@ -130,8 +130,9 @@ impl TrailmapApp {
     /// thread start (the first is on screen by then).
     pub(super) fn poll_startup(&mut self, ctx: &egui::Context) {
         let Some(rx) = &self.jobs.startup else { return };
-        if !self.window.first_frame_drawn {
-            self.window.first_frame_drawn = true;
+        // Frames, not passes: egui may run a frame's UI twice, and the
+        // first frame is on screen only once it has ended.
+        if ctx.cumulative_frame_nr() == 0 {
             ctx.request_repaint();
             return;
         }

@@ -66,9 +66,17 @@ fn the_start_page_does_not_list_the_plans_twice() {
 fn run_until_the_plan_opens(
     app: trailmap::app::TrailmapApp,
 ) -> egui_kittest::Harness<'static, trailmap::app::TrailmapApp> {
-    let mut h = egui_kittest::Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_ui_state(|ui, app: &mut trailmap::app::TrailmapApp| app.ui_root(ui), app);
+    run_until_the_plan_opens_in(
+        egui_kittest::Harness::builder()
+            .with_size(egui::vec2(1280.0, 800.0))
+            .build_ui_state(|ui, app: &mut trailmap::app::TrailmapApp| app.ui_root(ui), app),
+    )
+}
+
+/// Runs `h` a frame at a time until the start thread's plan has opened.
+fn run_until_the_plan_opens_in(
+    mut h: egui_kittest::Harness<'static, trailmap::app::TrailmapApp>,
+) -> egui_kittest::Harness<'static, trailmap::app::TrailmapApp> {
     for _ in 0..200 {
         h.run_steps(1);
         if h.state().open_plan().is_some() {
@@ -111,6 +119,62 @@ fn the_start_parses_the_plan_only_once_the_first_frame_is_drawn() {
     std::fs::write(&path, text.replace("Priya Raman", "Priya Later")).expect("write");
     let h = run_until_the_plan_opens(app);
     assert_eq!(plan(&h).person.name, "Priya Later");
+}
+
+/// The system's fonts draw what the embedded fonts lack, such as a name in
+/// Georgian, but they are added only once the first frame is drawn: egui
+/// lists them on a thread, which on two cores made the first frame later.
+#[test]
+fn a_name_in_another_script_draws_with_the_system_fonts_added_after_the_first_frame() {
+    // Not in egui's embedded fonts; in DejaVu Sans (fonts-dejavu-core, which .ci/run installs).
+    let letter = '\u{10D0}';
+    assert!(
+        std::path::Path::new("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf").is_file(),
+        "this test needs DejaVu Sans: apt-get install fonts-dejavu-core fontconfig"
+    );
+    let sandbox = Sandbox::new();
+    let path = sandbox.example("priya-tech-lead-to-em.ron");
+    let text = std::fs::read_to_string(&path).expect("read");
+    std::fs::write(&path, text.replace("Priya Raman", "Priya \u{10D0}")).expect("write");
+    let mut config = sandbox.config(Some(&path));
+    config.background_threads = true;
+    config.system_fonts = true;
+    let app = trailmap::app::TrailmapApp::new(config);
+    // Each frame notes whether a font for the letter was there at its end.
+    type State = (trailmap::app::TrailmapApp, Vec<(u64, bool)>);
+    let mut h = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_ui_state(
+            move |ui, (app, seen): &mut State| {
+                app.ui_root(ui);
+                let ctx = ui.ctx();
+                let has = ctx.fonts_mut(|f| f.has_glyph(&egui::FontId::proportional(14.0), letter));
+                seen.push((ctx.cumulative_frame_nr(), has));
+            },
+            (app, Vec::new()),
+        );
+    // The harness fails a frame that draws a character no font has: the
+    // name must not show before the fonts that draw it.
+    for _ in 0..200 {
+        h.run_steps(1);
+        if h.state().0.open_plan().is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    h.run_steps(1);
+    let seen = &h.state().1;
+    assert!(
+        seen.iter().filter(|(frame, _)| *frame == 0).all(|(_, has)| !has),
+        "the first frame does not wait for the system's fonts: {seen:?}"
+    );
+    assert!(
+        seen.last().is_some_and(|(_, has)| *has),
+        "the system's fonts are added: {seen:?}"
+    );
+    let open = h.state().0.open_plan().expect("the plan opened");
+    assert_eq!(open.doc.plan().person.name, "Priya \u{10D0}");
+    assert!(h.query_all_by_label("Priya \u{10D0}").next().is_some());
 }
 
 #[test]
