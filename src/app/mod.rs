@@ -254,6 +254,9 @@ impl eframe::App for TrailmapApp {
                 .collect();
             causes.join(" ")
         });
+        if crate::storage::exit_after_first_frame() {
+            std::process::exit(0);
+        }
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {

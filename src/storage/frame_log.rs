@@ -18,6 +18,17 @@ pub const FRAME_LOG_ENV: &str = "TRAILMAP_FRAME_LOG";
 /// find frames that need not be drawn.
 pub const FRAME_CAUSES_ENV: &str = "TRAILMAP_FRAME_CAUSES";
 
+/// With `TRAILMAP_EXIT_AFTER_FIRST_FRAME` set (to anything), the app exits
+/// at the end of its first frame: `scripts/count-first-frame.sh` counts the
+/// instructions to there under callgrind.
+pub const EXIT_AFTER_FIRST_FRAME_ENV: &str = "TRAILMAP_EXIT_AFTER_FIRST_FRAME";
+
+/// Whether the app is to exit at the end of its first frame.
+pub fn exit_after_first_frame() -> bool {
+    static EXIT: OnceLock<bool> = OnceLock::new();
+    *EXIT.get_or_init(|| std::env::var_os(EXIT_AFTER_FIRST_FRAME_ENV).is_some_and(|v| !v.is_empty()))
+}
+
 /// The file `$env` names, opened to append, once per process (`None` when
 /// the variable is unset or the file cannot be opened).
 fn log_file(log: &'static OnceLock<Option<Mutex<File>>>, env: &str) -> Option<&'static Mutex<File>> {

@@ -27,7 +27,10 @@ mod text;
 
 pub use atomic::{STALE_AFTER, TMP_PREFIX, TMP_SUFFIX, WriteFn, clean_temp_files, resolve_links, write_all};
 pub use error::{ErrorKind, Position, StorageError};
-pub use frame_log::{FRAME_CAUSES_ENV, FRAME_LOG_ENV, log_frame, log_frame_causes};
+pub use frame_log::{
+    EXIT_AFTER_FIRST_FRAME_ENV, FRAME_CAUSES_ENV, FRAME_LOG_ENV, exit_after_first_frame, log_frame,
+    log_frame_causes,
+};
 pub use frameworks::{
     BUILTIN_NAME, BUILTIN_TEXT, FrameworkCatalog, builtin, check_installable, install_framework,
     load_framework, parse_framework,
