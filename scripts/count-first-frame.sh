@@ -16,42 +16,9 @@
 #
 # Needs: xvfb (Xvfb), valgrind, python3. A run takes about half a minute.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-root=$(pwd)
-TARGET_DIR=${CARGO_TARGET_DIR:-$root/target}
-
-if [ -z "${NO_BUILD:-}" ]; then
-  echo "== building (release)" >&2
-  cargo build --release --bin trailmap --example stress >&2
-  cp Cargo.lock benches/minimal-eframe/Cargo.lock
-  (cd benches/minimal-eframe && CARGO_TARGET_DIR="$TARGET_DIR" cargo build --release >&2)
-fi
-TRAILMAP="$TARGET_DIR/release/trailmap"
-MINIMAL="$TARGET_DIR/release/minimal-eframe"
-STRESS="$TARGET_DIR/release/examples/stress"
-
-tmp=$(mktemp -d)
-xvfb_pid=""
-cleanup() {
-  if [ -n "$xvfb_pid" ]; then kill "$xvfb_pid" 2>/dev/null || true; fi
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
-
-"$STRESS" "$tmp/data" 1 >/dev/null
-cp saves/marcus-tech-lead-to-head-of-product.ron "$tmp/data/plans/marcus.ron"
-export XDG_RUNTIME_DIR="$tmp/xdg-runtime" XDG_DATA_HOME="$tmp/xdg-data" XDG_CONFIG_HOME="$tmp/xdg-config"
-mkdir -p "$XDG_RUNTIME_DIR" "$XDG_DATA_HOME" "$XDG_CONFIG_HOME" && chmod 700 "$XDG_RUNTIME_DIR"
-export TRAILMAP_TODAY=2026-11-22 TRAILMAP_EXIT_AFTER_FIRST_FRAME=1
-
-display=:$((90 + RANDOM % 400))
-Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
-xvfb_pid=$!
-export DISPLAY=$display
-for _ in $(seq 100); do
-  if [ -e "/tmp/.X11-unix/X${display#:}" ]; then break; fi
-  sleep 0.05
-done
+# Builds, makes $tmp/template (a data folder), starts Xvfb.
+source "$(dirname "$0")/bench-setup.sh"
+export TRAILMAP_EXIT_AFTER_FIRST_FRAME=1
 
 # count NAME COMMAND...: one run under callgrind, one output file per thread.
 count() {
@@ -65,8 +32,8 @@ count() {
   }
 }
 count minimal "$MINIMAL"
-count trailmap "$TRAILMAP" --data-dir "$tmp/data" "$tmp/data/plans/marcus.ron"
-count trailmap-stress "$TRAILMAP" --data-dir "$tmp/data" "$tmp/data/plans/stress.ron"
+count trailmap "$TRAILMAP" --data-dir "$tmp/template" "$tmp/template/plans/marcus.ron"
+count trailmap-stress "$TRAILMAP" --data-dir "$tmp/template" "$tmp/template/plans/stress.ron"
 
 python3 - "$tmp" <<'EOF'
 import glob, os, re, sys
