@@ -41,7 +41,7 @@ use crate::ui::{Edits, Tab};
 use dialogs::Dialogs;
 use document::DocumentState;
 use jobs::Jobs;
-use presentation::{SystemFonts, Window};
+use presentation::Window;
 use views::Views;
 
 /// How the app is started.
@@ -286,11 +286,7 @@ impl TrailmapApp {
             views,
             jobs,
             window: Window {
-                system_fonts: if config.system_fonts {
-                    SystemFonts::AfterFirstFrame
-                } else {
-                    SystemFonts::Off
-                },
+                system_fonts_pending: config.system_fonts,
                 ..Window::default()
             },
             dialogs: Dialogs::default(),
@@ -299,18 +295,17 @@ impl TrailmapApp {
         app
     }
 
-    /// Adds the system's fonts in the frame after the first (see [`SystemFonts`]).
-    fn add_system_fonts(&mut self, ctx: &egui::Context) {
-        if self.window.system_fonts != SystemFonts::AfterFirstFrame {
-            return;
+    /// What waits until the first frame is on screen, since on two cores
+    /// it made that frame later: the start's reading and the system's fonts
+    /// (egui lists them on a thread once they are added). Called from the
+    /// second frame on; each is let go once.
+    fn after_first_frame(&mut self, ctx: &egui::Context) {
+        if let Some(go) = self.jobs.startup_go.take() {
+            let _ = go.send(());
         }
-        // Frames, not passes: egui may run a frame's UI twice.
-        if ctx.cumulative_frame_nr() == 0 {
-            ctx.request_repaint();
-            return;
+        if std::mem::take(&mut self.window.system_fonts_pending) {
+            ctx.add_font_provider(Arc::new(egui_system_font_provider::SystemFontProvider::new()));
         }
-        ctx.add_font_provider(Arc::new(egui_system_font_provider::SystemFontProvider::new()));
-        self.window.system_fonts = SystemFonts::Added;
     }
 
     /// Today's date (fixed in tests).
@@ -405,8 +400,17 @@ impl TrailmapApp {
             ctx.set_theme(self.shell.prefs.theme.preference());
             self.window.style_applied = true;
         }
-        self.poll_startup(&ctx);
-        self.add_system_fonts(&ctx);
+        // Frames, not passes: egui may run a frame's UI twice, and the first
+        // frame is on screen only once it has ended. It is the window's
+        // layout alone, however quick the start's reading was.
+        if ctx.cumulative_frame_nr() == 0 {
+            if self.jobs.startup.is_some() || self.window.system_fonts_pending {
+                ctx.request_repaint();
+            }
+        } else {
+            self.after_first_frame(&ctx);
+            self.poll_startup();
+        }
         self.poll_browse();
         self.poll_chart_image();
         self.poll_library();

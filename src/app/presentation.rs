@@ -29,22 +29,11 @@ pub(super) struct Window {
     pub(super) quit_requested: bool,
     /// Whether the window had the focus last frame (`None` before the first).
     pub(super) focused: Option<bool>,
-    /// Where adding the system's fonts stands (see `TrailmapApp::add_system_fonts`).
-    pub(super) system_fonts: SystemFonts,
-}
-
-/// The system's fonts, which draw names in scripts the embedded fonts lack.
-/// egui lists them on a thread once they are added; on two cores that thread
-/// competes with the first frame, so they are added from the second frame on.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub(super) enum SystemFonts {
-    /// Not used (tests: their pixels must not depend on the machine's fonts).
-    #[default]
-    Off,
-    /// To be added once the first frame is drawn.
-    AfterFirstFrame,
-    /// Added.
-    Added,
+    /// Whether the system's fonts, which draw names in scripts the embedded
+    /// fonts lack, are still to be added (once the first frame is on screen,
+    /// see `TrailmapApp::after_first_frame`). Never set in tests: their
+    /// pixels must not depend on the machine's fonts.
+    pub(super) system_fonts_pending: bool,
 }
 
 impl Window {

@@ -124,21 +124,10 @@ impl TrailmapApp {
         }
     }
 
-    /// Takes what the start-up thread read, once it is done, from the
-    /// second frame on: the first frame is the window's layout alone, drawn
-    /// at once however quick the reading was. The second frame lets the
-    /// thread start (the first is on screen by then).
-    pub(super) fn poll_startup(&mut self, ctx: &egui::Context) {
+    /// Takes what the start-up thread read, once it is done (called from
+    /// the second frame on, which lets the thread start).
+    pub(super) fn poll_startup(&mut self) {
         let Some(rx) = &self.jobs.startup else { return };
-        // Frames, not passes: egui may run a frame's UI twice, and the
-        // first frame is on screen only once it has ended.
-        if ctx.cumulative_frame_nr() == 0 {
-            ctx.request_repaint();
-            return;
-        }
-        if let Some(go) = self.jobs.startup_go.take() {
-            let _ = go.send(());
-        }
         match rx.try_recv() {
             Ok(startup) => {
                 self.jobs.startup = None;

@@ -154,10 +154,19 @@ impl FrameworkCatalog {
 
     /// All frameworks, by id.
     pub fn all(&self) -> impl Iterator<Item = &Arc<Framework>> {
-        let builtin_id = crate::model::BUILTIN_FRAMEWORK_ID;
-        let builtin = (!self.added.contains_key(builtin_id)).then(builtin_ref);
-        let (before, after): (Vec<_>, Vec<_>) = self.added.values().partition(|f| f.id.as_str() < builtin_id);
-        before.into_iter().chain(builtin).chain(after)
+        use std::ops::Bound::{Excluded, Unbounded};
+        let id = crate::model::BUILTIN_FRAMEWORK_ID;
+        // The built-in one (or what stands in for it) in its place by id.
+        let builtin = self.added.get(id).unwrap_or_else(|| builtin_ref());
+        let before = self
+            .added
+            .range::<str, _>((Unbounded, Excluded(id)))
+            .map(|(_, f)| f);
+        let after = self
+            .added
+            .range::<str, _>((Excluded(id), Unbounded))
+            .map(|(_, f)| f);
+        before.chain(std::iter::once(builtin)).chain(after)
     }
 }
 

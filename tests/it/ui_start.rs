@@ -66,25 +66,26 @@ fn the_start_page_does_not_list_the_plans_twice() {
 fn run_until_the_plan_opens(
     app: trailmap::app::TrailmapApp,
 ) -> egui_kittest::Harness<'static, trailmap::app::TrailmapApp> {
-    run_until_the_plan_opens_in(
-        egui_kittest::Harness::builder()
-            .with_size(egui::vec2(1280.0, 800.0))
-            .build_ui_state(|ui, app: &mut trailmap::app::TrailmapApp| app.ui_root(ui), app),
-    )
+    let mut h = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_ui_state(|ui, app: &mut trailmap::app::TrailmapApp| app.ui_root(ui), app);
+    run_until_open(&mut h, |app| app);
+    h
 }
 
-/// Runs `h` a frame at a time until the start thread's plan has opened.
-fn run_until_the_plan_opens_in(
-    mut h: egui_kittest::Harness<'static, trailmap::app::TrailmapApp>,
-) -> egui_kittest::Harness<'static, trailmap::app::TrailmapApp> {
+/// Runs `h` a frame at a time until the start thread's plan has opened in
+/// the app that `app` finds in the harness's state.
+fn run_until_open<S>(
+    h: &mut egui_kittest::Harness<'static, S>,
+    app: impl Fn(&S) -> &trailmap::app::TrailmapApp,
+) {
     for _ in 0..200 {
         h.run_steps(1);
-        if h.state().open_plan().is_some() {
+        if app(h.state()).open_plan().is_some() {
             break;
         }
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
-    h
 }
 
 #[test]
@@ -155,13 +156,7 @@ fn a_name_in_another_script_draws_with_the_system_fonts_added_after_the_first_fr
         );
     // The harness fails a frame that draws a character no font has: the
     // name must not show before the fonts that draw it.
-    for _ in 0..200 {
-        h.run_steps(1);
-        if h.state().0.open_plan().is_some() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
+    run_until_open(&mut h, |(app, _)| app);
     h.run_steps(1);
     let seen = &h.state().1;
     assert!(
